@@ -1,0 +1,52 @@
+package com.migomail.webhooks.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Endpoints and their secrets.
+ */
+public interface EndpointStore {
+
+    /**
+     * Stores a new endpoint.
+     *
+     * @throws IllegalArgumentException if an endpoint with that id exists
+     */
+    Endpoint createEndpoint(Endpoint endpoint);
+
+    /**
+     * Replaces an endpoint's url, types, description, metadata, enabled flag and disabled reason with
+     * those of the argument, and sets {@code updatedAt}. Secrets and health are left as stored
+     * (change them with {@link #rotateSecret} and {@link #recordEndpointHealth}).
+     *
+     * @return the endpoint as stored afterwards
+     * @throws NotFoundException if there is no such endpoint
+     */
+    Endpoint updateEndpoint(Endpoint endpoint);
+
+    /** The endpoint with that id, if stored. */
+    Optional<Endpoint> endpoint(String endpointId);
+
+    /** Every endpoint, oldest created first. */
+    List<Endpoint> endpoints();
+
+    /**
+     * Adds a secret and sets the expiry of every secret that would outlive {@code oldExpireAt} to
+     * {@code oldExpireAt}; secrets expired before {@code now} are removed.
+     *
+     * @return the endpoint as stored afterwards
+     * @throws NotFoundException if there is no such endpoint
+     */
+    Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now);
+
+    /**
+     * Notes an attempt outcome for endpoint health: a success clears
+     * {@link Endpoint#failingSince()}, a failure sets it to {@code at} unless it is set already.
+     *
+     * @return the endpoint as stored afterwards
+     * @throws NotFoundException if there is no such endpoint
+     */
+    Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at);
+}

@@ -1,0 +1,19 @@
+package com.migomail.webhooks.store;
+
+import java.time.Instant;
+
+/**
+ * Purging of old events.
+ */
+public interface RetentionStore {
+
+    /**
+     * Deletes at most {@code batchSize} events whose {@link StoredEvent#timestamp()} is before
+     * {@code cutoff}, with their deliveries and attempts. Events that still have a
+     * {@link DeliveryStatus#PENDING} delivery are kept, so nothing accepted is dropped undelivered.
+     * Callers repeat while the result equals {@code batchSize}.
+     *
+     * @return how many events were deleted
+     */
+    int purgeEventsBefore(Instant cutoff, int batchSize);
+}
