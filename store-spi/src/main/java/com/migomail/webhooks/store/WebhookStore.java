@@ -1,16 +1,26 @@
 package com.migomail.webhooks.store;
 
+import com.migomail.webhooks.store.internal.InMemoryWebhookStore;
+
 /**
  * Everything the delivery engine persists: events, endpoints, deliveries with their leases and
  * attempts, and retention. Implementations are thread-safe and take all time from the caller.
+ *
+ * <p>Every method rejects a {@code null} argument with a {@link NullPointerException} unless its
+ * javadoc allows it. An implementation proves it keeps this contract by passing the contract test
+ * kit, {@code com.migomail.webhooks.store.WebhookStoreContract}, shipped in this module's test-jar.
  */
 public interface WebhookStore extends EventStore, EndpointStore, DeliveryStore, RetentionStore {
 
     /**
      * A new, empty, thread-safe in-memory store, for tests, demos and single processes that may lose
-     * the log on restart.
+     * the log on restart: everything lives in this JVM's heap and is gone when it stops, and it
+     * cannot be shared between processes. Claiming, recording and lookups by id take logarithmic
+     * or constant time, however many deliveries are stored.
+     *
+     * @return a new store, independent of every other
      */
     static WebhookStore inMemory() {
-        throw new UnsupportedOperationException("skeleton: P1.3");
+        return new InMemoryWebhookStore();
     }
 }

@@ -1,0 +1,604 @@
+package com.migomail.webhooks.store.internal;
+
+import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.SortOrder;
+import com.migomail.webhooks.store.StoreException;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The in-memory {@link WebhookStore}: everything lives in this JVM's heap and is lost on restart, so
+ * it suits tests, demos and single processes that accept losing the log.
+ *
+ * <p>Thread-safe: one read-write lock guards all state, so every operation is atomic and sees a
+ * consistent store. Lookups by id are hash lookups; claiming walks an index of claimable deliveries
+ * ordered by due time (see {@link DueIndex}), never every delivery stored; range queries walk a sorted
+ * index from the cursor on.
+ */
+public final class InMemoryWebhookStore implements WebhookStore {
+
+    private static final char EVENT_CURSOR = 'e';
+    private static final char DELIVERY_CURSOR = 'd';
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final Map<String, EventEntry> events = new HashMap<>();
+    private final TreeSet<Key> eventOrder = new TreeSet<>();
+    private final Map<String, Delivery> deliveries = new HashMap<>();
+    private final TreeSet<Key> deliveryOrder = new TreeSet<>();
+    private final Map<String, TreeSet<Key>> deliveryOrderByEndpoint = new HashMap<>();
+    private final Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final DueIndex due = new DueIndex();
+    private final TreeSet<Key> leases = new TreeSet<>();
+
+    /** A new, empty store. */
+    public InMemoryWebhookStore() {
+    }
+
+    // ---- events ----------------------------------------------------------------------------
+
+    @Override
+    public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries) {
+        Objects.requireNonNull(event, "event cannot be null");
+        List<NewDelivery> requested = List.copyOf(Objects.requireNonNull(newDeliveries, "deliveries cannot be null"));
+        requireDistinct(requested);
+        return write(() -> {
+            EventEntry stored = events.get(event.id());
+            if (stored != null) {
+                return new AppendResult(false, stored.event, deliveriesOf(stored));
+            }
+            for (NewDelivery requestedDelivery : requested) {
+                if (deliveries.containsKey(requestedDelivery.id())) {
+                    throw new StoreException("delivery id is already stored: " + requestedDelivery.id());
+                }
+            }
+            EventEntry entry = new EventEntry(event);
+            events.put(event.id(), entry);
+            eventOrder.add(new Key(event.timestamp(), event.id()));
+            requested.forEach(requestedDelivery -> insert(entry, newDelivery(event, requestedDelivery)));
+            return new AppendResult(true, event, deliveriesOf(entry));
+        });
+    }
+
+    @Override
+    public Optional<StoredEvent> event(String eventId) {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        return read(() -> Optional.ofNullable(events.get(eventId)).map(entry -> entry.event));
+    }
+
+    @Override
+    public Page<StoredEvent> events(EventQuery query) {
+        Objects.requireNonNull(query, "query cannot be null");
+        Key after = query.cursor() == null ? null : KeysetCursor.decode(EVENT_CURSOR, query.cursor());
+        return read(() -> {
+            NavigableSet<Key> range = eventOrder.subSet(Key.lowest(query.from()), true, Key.lowest(query.to()), false);
+            if (query.order() == SortOrder.NEWEST_FIRST) {
+                range = range.descendingSet();
+            }
+            if (after != null) {
+                range = range.tailSet(after, false);
+            }
+            return page(range, query.limit(), EVENT_CURSOR, key -> events.get(key.id()),
+                    entry -> matches(entry, query), entry -> entry.event);
+        });
+    }
+
+    // ---- endpoints -------------------------------------------------------------------------
+
+    @Override
+    public Endpoint createEndpoint(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint cannot be null");
+        return write(() -> {
+            if (endpoints.containsKey(endpoint.id())) {
+                throw new IllegalArgumentException("endpoint already exists: " + endpoint.id());
+            }
+            endpoints.put(endpoint.id(), endpoint);
+            return endpoint;
+        });
+    }
+
+    @Override
+    public Endpoint updateEndpoint(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint cannot be null");
+        return write(() -> {
+            Endpoint stored = storedEndpoint(endpoint.id());
+            return putEndpoint(new Endpoint(stored.id(), endpoint.url(), endpoint.eventTypes(),
+                    endpoint.description(), endpoint.metadata(), endpoint.enabled(), stored.secrets(),
+                    stored.failingSince(), endpoint.disabledReason(), stored.createdAt(), endpoint.updatedAt()));
+        });
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(String endpointId) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        return read(() -> Optional.ofNullable(endpoints.get(endpointId)));
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return read(() -> endpoints.values().stream()
+                .sorted(Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::id))
+                .toList());
+    }
+
+    @Override
+    public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newSecret, "newSecret cannot be null");
+        Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        return write(() -> {
+            Endpoint stored = storedEndpoint(endpointId);
+            List<EndpointSecret> secrets = new ArrayList<>();
+            for (EndpointSecret secret : stored.secrets()) {
+                EndpointSecret capped = capExpiry(secret, oldExpireAt);
+                if (capped.isActiveAt(now)) {
+                    secrets.add(capped);
+                }
+            }
+            secrets.add(newSecret);
+            return putEndpoint(withSecretsAndHealth(stored, secrets, stored.failingSince(), now));
+        });
+    }
+
+    @Override
+    public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(at, "at cannot be null");
+        return write(() -> {
+            Endpoint stored = storedEndpoint(endpointId);
+            Instant failingSince = succeeded ? null : Objects.requireNonNullElse(stored.failingSince(), at);
+            if (Objects.equals(failingSince, stored.failingSince())) {
+                return stored;
+            }
+            return putEndpoint(withSecretsAndHealth(stored, stored.secrets(), failingSince, stored.updatedAt()));
+        });
+    }
+
+    // ---- deliveries ------------------------------------------------------------------------
+
+    @Override
+    public List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints) {
+        Objects.requireNonNull(now, "now cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        requirePositive(lease);
+        Set<String> excluded = Set.copyOf(Objects.requireNonNull(excludedEndpoints, "excludedEndpoints cannot be null"));
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit cannot be negative: " + limit);
+        }
+        return write(() -> {
+            returnExpiredLeases(now);
+            List<Delivery> claimed = new ArrayList<>();
+            Key candidate = null;
+            while (claimed.size() < limit && (candidate = due.nextDue(candidate, now, excluded)) != null) {
+                Delivery delivery = deliveries.get(candidate.id());
+                if (isClaimable(delivery, now)) {
+                    claimed.add(leaseTo(delivery, owner, now.plus(lease)));
+                } else {
+                    // Swept back by a caller whose clock was ahead: still leased by our clock.
+                    replace(delivery, delivery);
+                }
+            }
+            return List.copyOf(claimed);
+        });
+    }
+
+    @Override
+    public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        requirePositive(lease);
+        return write(() -> {
+            Delivery delivery = deliveries.get(deliveryId);
+            if (delivery == null || !isClaimable(delivery, now)) {
+                return Optional.empty();
+            }
+            return Optional.of(leaseTo(delivery, owner, now.plus(lease)));
+        });
+    }
+
+    @Override
+    public boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(attempt, "attempt cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        return write(() -> {
+            Delivery delivery = deliveries.get(attempt.deliveryId());
+            if (delivery == null || !holdsLease(delivery, owner, now)) {
+                return false;
+            }
+            attempts.computeIfAbsent(delivery.id(), id -> new ArrayList<>()).add(attempt);
+            replace(delivery, withOutcome(delivery, outcome, delivery.attemptCount() + 1, now));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean resolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        return write(() -> {
+            Delivery delivery = deliveries.get(deliveryId);
+            if (delivery == null || !holdsLease(delivery, owner, now)) {
+                return false;
+            }
+            replace(delivery, withOutcome(delivery, outcome, delivery.attemptCount(), now));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean release(String deliveryId, String owner) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        return write(() -> {
+            Delivery delivery = deliveries.get(deliveryId);
+            if (delivery == null || !owner.equals(delivery.leaseOwner())) {
+                return false;
+            }
+            replace(delivery, withLease(delivery, null, null));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Delivery> delivery(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        return read(() -> Optional.ofNullable(deliveries.get(deliveryId)));
+    }
+
+    @Override
+    public Page<Delivery> deliveries(DeliveryQuery query) {
+        Objects.requireNonNull(query, "query cannot be null");
+        Key after = query.cursor() == null ? null : KeysetCursor.decode(DELIVERY_CURSOR, query.cursor());
+        return read(() -> {
+            NavigableSet<Key> keys = deliveryKeys(query);
+            if (after != null) {
+                keys = keys.tailSet(after, false);
+            }
+            return page(keys, query.limit(), DELIVERY_CURSOR, key -> deliveries.get(key.id()),
+                    delivery -> matches(delivery, query), delivery -> delivery);
+        });
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        return read(() -> List.copyOf(attempts.getOrDefault(deliveryId, List.of())));
+    }
+
+    @Override
+    public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
+        Objects.requireNonNull(dueAt, "dueAt cannot be null");
+        return write(() -> {
+            EventEntry entry = events.get(eventId);
+            if (entry == null) {
+                throw new NotFoundException("event", eventId);
+            }
+            storedEndpoint(endpointId);
+            Optional<Delivery> existing = deliveriesOf(entry).stream()
+                    .filter(delivery -> delivery.endpointId().equals(endpointId))
+                    .findFirst();
+            if (existing.isPresent()) {
+                return rearm(existing.get(), dueAt);
+            }
+            if (deliveries.containsKey(newDeliveryId)) {
+                throw new StoreException("delivery id is already stored: " + newDeliveryId);
+            }
+            Delivery created = new Delivery(newDeliveryId, eventId, endpointId, DeliveryStatus.PENDING, 0, dueAt,
+                    true, null, null, dueAt, dueAt);
+            insert(entry, created);
+            return created;
+        });
+    }
+
+    // ---- retention -------------------------------------------------------------------------
+
+    @Override
+    public int purgeEventsBefore(Instant cutoff, int batchSize) {
+        Objects.requireNonNull(cutoff, "cutoff cannot be null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+        return write(() -> {
+            List<EventEntry> purgeable = new ArrayList<>();
+            Iterator<Key> older = eventOrder.headSet(Key.lowest(cutoff), false).iterator();
+            while (purgeable.size() < batchSize && older.hasNext()) {
+                EventEntry entry = events.get(older.next().id());
+                if (deliveriesOf(entry).stream().noneMatch(delivery -> delivery.status() == DeliveryStatus.PENDING)) {
+                    purgeable.add(entry);
+                }
+            }
+            purgeable.forEach(this::remove);
+            return purgeable.size();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return read(() -> "InMemoryWebhookStore[events=" + events.size() + ", deliveries=" + deliveries.size()
+                + ", endpoints=" + endpoints.size() + "]");
+    }
+
+    // ---- helpers: locking ------------------------------------------------------------------
+
+    private <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---- helpers: validation ---------------------------------------------------------------
+
+    private static void requireDistinct(List<NewDelivery> requested) {
+        Set<String> ids = new HashSet<>();
+        Set<String> endpointIds = new HashSet<>();
+        for (NewDelivery delivery : requested) {
+            if (!ids.add(delivery.id())) {
+                throw new IllegalArgumentException("deliveries share the id " + delivery.id());
+            }
+            if (!endpointIds.add(delivery.endpointId())) {
+                throw new IllegalArgumentException("deliveries go twice to endpoint " + delivery.endpointId());
+            }
+        }
+    }
+
+    private static void requirePositive(Duration lease) {
+        Objects.requireNonNull(lease, "lease cannot be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive: " + lease);
+        }
+    }
+
+    // ---- helpers: events and deliveries ----------------------------------------------------
+
+    private static Delivery newDelivery(StoredEvent event, NewDelivery requested) {
+        boolean pending = requested.status() == DeliveryStatus.PENDING;
+        return new Delivery(requested.id(), event.id(), requested.endpointId(), requested.status(), 0,
+                pending ? event.storedAt() : null, false, null, null, event.storedAt(), event.storedAt());
+    }
+
+    private List<Delivery> deliveriesOf(EventEntry entry) {
+        return entry.deliveryIds.stream().map(deliveries::get).toList();
+    }
+
+    private void insert(EventEntry entry, Delivery delivery) {
+        entry.deliveryIds.add(delivery.id());
+        deliveries.put(delivery.id(), delivery);
+        Key created = new Key(delivery.createdAt(), delivery.id());
+        deliveryOrder.add(created);
+        deliveryOrderByEndpoint.computeIfAbsent(delivery.endpointId(), id -> new TreeSet<>()).add(created);
+        index(delivery);
+    }
+
+    private void remove(EventEntry entry) {
+        for (Delivery delivery : deliveriesOf(entry)) {
+            unindex(delivery);
+            deliveries.remove(delivery.id());
+            attempts.remove(delivery.id());
+            Key created = new Key(delivery.createdAt(), delivery.id());
+            deliveryOrder.remove(created);
+            TreeSet<Key> ofEndpoint = deliveryOrderByEndpoint.get(delivery.endpointId());
+            ofEndpoint.remove(created);
+            if (ofEndpoint.isEmpty()) {
+                deliveryOrderByEndpoint.remove(delivery.endpointId());
+            }
+        }
+        eventOrder.remove(new Key(entry.event.timestamp(), entry.event.id()));
+        events.remove(entry.event.id());
+    }
+
+    private boolean matches(EventEntry entry, EventQuery query) {
+        if (!query.types().isEmpty() && !query.types().contains(entry.event.type())) {
+            return false;
+        }
+        if (query.endpointId() == null && query.deliveryStatuses().isEmpty()) {
+            return true;
+        }
+        return deliveriesOf(entry).stream().anyMatch(delivery ->
+                (query.endpointId() == null || query.endpointId().equals(delivery.endpointId()))
+                        && (query.deliveryStatuses().isEmpty() || query.deliveryStatuses().contains(delivery.status())));
+    }
+
+    private NavigableSet<Key> deliveryKeys(DeliveryQuery query) {
+        if (query.eventId() != null) {
+            EventEntry entry = events.get(query.eventId());
+            TreeSet<Key> keys = new TreeSet<>();
+            if (entry != null) {
+                deliveriesOf(entry).forEach(delivery -> keys.add(new Key(delivery.createdAt(), delivery.id())));
+            }
+            return keys;
+        }
+        if (query.endpointId() != null) {
+            return deliveryOrderByEndpoint.getOrDefault(query.endpointId(), new TreeSet<>());
+        }
+        return deliveryOrder;
+    }
+
+    private static boolean matches(Delivery delivery, DeliveryQuery query) {
+        return (query.eventId() == null || query.eventId().equals(delivery.eventId()))
+                && (query.endpointId() == null || query.endpointId().equals(delivery.endpointId()))
+                && (query.statuses().isEmpty() || query.statuses().contains(delivery.status()));
+    }
+
+    /** Walks keys in order, keeping matches, until one more than a page is found. */
+    private static <E, T> Page<T> page(Iterable<Key> keys, int limit, char cursorKind,
+            Function<Key, E> lookup, Predicate<E> filter, Function<E, T> item) {
+        List<T> items = new ArrayList<>();
+        Key last = null;
+        for (Key key : keys) {
+            E entry = lookup.apply(key);
+            if (!filter.test(entry)) {
+                continue;
+            }
+            if (items.size() == limit) {
+                return new Page<>(items, KeysetCursor.encode(cursorKind, last));
+            }
+            items.add(item.apply(entry));
+            last = key;
+        }
+        return new Page<>(items, null);
+    }
+
+    // ---- helpers: leases and outcomes ------------------------------------------------------
+
+    private static boolean isClaimable(Delivery delivery, Instant now) {
+        return delivery.status() == DeliveryStatus.PENDING
+                && !delivery.nextAttemptAt().isAfter(now)
+                && (delivery.leaseExpiresAt() == null || !delivery.leaseExpiresAt().isAfter(now));
+    }
+
+    private static boolean holdsLease(Delivery delivery, String owner, Instant now) {
+        return owner.equals(delivery.leaseOwner()) && now.isBefore(delivery.leaseExpiresAt());
+    }
+
+    private Delivery leaseTo(Delivery delivery, String owner, Instant expiresAt) {
+        Delivery leased = withLease(delivery, owner, expiresAt);
+        replace(delivery, leased);
+        return leased;
+    }
+
+    private Delivery rearm(Delivery delivery, Instant dueAt) {
+        if (delivery.status() == DeliveryStatus.PENDING) {
+            return delivery;
+        }
+        Delivery rearmed = new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(),
+                DeliveryStatus.PENDING, 0, dueAt, true, null, null, delivery.createdAt(), dueAt);
+        replace(delivery, rearmed);
+        return rearmed;
+    }
+
+    private static Delivery withLease(Delivery delivery, String owner, Instant expiresAt) {
+        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), delivery.status(),
+                delivery.attemptCount(), delivery.nextAttemptAt(), delivery.replay(), owner, expiresAt,
+                delivery.createdAt(), delivery.updatedAt());
+    }
+
+    private static Delivery withOutcome(Delivery delivery, DeliveryOutcome outcome, int attemptCount, Instant now) {
+        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), outcome.status(),
+                attemptCount, outcome.nextAttemptAt(), delivery.replay(), null, null, delivery.createdAt(), now);
+    }
+
+    /** Stores a new version of a delivery and moves it between the due and lease indexes. */
+    private void replace(Delivery old, Delivery updated) {
+        unindex(old);
+        deliveries.put(updated.id(), updated);
+        index(updated);
+    }
+
+    private void index(Delivery delivery) {
+        if (delivery.status() != DeliveryStatus.PENDING) {
+            return;
+        }
+        if (delivery.leaseExpiresAt() != null) {
+            leases.add(new Key(delivery.leaseExpiresAt(), delivery.id()));
+        } else {
+            due.add(delivery.endpointId(), new Key(delivery.nextAttemptAt(), delivery.id()));
+        }
+    }
+
+    private void unindex(Delivery delivery) {
+        if (delivery.nextAttemptAt() != null) {
+            due.remove(delivery.endpointId(), new Key(delivery.nextAttemptAt(), delivery.id()));
+        }
+        if (delivery.leaseExpiresAt() != null) {
+            leases.remove(new Key(delivery.leaseExpiresAt(), delivery.id()));
+        }
+    }
+
+    /** Moves deliveries whose lease has ended by {@code now} back into the due index. */
+    private void returnExpiredLeases(Instant now) {
+        while (!leases.isEmpty() && !leases.first().at().isAfter(now)) {
+            Delivery delivery = deliveries.get(leases.pollFirst().id());
+            due.add(delivery.endpointId(), new Key(delivery.nextAttemptAt(), delivery.id()));
+        }
+    }
+
+    // ---- helpers: endpoints ----------------------------------------------------------------
+
+    private Endpoint storedEndpoint(String endpointId) {
+        Endpoint stored = endpoints.get(endpointId);
+        if (stored == null) {
+            throw new NotFoundException("endpoint", endpointId);
+        }
+        return stored;
+    }
+
+    private Endpoint putEndpoint(Endpoint endpoint) {
+        endpoints.put(endpoint.id(), endpoint);
+        return endpoint;
+    }
+
+    private static EndpointSecret capExpiry(EndpointSecret secret, Instant oldExpireAt) {
+        if (secret.expiresAt() != null && !secret.expiresAt().isAfter(oldExpireAt)) {
+            return secret;
+        }
+        return new EndpointSecret(secret.key(), secret.createdAt(), oldExpireAt);
+    }
+
+    private static Endpoint withSecretsAndHealth(Endpoint endpoint, List<EndpointSecret> secrets,
+            Instant failingSince, Instant updatedAt) {
+        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
+                endpoint.metadata(), endpoint.enabled(), secrets, failingSince, endpoint.disabledReason(),
+                endpoint.createdAt(), updatedAt);
+    }
+
+    /** An event and the ids of its deliveries, in the order they were created. */
+    private static final class EventEntry {
+        private final StoredEvent event;
+        private final List<String> deliveryIds = new ArrayList<>();
+
+        private EventEntry(StoredEvent event) {
+            this.event = event;
+        }
+    }
+}

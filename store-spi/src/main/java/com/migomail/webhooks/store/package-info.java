@@ -1,0 +1,16 @@
+/**
+ * The store SPI: the persistence contract the delivery engine runs on.
+ *
+ * <p>{@link com.migomail.webhooks.store.WebhookStore} combines four small interfaces: events with
+ * their deliveries ({@link com.migomail.webhooks.store.EventStore}), endpoints and their secrets
+ * ({@link com.migomail.webhooks.store.EndpointStore}), deliveries with leases and the attempt log
+ * ({@link com.migomail.webhooks.store.DeliveryStore}) and purging
+ * ({@link com.migomail.webhooks.store.RetentionStore}). Every implementation is thread-safe, takes
+ * all time from its caller (never reading a clock itself), and passes the contract test kit shipped
+ * as this module's test-jar ({@code WebhookStoreContract}).
+ *
+ * <p>{@link com.migomail.webhooks.store.WebhookStore#inMemory()} returns an implementation for
+ * tests, demos and single processes that may lose the log on restart; the {@code store-jdbc} module
+ * provides durable PostgreSQL and H2 stores.
+ */
+package com.migomail.webhooks.store;
