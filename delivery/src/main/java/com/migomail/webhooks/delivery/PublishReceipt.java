@@ -1,0 +1,22 @@
+package com.migomail.webhooks.delivery;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link WebhookSender#publish} stored.
+ *
+ * @param eventId the event id ({@code evt_…})
+ * @param deliveryIds one delivery per endpoint subscribed to the event's type (pending, or skipped
+ *     for a disabled endpoint); empty when no endpoint subscribes
+ * @param created {@code false} if an event with that id was stored already, in which case nothing
+ *     new was written and its existing deliveries are listed
+ */
+public record PublishReceipt(String eventId, List<String> deliveryIds, boolean created) {
+
+    /** Validates and copies. */
+    public PublishReceipt {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        deliveryIds = List.copyOf(deliveryIds);
+    }
+}

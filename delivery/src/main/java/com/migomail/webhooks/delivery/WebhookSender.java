@@ -1,0 +1,425 @@
+package com.migomail.webhooks.delivery;
+
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.delivery.internal.DefaultWebhookSender;
+import com.migomail.webhooks.delivery.internal.LibraryVersion;
+import com.migomail.webhooks.delivery.internal.SenderConfig;
+import com.migomail.webhooks.signing.SigningKey;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.WebhookStore;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The sender side: registers endpoints, publishes events, and delivers them, signed, with retries,
+ * an attempt log, replay and retention. Thread-safe. Build one per process (or per store) with
+ * {@link #builder()}, {@link #start()} it, and {@link #close()} it on shutdown.
+ *
+ * <p>Delivery is at-least-once and unordered: receivers deduplicate on the event id
+ * ({@code webhook-id}). {@link #publish} returns once the store holds the event; delivery is
+ * asynchronous. Several senders (in one or many processes) may share one store: leases divide the
+ * work.
+ *
+ * <p>Store failures surface as the store's {@link com.migomail.webhooks.store.StoreException}.
+ */
+public interface WebhookSender extends AutoCloseable {
+
+    /** A builder with every option at its documented default; only the store is required. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts dispatching: due deliveries (including those left by a previous run or by other nodes)
+     * are claimed and sent, and old events are purged on schedule. Publishing works before
+     * {@code start()}; deliveries then wait in the store.
+     *
+     * @throws IllegalStateException if the sender was started or closed already
+     */
+    void start();
+
+    /**
+     * Stops gracefully: no new claims, in-flight attempts may finish for up to
+     * {@link Builder#shutdownTimeout(Duration)}, and the leases of the rest are released so they stay
+     * due in the store for the next sender. Shuts down only executors the sender created. Idempotent.
+     */
+    @Override
+    void close();
+
+    /**
+     * Registers an endpoint after checking its URL with the address policy.
+     *
+     * @return the stored endpoint and its signing key (generated unless the registration gave one)
+     * @throws EndpointAddressRejectedException if the policy refuses the URL
+     * @throws IllegalArgumentException if the URL is not a valid absolute URL
+     */
+    RegisteredEndpoint registerEndpoint(EndpointRegistration registration);
+
+    /**
+     * Rotates the endpoint's secret to a newly generated {@code whsec_} secret; the old keys stay
+     * valid (requests are signed with both) for the configured overlap, by default 24 hours.
+     *
+     * @throws UnknownIdException if there is no such endpoint
+     */
+    RegisteredEndpoint rotateSecret(String endpointId);
+
+    /**
+     * Rotates the endpoint's key to {@code newKey}; the old keys stay valid for {@code overlap}
+     * ({@link Duration#ZERO} retires them at once).
+     *
+     * @throws UnknownIdException if there is no such endpoint
+     * @throws IllegalArgumentException if overlap is negative
+     */
+    RegisteredEndpoint rotateSecret(String endpointId, SigningKey newKey, Duration overlap);
+
+    /**
+     * Enables an endpoint and clears its disabled reason and failing-since health mark. Deliveries
+     * skipped while it was disabled are not sent by this; replay them with
+     * {@code replay(ReplayRequest.between(from, to).withEndpoints(Set.of(id)).withStatuses(Set.of(SKIPPED)))}.
+     *
+     * @throws UnknownIdException if there is no such endpoint
+     */
+    Endpoint enableEndpoint(String endpointId);
+
+    /**
+     * Disables an endpoint: its new and due deliveries are recorded as skipped.
+     *
+     * @throws UnknownIdException if there is no such endpoint
+     */
+    Endpoint disableEndpoint(String endpointId, String reason);
+
+    /** The endpoint with that id, if registered. */
+    Optional<Endpoint> endpoint(String endpointId);
+
+    /** Every endpoint, oldest first. */
+    List<Endpoint> endpoints();
+
+    /**
+     * Stores the event with one delivery per subscribed endpoint (skipped for disabled endpoints)
+     * and hands the pending ones to the dispatcher at once. The body stored, and sent on every
+     * attempt and replay, is {@link com.migomail.webhooks.core.EventCodec#write} of the event.
+     * Publishing an event id again stores nothing new.
+     *
+     * @throws NullPointerException if event is null
+     * @throws IllegalStateException if the sender is closed
+     */
+    PublishReceipt publish(WebhookEvent event);
+
+    /**
+     * Replays an event to every endpoint that has a delivery of it: the same body and
+     * {@code webhook-id}, signed afresh. A replay does not count against endpoint health.
+     *
+     * @throws UnknownIdException if there is no such event
+     */
+    ReplayReceipt replay(String eventId);
+
+    /**
+     * Replays an event to one endpoint (creating a delivery if it had none).
+     *
+     * @throws UnknownIdException if there is no such event or endpoint
+     */
+    ReplayReceipt replay(String eventId, String endpointId);
+
+    /**
+     * Replays every event in a time range, narrowed by the request's filters. The replayed
+     * deliveries are paced: {@link Builder#replayBatch(int, Duration)} of them fall due per interval.
+     *
+     * @throws UnknownIdException if a named endpoint does not exist
+     */
+    ReplayReceipt replay(ReplayRequest request);
+
+    /**
+     * Purges now every event older than the retention (by event timestamp) with its deliveries and
+     * attempts; events with a pending delivery are kept. The sender also does this on schedule.
+     *
+     * @return how many events were purged
+     */
+    int purgeExpired();
+
+    /**
+     * Configures a {@link WebhookSender}. Not thread-safe; {@link #build()} copies the settings, so a
+     * builder can be reused. Setters throw {@link NullPointerException} for null and
+     * {@link IllegalArgumentException} for a bad value at once.
+     */
+    final class Builder {
+        private WebhookStore store;
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private ScheduledExecutorService scheduler;
+        private Executor executor;
+        private RetrySchedule retrySchedule = RetrySchedule.defaults();
+        private Duration attemptTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private int maxConcurrency = 64;
+        private int maxConcurrencyPerEndpoint = 8;
+        private String userAgent = "Migomail-Webhooks/" + LibraryVersion.get();
+        private Duration leaseDuration;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private EndpointAddressPolicy addressPolicy = EndpointAddressPolicy.publicHttpsOnly();
+        private boolean disableEndpointOnGone = true;
+        private Duration endpointHealthPeriod = Duration.ofDays(5);
+        private Duration retention = Duration.ofDays(30);
+        private Duration purgeInterval = Duration.ofHours(1);
+        private Duration secretOverlap = Duration.ofHours(24);
+        private Duration maxRetryAfter = Duration.ofHours(24);
+        private int replayBatchSize = 100;
+        private Duration replayBatchInterval = Duration.ofSeconds(1);
+        private Duration shutdownTimeout = Duration.ofSeconds(15);
+        private String nodeId;
+        private final List<DeliveryListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The store of events, endpoints and deliveries. Required. */
+        public Builder store(WebhookStore store) {
+            this.store = Objects.requireNonNull(store, "store cannot be null");
+            return this;
+        }
+
+        /**
+         * The HTTP client for every request. Default: one client, no redirects, connect timeout
+         * {@link #connectTimeout}, HTTP/2 with fallback to HTTP/1.1 ({@code http://} endpoints are
+         * always sent HTTP/1.1). Give your own to set a proxy (an egress proxy can enforce the
+         * address policy at the network edge), TLS or an executor; it must not follow redirects.
+         *
+         * @throws IllegalArgumentException if the client follows redirects
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            Objects.requireNonNull(httpClient, "httpClient cannot be null");
+            if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("httpClient must not follow redirects (Redirect.NEVER)");
+            }
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** The time source for due times, timestamps and signatures. Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+            return this;
+        }
+
+        /**
+         * Runs the poller and the retention purge. Default: one daemon thread the sender creates and
+         * shuts down on close; a scheduler you give is never shut down by the sender.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler cannot be null");
+            return this;
+        }
+
+        /**
+         * Runs store calls, address checks (DNS), signing and outcome recording; HTTP itself is
+         * asynchronous and parks no thread. Default: a pool of 4 daemon threads the sender creates and
+         * shuts down on close; an executor you give is never shut down by the sender.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor cannot be null");
+            return this;
+        }
+
+        /** When to retry failed attempts. Default: {@link RetrySchedule#defaults()} (1 min, 5 min, 30 min). */
+        public Builder retrySchedule(RetrySchedule retrySchedule) {
+            this.retrySchedule = Objects.requireNonNull(retrySchedule, "retrySchedule cannot be null");
+            return this;
+        }
+
+        /**
+         * The overall deadline of one attempt (address check, connect, request, response headers and
+         * the first 4 KiB of the body). Default: 10 seconds.
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
+            return this;
+        }
+
+        /** The connect timeout of the default HTTP client. Default: 5 seconds. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** At most this many attempts in flight at once, over all endpoints. Default: 64. */
+        public Builder maxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = atLeastOne(maxConcurrency, "maxConcurrency");
+            return this;
+        }
+
+        /**
+         * At most this many attempts in flight at once to one endpoint, so a slow endpoint cannot take
+         * every slot; keep it under common HTTP/2 stream limits (100). Default: 8.
+         */
+        public Builder maxConcurrencyPerEndpoint(int maxConcurrencyPerEndpoint) {
+            this.maxConcurrencyPerEndpoint = atLeastOne(maxConcurrencyPerEndpoint, "maxConcurrencyPerEndpoint");
+            return this;
+        }
+
+        /** The {@code User-Agent} header. Default: {@code Migomail-Webhooks/<library version>}. */
+        public Builder userAgent(String userAgent) {
+            Objects.requireNonNull(userAgent, "userAgent cannot be null");
+            if (userAgent.isBlank()) {
+                throw new IllegalArgumentException("userAgent cannot be blank");
+            }
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * How long a claimed delivery is leased to this sender. It must exceed the attempt timeout by
+         * at least 10 seconds, or two nodes could send the same attempt. Default: the attempt timeout
+         * plus 30 seconds, at least 1 minute.
+         */
+        public Builder leaseDuration(Duration leaseDuration) {
+            this.leaseDuration = positive(leaseDuration, "leaseDuration");
+            return this;
+        }
+
+        /**
+         * How often the store is polled for due deliveries (retries, crash leftovers, other nodes'
+         * work). Just-published deliveries do not wait for it. Default: 1 second.
+         */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = positive(pollInterval, "pollInterval");
+            return this;
+        }
+
+        /** Which endpoint URLs may be reached. Default: {@link EndpointAddressPolicy#publicHttpsOnly()}. */
+        public Builder addressPolicy(EndpointAddressPolicy addressPolicy) {
+            this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy cannot be null");
+            return this;
+        }
+
+        /** Whether a {@code 410 Gone} response disables the endpoint. Default: {@code true}. */
+        public Builder disableEndpointOnGone(boolean disableEndpointOnGone) {
+            this.disableEndpointOnGone = disableEndpointOnGone;
+            return this;
+        }
+
+        /**
+         * An endpoint whose attempts have all failed for this long is disabled (replays do not
+         * count). Default: 5 days.
+         */
+        public Builder endpointHealthPeriod(Duration endpointHealthPeriod) {
+            this.endpointHealthPeriod = positive(endpointHealthPeriod, "endpointHealthPeriod");
+            return this;
+        }
+
+        /** How long events and attempts are kept. Default: 30 days. */
+        public Builder retention(Duration retention) {
+            this.retention = positive(retention, "retention");
+            return this;
+        }
+
+        /** How often expired events are purged. Default: 1 hour. */
+        public Builder purgeInterval(Duration purgeInterval) {
+            this.purgeInterval = positive(purgeInterval, "purgeInterval");
+            return this;
+        }
+
+        /** How long old secrets stay valid after {@link WebhookSender#rotateSecret(String)}. Default: 24 hours. */
+        public Builder secretOverlap(Duration secretOverlap) {
+            this.secretOverlap = notNegative(secretOverlap, "secretOverlap");
+            return this;
+        }
+
+        /**
+         * The longest delay a {@code Retry-After} header may impose (longer values are cut to this).
+         * Default: 24 hours.
+         */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = notNegative(maxRetryAfter, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * Paces range replays: {@code size} deliveries fall due per {@code interval}. Default: 100 per
+         * second.
+         */
+        public Builder replayBatch(int size, Duration interval) {
+            this.replayBatchSize = atLeastOne(size, "replayBatch size");
+            this.replayBatchInterval = notNegative(interval, "replayBatch interval");
+            return this;
+        }
+
+        /** How long {@link WebhookSender#close()} lets in-flight attempts finish. Default: 15 seconds. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = notNegative(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** This sender's lease-owner name in the store. Default: {@code sender-} and a random UUID. */
+        public Builder nodeId(String nodeId) {
+            Objects.requireNonNull(nodeId, "nodeId cannot be null");
+            if (nodeId.isBlank()) {
+                throw new IllegalArgumentException("nodeId cannot be blank");
+            }
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. Default: none. */
+        public Builder listener(DeliveryListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener cannot be null"));
+            return this;
+        }
+
+        /**
+         * A new sender with these settings (not started).
+         *
+         * @throws NullPointerException if no store was set
+         * @throws IllegalStateException if the lease does not exceed the attempt timeout by 10 seconds
+         */
+        public WebhookSender build() {
+            return new DefaultWebhookSender(config());
+        }
+
+        private SenderConfig config() {
+            Objects.requireNonNull(store, "store cannot be null");
+            Duration lease = leaseDuration != null ? leaseDuration : defaultLease();
+            if (lease.compareTo(attemptTimeout.plus(SenderConfig.LEASE_MARGIN)) < 0) {
+                throw new IllegalStateException("leaseDuration (" + lease + ") must exceed attemptTimeout ("
+                        + attemptTimeout + ") by at least " + SenderConfig.LEASE_MARGIN);
+            }
+            return new SenderConfig(store, httpClient, clock, scheduler, executor, retrySchedule, attemptTimeout,
+                    connectTimeout, maxConcurrency, maxConcurrencyPerEndpoint, userAgent, lease, pollInterval,
+                    addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
+                    secretOverlap, maxRetryAfter, replayBatchSize, replayBatchInterval, shutdownTimeout,
+                    nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(), listeners);
+        }
+
+        private Duration defaultLease() {
+            Duration derived = attemptTimeout.plusSeconds(30);
+            return derived.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : derived;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name + " cannot be null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name + " cannot be null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " cannot be negative: " + value);
+            }
+            return value;
+        }
+
+        private static int atLeastOne(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + value);
+            }
+            return value;
+        }
+    }
+}

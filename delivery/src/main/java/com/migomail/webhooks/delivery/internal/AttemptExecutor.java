@@ -1,0 +1,239 @@
+package com.migomail.webhooks.delivery.internal;
+
+import com.migomail.webhooks.delivery.WebhookDeliveryException;
+import com.migomail.webhooks.signing.SignatureHeaders;
+import com.migomail.webhooks.signing.SigningKey;
+import com.migomail.webhooks.signing.WebhookSigner;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a claimed delivery: load, check the address, sign, POST, classify, record
+ * under the lease, report. Store work and signing run on the executor; the HTTP exchange is
+ * asynchronous and parks no thread.
+ */
+final class AttemptExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
+    private static final int KEY_CACHE_LIMIT = 10_000;
+
+    private final SenderConfig config;
+    private final WebhookStore store;
+    private final HttpClient client;
+    private final Executor executor;
+    private final Listeners listeners;
+    private final EndpointHealth health;
+    private final WebhookSigner signer = WebhookSigner.create();
+    private final ExcerptBodyHandler bodyHandler = new ExcerptBodyHandler();
+    private final Map<String, SigningKey> keyCache = new ConcurrentHashMap<>();
+
+    AttemptExecutor(SenderConfig config, HttpClient client, Executor executor, Listeners listeners, EndpointHealth health) {
+        this.config = config;
+        this.store = config.store();
+        this.client = client;
+        this.executor = executor;
+        this.listeners = listeners;
+        this.health = health;
+    }
+
+    /** What an attempt goes to. */
+    private record Target(StoredEvent event, Endpoint endpoint) {}
+
+    /** What the exchange produced: a response or an error. */
+    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {}
+
+    /** Attempts a delivery this node has claimed; the future completes once the outcome is recorded. */
+    CompletableFuture<Void> execute(Delivery delivery) {
+        return CompletableFuture.supplyAsync(() -> load(delivery), executor)
+                .thenCompose(target -> target.map(t -> attempt(delivery, t))
+                        .orElseGet(() -> CompletableFuture.completedFuture(null)));
+    }
+
+    /** The event and endpoint, or empty after resolving a delivery that cannot be sent. */
+    private Optional<Target> load(Delivery delivery) {
+        Optional<StoredEvent> event = store.event(delivery.eventId());
+        Optional<Endpoint> endpoint = store.endpoint(delivery.endpointId());
+        Instant now = config.clock().instant();
+        if (event.isEmpty() || endpoint.isEmpty()) {
+            LOG.warn("delivery {}: {} is gone; cancelled", delivery.id(),
+                    event.isEmpty() ? "event " + delivery.eventId() : "endpoint " + delivery.endpointId());
+            store.resolve(delivery.id(), config.nodeId(), DeliveryOutcome.cancelled(), now);
+            return Optional.empty();
+        }
+        if (!endpoint.get().enabled()) {
+            if (store.resolve(delivery.id(), config.nodeId(), DeliveryOutcome.skipped(), now)) {
+                LOG.debug("delivery {}: endpoint {} is disabled; skipped", delivery.id(), delivery.endpointId());
+                listeners.fire("onSkipped", l -> l.onSkipped(delivery));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Target(event.get(), endpoint.get()));
+    }
+
+    private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
+        Instant startedAt = config.clock().instant();
+        long startNanos = System.nanoTime();
+        AtomicReference<CompletableFuture<HttpResponse<String>>> sending = new AtomicReference<>();
+        return CompletableFuture.supplyAsync(() -> request(target, startedAt), executor)
+                .thenCompose(request -> {
+                    CompletableFuture<HttpResponse<String>> send = client.sendAsync(request, bodyHandler);
+                    sending.set(send);
+                    return send;
+                })
+                .orTimeout(config.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null && sending.get() != null) {
+                        sending.get().cancel(true);
+                    }
+                    return new Exchange(response, unwrap(error), Duration.ofNanos(System.nanoTime() - startNanos));
+                })
+                .thenAcceptAsync(exchange -> record(delivery, target, startedAt, exchange), executor);
+    }
+
+    /** Checks the address again (DNS may have changed) and builds the signed request. */
+    private HttpRequest request(Target target, Instant startedAt) {
+        URI url = URI.create(target.endpoint().url());
+        config.addressPolicy().check(url);
+        byte[] body = target.event().body().getBytes(StandardCharsets.UTF_8);
+        SignatureHeaders signature = signer.sign(
+                target.event().id(), startedAt.getEpochSecond(), body, keys(target.endpoint(), startedAt));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+                .timeout(config.attemptTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", config.userAgent())
+                .header("X-Migomail-Event", target.event().type())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signature.asMap().forEach(builder::header);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // No h2c upgrade on POST: some servers reject it.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder.build();
+    }
+
+    private List<SigningKey> keys(Endpoint endpoint, Instant at) {
+        List<EndpointSecret> active = endpoint.activeSecrets(at);
+        if (active.isEmpty()) {
+            throw new WebhookDeliveryException("endpoint " + endpoint.id() + " has no active signing key");
+        }
+        if (keyCache.size() > KEY_CACHE_LIMIT) {
+            keyCache.clear();
+        }
+        return active.stream().map(secret -> keyCache.computeIfAbsent(secret.key(), SigningKey::parse)).toList();
+    }
+
+    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
+        Instant now = config.clock().instant();
+        DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
+        boolean gone = attempt.statusCode() != null && attempt.statusCode() == 410 && config.disableEndpointOnGone();
+        DeliveryOutcome outcome = outcome(delivery, attempt, exchange, gone, now);
+        if (!store.recordAttempt(config.nodeId(), attempt, outcome, now)) {
+            LOG.warn("delivery {}: lease lost before attempt {} was recorded; another node will retry it",
+                    delivery.id(), attempt.number());
+            return;
+        }
+        log(delivery, target, attempt, outcome);
+        report(delivery, attempt, outcome);
+        if (gone) {
+            health.disable(target.endpoint().id(), "endpoint answered 410 Gone");
+        } else if (!delivery.replay()) {
+            health.record(target.endpoint().id(), attempt.succeeded(), startedAt, now);
+        }
+    }
+
+    private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
+        int number = delivery.replay() ? store.attempts(delivery.id()).size() + 1 : delivery.attemptCount() + 1;
+        if (exchange.response() != null) {
+            return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
+                    exchange.response().statusCode(), null, null, exchange.response().body());
+        }
+        Throwable error = exchange.error();
+        String message = error instanceof TimeoutException && error.getMessage() == null
+                ? "no response within " + config.attemptTimeout()
+                : error.getMessage();
+        return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
+                null, error.getClass().getName(), message, null);
+    }
+
+    private DeliveryOutcome outcome(Delivery delivery, DeliveryAttempt attempt, Exchange exchange, boolean gone, Instant now) {
+        if (attempt.succeeded()) {
+            return DeliveryOutcome.delivered();
+        }
+        Optional<Duration> delay = gone ? Optional.empty() : config.retrySchedule().delayAfter(delivery.attemptCount() + 1);
+        if (delay.isEmpty()) {
+            return DeliveryOutcome.failed();
+        }
+        Instant next = now.plus(delay.get());
+        Optional<Instant> asked = retryAfter(exchange, now);
+        if (asked.isPresent() && asked.get().isAfter(next)) {
+            Instant cap = now.plus(config.maxRetryAfter());
+            next = asked.get().isAfter(cap) ? cap : asked.get();
+        }
+        return DeliveryOutcome.retryAt(next);
+    }
+
+    private static Optional<Instant> retryAfter(Exchange exchange, Instant now) {
+        HttpResponse<String> response = exchange.response();
+        if (response == null || (response.statusCode() != 429 && response.statusCode() != 503)) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, now));
+    }
+
+    private void log(Delivery delivery, Target target, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+        String result = attempt.statusCode() != null ? "HTTP " + attempt.statusCode()
+                : attempt.errorClass() + ": " + attempt.errorMessage();
+        if (outcome.status() == DeliveryStatus.DELIVERED) {
+            LOG.debug("delivery {} of {} to {}: attempt {} {} in {} ms", delivery.id(), target.event().id(),
+                    target.endpoint().id(), attempt.number(), result, attempt.latency().toMillis());
+        } else {
+            LOG.info("delivery {} of {} to {}: attempt {} failed ({}) in {} ms; {}", delivery.id(),
+                    target.event().id(), target.endpoint().id(), attempt.number(), result,
+                    attempt.latency().toMillis(),
+                    outcome.status() == DeliveryStatus.PENDING ? "next attempt at " + outcome.nextAttemptAt() : "failed for good");
+        }
+    }
+
+    private void report(Delivery delivery, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+        listeners.fire("onAttempt", l -> l.onAttempt(delivery, attempt, outcome));
+        if (outcome.status() == DeliveryStatus.DELIVERED) {
+            listeners.fire("onDelivered", l -> l.onDelivered(delivery, attempt));
+        } else if (outcome.status() == DeliveryStatus.FAILED) {
+            listeners.fire("onFailed", l -> l.onFailed(delivery, attempt));
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

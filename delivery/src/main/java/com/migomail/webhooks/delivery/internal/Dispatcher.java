@@ -1,0 +1,191 @@
+package com.migomail.webhooks.delivery.internal;
+
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.WebhookStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims deliveries and runs their attempts within the concurrency limits: just-published ones at
+ * once by id, everything else (retries, crash leftovers, other nodes' work) by polling the store.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MAX_CLAIM_BATCH = 100;
+
+    private final SenderConfig config;
+    private final WebhookStore store;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final AttemptExecutor attempts;
+    private final ConcurrencyLimiter limiter;
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    /** Set when due work may be waiting beyond what the last poll claimed, so a free slot polls at once. */
+    private final AtomicBoolean backlog = new AtomicBoolean(true);
+    private volatile boolean running;
+    private ScheduledFuture<?> pollTask;
+
+    Dispatcher(SenderConfig config, Executor executor, ScheduledExecutorService scheduler, AttemptExecutor attempts) {
+        this.config = config;
+        this.store = config.store();
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.attempts = attempts;
+        this.limiter = new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint());
+    }
+
+    synchronized void start() {
+        running = true;
+        long interval = config.pollInterval().toMillis();
+        pollTask = scheduler.scheduleWithFixedDelay(this::requestPoll, 0, Math.max(1, interval), TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands over a just-stored pending delivery; if no slot is free the poller finds it later. */
+    void offer(String deliveryId, String endpointId) {
+        if (!running) {
+            return;
+        }
+        if (!limiter.tryAcquire(endpointId)) {
+            backlog.set(true);
+            return;
+        }
+        submit(() -> claimAndRun(deliveryId, endpointId), () -> limiter.release(endpointId));
+    }
+
+    private void claimAndRun(String deliveryId, String endpointId) {
+        if (!running) {
+            limiter.release(endpointId);
+            return;
+        }
+        Optional<Delivery> claimed;
+        try {
+            claimed = store.claim(deliveryId, config.clock().instant(), config.nodeId(), config.leaseDuration());
+        } catch (RuntimeException e) {
+            LOG.warn("claiming delivery {} failed; the poller will retry it", deliveryId, e);
+            limiter.release(endpointId);
+            return;
+        }
+        if (claimed.isPresent() && running) {
+            run(claimed.get());
+        } else {
+            claimed.ifPresent(delivery -> store.release(delivery.id(), config.nodeId()));
+            limiter.release(endpointId);
+        }
+    }
+
+    /** Polls now (on the executor) unless a poll is running. */
+    void requestPoll() {
+        if (running) {
+            submit(this::poll, () -> {});
+        }
+    }
+
+    private void poll() {
+        if (!running || !polling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int free = Math.min(limiter.available(), MAX_CLAIM_BATCH);
+            if (free <= 0) {
+                return;
+            }
+            List<Delivery> claimed = store.claimDue(config.clock().instant(), free, config.nodeId(),
+                    config.leaseDuration(), limiter.saturatedEndpoints());
+            backlog.set(claimed.size() == free);
+            claimed.forEach(this::startOrRelease);
+        } catch (RuntimeException e) {
+            LOG.warn("polling the store for due deliveries failed; will poll again", e);
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    private void startOrRelease(Delivery delivery) {
+        if (running && limiter.tryAcquire(delivery.endpointId())) {
+            run(delivery);
+        } else {
+            backlog.set(true);
+            store.release(delivery.id(), config.nodeId());
+        }
+    }
+
+    /** Runs an attempt on a held slot and lease; frees the slot when it is done. */
+    private void run(Delivery delivery) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.put(delivery.id(), done);
+        CompletableFuture<Void> attempt;
+        try {
+            attempt = attempts.execute(delivery);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        attempt.whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.warn("attempt of delivery {} failed inside the sender; its lease will expire and it will be retried",
+                        delivery.id(), error);
+            }
+            inFlight.remove(delivery.id());
+            limiter.release(delivery.endpointId());
+            done.complete(null);
+            if (backlog.get()) {
+                requestPoll();
+            }
+        });
+    }
+
+    private void submit(Runnable task, Runnable onRejected) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            onRejected.run();
+        }
+    }
+
+    /**
+     * Stops claiming, waits up to the timeout for in-flight attempts, then releases the leases of
+     * those still running so they stay due for the next sender.
+     */
+    void stop(Duration timeout) {
+        synchronized (this) {
+            running = false;
+            if (pollTask != null) {
+                pollTask.cancel(false);
+            }
+        }
+        awaitInFlight(timeout);
+        for (String deliveryId : List.copyOf(inFlight.keySet())) {
+            try {
+                store.release(deliveryId, config.nodeId());
+                LOG.info("delivery {} still in flight at shutdown; lease released, it stays due", deliveryId);
+            } catch (RuntimeException e) {
+                LOG.warn("releasing delivery {} at shutdown failed; its lease will expire", deliveryId, e);
+            }
+        }
+    }
+
+    private void awaitInFlight(Duration timeout) {
+        try {
+            CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("in-flight attempts did not all finish within {}", timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.migomail.webhooks.delivery.internal;
+
+import com.migomail.webhooks.core.TypeId;
+import com.migomail.webhooks.delivery.ReplayReceipt;
+import com.migomail.webhooks.delivery.ReplayRequest;
+import com.migomail.webhooks.delivery.UnknownIdException;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-arms deliveries for a replay: same event, same body and id, signed afresh at send time. Large
+ * replays are paced by spreading due times, {@code replayBatchSize} per {@code replayBatchInterval}.
+ */
+final class Replayer {
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+    private static final int PAGE = 500;
+
+    private final SenderConfig config;
+    private final WebhookStore store;
+    private final Dispatcher dispatcher;
+
+    Replayer(SenderConfig config, Dispatcher dispatcher) {
+        this.config = config;
+        this.store = config.store();
+        this.dispatcher = dispatcher;
+    }
+
+    /** A pair to replay. */
+    private record Target(String eventId, String endpointId) {}
+
+    ReplayReceipt replayEvent(String eventId) {
+        requireEvent(eventId);
+        List<Target> targets = deliveriesOf(eventId).stream()
+                .map(delivery -> new Target(eventId, delivery.endpointId()))
+                .toList();
+        return schedule(targets);
+    }
+
+    ReplayReceipt replayEventTo(String eventId, String endpointId) {
+        requireEvent(eventId);
+        return schedule(List.of(new Target(eventId, endpointId)));
+    }
+
+    ReplayReceipt replayRange(ReplayRequest request) {
+        Map<String, Endpoint> named = request.endpointIds().stream()
+                .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException("endpoint", id, null)))
+                .collect(Collectors.toMap(Endpoint::id, Function.identity()));
+        EventQuery query = query(request);
+        List<Target> targets = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<StoredEvent> page = store.events(query.withCursor(cursor.orElse(null)));
+            for (StoredEvent event : page.items()) {
+                targets.addAll(targetsOf(event, request, named));
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return schedule(targets);
+    }
+
+    private static EventQuery query(ReplayRequest request) {
+        EventQuery query = EventQuery.between(request.from(), request.to())
+                .withTypes(request.types())
+                .withDeliveryStatuses(request.statuses())
+                .withLimit(PAGE);
+        // Only a status filter limits events to existing deliveries; otherwise a named endpoint
+        // may get events it has no delivery of yet.
+        if (request.endpointIds().size() == 1 && !request.statuses().isEmpty()) {
+            query = query.withEndpoint(request.endpointIds().iterator().next());
+        }
+        return query;
+    }
+
+    private List<Target> targetsOf(StoredEvent event, ReplayRequest request, Map<String, Endpoint> named) {
+        List<Delivery> deliveries = deliveriesOf(event.id());
+        List<Target> targets = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            boolean endpointOk = named.isEmpty() || named.containsKey(delivery.endpointId());
+            boolean statusOk = request.statuses().isEmpty() || request.statuses().contains(delivery.status());
+            if (endpointOk && statusOk) {
+                targets.add(new Target(event.id(), delivery.endpointId()));
+            }
+        }
+        if (request.statuses().isEmpty()) {
+            for (Endpoint endpoint : named.values()) {
+                boolean hasDelivery = deliveries.stream().anyMatch(d -> d.endpointId().equals(endpoint.id()));
+                if (!hasDelivery && endpoint.subscribesTo(event.type())) {
+                    targets.add(new Target(event.id(), endpoint.id()));
+                }
+            }
+        }
+        return targets;
+    }
+
+    private List<Delivery> deliveriesOf(String eventId) {
+        List<Delivery> all = new ArrayList<>();
+        DeliveryQuery query = DeliveryQuery.all().withEvent(eventId).withLimit(PAGE);
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Delivery> page = store.deliveries(query.withCursor(cursor.orElse(null)));
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return all;
+    }
+
+    /** Schedules each target, batch by batch later, and hands the ones due now to the dispatcher. */
+    private ReplayReceipt schedule(List<Target> targets) {
+        Instant now = config.clock().instant();
+        List<String> ids = new ArrayList<>(targets.size());
+        Instant lastDueAt = null;
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            Instant dueAt = now.plus(config.replayBatchInterval().multipliedBy(i / config.replayBatchSize()));
+            Delivery delivery = DefaultWebhookSender.found("event or endpoint", target.eventId() + " / " + target.endpointId(),
+                    () -> store.scheduleReplay(target.eventId(), target.endpointId(),
+                            TypeId.generate("dlv", config.clock()).toString(), dueAt));
+            ids.add(delivery.id());
+            lastDueAt = dueAt;
+            if (!dueAt.isAfter(now)) {
+                dispatcher.offer(delivery.id(), delivery.endpointId());
+            }
+        }
+        if (!targets.isEmpty()) {
+            LOG.info("replay of {} deliveries scheduled, the last due at {}", ids.size(), lastDueAt);
+        }
+        return new ReplayReceipt(ids, lastDueAt);
+    }
+
+    private void requireEvent(String eventId) {
+        if (store.event(eventId).isEmpty()) {
+            throw new UnknownIdException("event", eventId, null);
+        }
+    }
+}

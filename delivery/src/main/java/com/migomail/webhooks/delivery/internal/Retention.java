@@ -1,0 +1,41 @@
+package com.migomail.webhooks.delivery.internal;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Purges events older than the retention, in batches so no store transaction grows large. */
+final class Retention {
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    private static final int BATCH = 500;
+
+    private final SenderConfig config;
+
+    Retention(SenderConfig config) {
+        this.config = config;
+    }
+
+    /** Purges every expired event; returns how many. */
+    int purge() {
+        Instant cutoff = config.clock().instant().minus(config.retention());
+        int total = 0;
+        int purged;
+        do {
+            purged = config.store().purgeEventsBefore(cutoff, BATCH);
+            total += purged;
+        } while (purged == BATCH);
+        if (total > 0) {
+            LOG.info("purged {} events older than {}", total, cutoff);
+        }
+        return total;
+    }
+
+    /** {@link #purge()} for the scheduler: a failure is logged and retried at the next run. */
+    void purgeQuietly() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired events failed; will retry at the next purge", e);
+        }
+    }
+}
