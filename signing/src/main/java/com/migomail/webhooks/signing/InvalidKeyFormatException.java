@@ -1,6 +1,10 @@
 package com.migomail.webhooks.signing;
 
-/** An encoded key that cannot be parsed. Skeleton: P1.2 fills it in. */
+/**
+ * An encoded key that cannot be parsed: a bad prefix, bad base64, a wrong length, or a key pair
+ * whose halves do not belong together. The message names the problem, never the key; for the same
+ * reason the JDK's base64 error (which quotes the offending character) is not chained.
+ */
 public class InvalidKeyFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

@@ -2,17 +2,26 @@ package com.migomail.webhooks.signing;
 
 /**
  * A key an endpoint signs with: a symmetric {@link WebhookSecret} ({@code whsec_…} or raw) or an
- * Ed25519 {@link SigningKeyPair} ({@code whsk_…}).
+ * Ed25519 {@link SigningKeyPair} ({@code whsk_…}). Implementations are immutable and thread-safe.
  */
 public sealed interface SigningKey permits WebhookSecret, SigningKeyPair {
 
     /**
      * Parses {@code whsec_…}, {@code whsk_…} or a raw (GitHub-style) secret.
      *
-     * @throws InvalidKeyFormatException if a prefixed key is not valid base64 of the right length
+     * @throws NullPointerException if {@code encoded} is null
+     * @throws InvalidKeyFormatException if a prefixed key is not valid base64 of the right length, a
+     *     raw secret is blank, or it is a {@code whpk_} public key (which verifies but cannot sign)
      */
     static SigningKey parse(String encoded) {
-        throw new UnsupportedOperationException("skeleton: P1.2");
+        KeyEncoding.requireEncoded(encoded);
+        if (encoded.startsWith(KeyEncoding.KEY_PAIR_PREFIX)) {
+            return SigningKeyPair.parse(encoded);
+        }
+        if (encoded.startsWith(KeyEncoding.PUBLIC_KEY_PREFIX)) {
+            throw new InvalidKeyFormatException("a whpk_ public key verifies but cannot sign; sign with the whsk_ key pair");
+        }
+        return WebhookSecret.parse(encoded);
     }
 
     /** The encoded form ({@code whsec_…}, {@code whsk_…} or the raw secret); handle with care. */

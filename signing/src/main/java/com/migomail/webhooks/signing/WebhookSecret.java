@@ -1,21 +1,108 @@
 package com.migomail.webhooks.signing;
 
-/** A symmetric endpoint secret. Skeleton: P1.2 fills it in. */
-public final class WebhookSecret implements SigningKey {
-    private WebhookSecret() {}
+import com.migomail.webhooks.signing.internal.HmacSha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
 
-    /** Parses {@code whsec_<base64>} or a raw secret (its UTF-8 bytes are the key). */
-    public static WebhookSecret parse(String encoded) {
-        throw new UnsupportedOperationException("skeleton: P1.2");
+/**
+ * A symmetric endpoint secret: the key of both HMAC schemes ({@code X-Migomail-Signature} and
+ * {@code v1}). Written {@code whsec_} + base64 of 24 to 64 bytes, or as a raw (GitHub-style) string
+ * whose UTF-8 bytes are the key.
+ *
+ * <p>Immutable and thread-safe. The key never appears in {@link #toString()} or in exception
+ * messages; only {@link #encoded()} reveals it. Equal secrets have the same key and the same
+ * written form; {@link #hashCode()} does not depend on the key.
+ */
+public final class WebhookSecret implements SigningKey, VerificationKey {
+    /** Fewest key bytes of a {@code whsec_} secret. */
+    public static final int MIN_LENGTH = 24;
+    /** Most key bytes of a {@code whsec_} secret. */
+    public static final int MAX_LENGTH = 64;
+    private static final int GENERATED_LENGTH = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+    private final boolean raw;
+    private final HmacSha256 hmac;
+
+    private WebhookSecret(byte[] key, boolean raw) {
+        this.key = key;
+        this.raw = raw;
+        this.hmac = HmacSha256.withKey(key);
     }
 
-    /** A new secret of 32 random bytes from {@link java.security.SecureRandom}. */
+    /**
+     * Parses {@code whsec_<base64>} or a raw secret (its UTF-8 bytes are the key).
+     *
+     * @throws NullPointerException if {@code encoded} is null
+     * @throws InvalidKeyFormatException if a {@code whsec_} secret is not base64 of 24 to 64 bytes, a
+     *     raw secret is blank, or the string is a {@code whsk_}/{@code whpk_} Ed25519 key
+     */
+    public static WebhookSecret parse(String encoded) {
+        KeyEncoding.requireEncoded(encoded);
+        if (encoded.startsWith(KeyEncoding.SECRET_PREFIX)) {
+            return ofBytes(KeyEncoding.decode(encoded, KeyEncoding.SECRET_PREFIX));
+        }
+        if (encoded.startsWith(KeyEncoding.KEY_PAIR_PREFIX) || encoded.startsWith(KeyEncoding.PUBLIC_KEY_PREFIX)) {
+            throw new InvalidKeyFormatException("a whsk_ or whpk_ key is an Ed25519 key, not a symmetric secret;"
+                    + " use SigningKeyPair, WebhookPublicKey or SigningKey/VerificationKey.parse");
+        }
+        if (encoded.isBlank()) {
+            throw new InvalidKeyFormatException("a raw secret cannot be empty or blank");
+        }
+        return new WebhookSecret(encoded.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * The secret of those key bytes (copied), written {@code whsec_…}.
+     *
+     * @throws NullPointerException if {@code key} is null
+     * @throws InvalidKeyFormatException unless it has 24 to 64 bytes
+     */
+    public static WebhookSecret ofBytes(byte[] key) {
+        Objects.requireNonNull(key, "key cannot be null");
+        if (key.length < MIN_LENGTH || key.length > MAX_LENGTH) {
+            throw new InvalidKeyFormatException("a whsec_ secret has " + MIN_LENGTH + " to " + MAX_LENGTH
+                    + " key bytes, not " + key.length);
+        }
+        return new WebhookSecret(key.clone(), false);
+    }
+
+    /** A new secret of 32 random bytes from {@link SecureRandom}, written {@code whsec_…}. */
     public static WebhookSecret generate() {
-        throw new UnsupportedOperationException("skeleton: P1.2");
+        byte[] key = new byte[GENERATED_LENGTH];
+        RANDOM.nextBytes(key);
+        return new WebhookSecret(key, false);
+    }
+
+    /** {@code whsec_<base64>}, or the raw secret as given; handle with care. */
+    @Override
+    public String encoded() {
+        return raw ? new String(key, StandardCharsets.UTF_8) : KeyEncoding.encode(KeyEncoding.SECRET_PREFIX, key);
+    }
+
+    /** The HMAC-SHA256 of the concatenated parts under this secret; thread-safe. */
+    byte[] hmac(byte[]... parts) {
+        return hmac.compute(parts);
+    }
+
+    /** Redacted: {@code WebhookSecret[whsec_***]} or {@code WebhookSecret[raw ***]}. */
+    @Override
+    public String toString() {
+        return raw ? "WebhookSecret[raw ***]" : "WebhookSecret[whsec_***]";
+    }
+
+    /** Same key bytes (compared in constant time) and same written form. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebhookSecret that && raw == that.raw && MessageDigest.isEqual(key, that.key);
     }
 
     @Override
-    public String encoded() {
-        throw new UnsupportedOperationException("skeleton: P1.2");
+    public int hashCode() {
+        return Arrays.hashCode(new int[] {key.length, raw ? 1 : 0});
     }
 }

@@ -1,17 +1,164 @@
 package com.migomail.webhooks.signing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** Verifies a received request. Skeleton: P1.2 fills it in (built by a builder). */
+/**
+ * Verifies a received request against an endpoint's keys. Build one per endpoint (or per set of
+ * keys) with {@link #builder()} and share it: implementations are immutable and thread-safe.
+ *
+ * <p>By default only Standard Webhooks is accepted ({@code webhook-id}, {@code webhook-timestamp},
+ * {@code webhook-signature}), because only it stops a replayed request. A request passes when its
+ * timestamp is within the tolerance of the clock and any {@code v1} signature matches any
+ * {@link WebhookSecret}, or any {@code v1a} signature verifies with any {@link WebhookPublicKey}.
+ * Signatures of other versions are ignored. Comparison is constant-time.
+ */
 public interface WebhookVerifier {
 
+    /** A builder with the defaults: tolerance 5 minutes, system UTC clock, Standard Webhooks only. */
+    static Builder builder() {
+        return new Builder();
+    }
+
     /**
-     * Verifies the signature headers against the raw body.
+     * Verifies the signature headers against the raw body, or throws.
      *
-     * @param headers request headers, names case-insensitive
-     * @param body the raw body
-     * @throws WebhookVerificationException with the reason when the request is refused
+     * @param headers request headers as servlet containers, Spring or the JDK give them: names
+     *     case-insensitive, a header either repeated in the list or its values joined in one string;
+     *     null names, lists and values are ignored
+     * @param body the raw body, byte for byte as received (never re-serialized JSON)
+     * @throws WebhookVerificationException with the {@link WebhookVerificationException.Reason} when
+     *     the request is refused; never another exception for any header values or body
+     * @throws NullPointerException if {@code headers} or {@code body} is null
      */
     void verify(Map<String, List<String>> headers, byte[] body);
+
+    /**
+     * Verifies a body received as a string; its UTF-8 bytes are what was signed. Prefer the
+     * {@code byte[]} overload when the raw bytes are at hand.
+     *
+     * @throws WebhookVerificationException when the request is refused
+     * @throws NullPointerException if {@code headers} or {@code body} is null
+     * @see #verify(Map, byte[])
+     */
+    default void verify(Map<String, List<String>> headers, String body) {
+        verify(headers, Objects.requireNonNull(body, "body cannot be null").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Configures a {@link WebhookVerifier}. Not thread-safe; {@link #build()} copies the
+     * configuration, so a builder can be reused.
+     *
+     * <p>Defaults: no keys (at least one is required), {@linkplain #tolerance tolerance} 5 minutes,
+     * {@linkplain #clock clock} {@link Clock#systemUTC()}, {@linkplain #schemes schemes}
+     * {@link SignatureScheme#STANDARD_WEBHOOKS} only.
+     */
+    final class Builder {
+        /** The default tolerance: 5 minutes either way. */
+        public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+        private final List<VerificationKey> keys = new ArrayList<>();
+        private Duration tolerance = DEFAULT_TOLERANCE;
+        private Clock clock = Clock.systemUTC();
+        private Set<SignatureScheme> schemes = EnumSet.of(SignatureScheme.STANDARD_WEBHOOKS);
+
+        private Builder() {}
+
+        /**
+         * Adds a key: a secret or a public key. Several keys (a rotation) are all tried.
+         *
+         * @throws NullPointerException if {@code key} is null
+         */
+        public Builder key(VerificationKey key) {
+            keys.add(Objects.requireNonNull(key, "key cannot be null"));
+            return this;
+        }
+
+        /**
+         * Adds an encoded key: {@code whsec_…}, {@code whpk_…} or a raw secret.
+         *
+         * @throws NullPointerException if {@code encoded} is null
+         * @throws InvalidKeyFormatException if it cannot be parsed (see {@link VerificationKey#parse})
+         */
+        public Builder key(String encoded) {
+            return key(VerificationKey.parse(Objects.requireNonNull(encoded, "key cannot be null")));
+        }
+
+        /**
+         * Adds several keys.
+         *
+         * @throws NullPointerException if {@code keys} or one of them is null
+         */
+        public Builder keys(Collection<? extends VerificationKey> keys) {
+            Objects.requireNonNull(keys, "keys cannot be null").forEach(this::key);
+            return this;
+        }
+
+        /**
+         * How far {@code webhook-timestamp} may be from the clock, either way; inclusive, in whole
+         * seconds. Default 5 minutes.
+         *
+         * @throws NullPointerException if {@code tolerance} is null
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder tolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance cannot be null");
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("tolerance cannot be negative: " + tolerance);
+            }
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * The clock timestamps are checked against. Default {@link Clock#systemUTC()}.
+         *
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+            return this;
+        }
+
+        /**
+         * The schemes to accept, replacing the default ({@link SignatureScheme#STANDARD_WEBHOOKS}).
+         * With both, a request carrying any {@code webhook-*} header is judged by Standard Webhooks
+         * alone; one without is judged by {@code X-Migomail-Signature}.
+         *
+         * @throws NullPointerException if a scheme is null
+         */
+        public Builder schemes(SignatureScheme first, SignatureScheme... more) {
+            Set<SignatureScheme> chosen = EnumSet.of(Objects.requireNonNull(first, "schemes cannot contain null"));
+            for (SignatureScheme scheme : Objects.requireNonNull(more, "schemes cannot be null")) {
+                chosen.add(Objects.requireNonNull(scheme, "schemes cannot contain null"));
+            }
+            this.schemes = chosen;
+            return this;
+        }
+
+        /**
+         * A verifier of this configuration.
+         *
+         * @throws IllegalStateException if no key was added, or only {@link SignatureScheme#MIGOMAIL}
+         *     is accepted but no {@link WebhookSecret} was added (public keys cannot check it)
+         */
+        public WebhookVerifier build() {
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("a verifier needs at least one key (whsec_ secret, raw secret or whpk_ public key)");
+            }
+            boolean hasSecret = keys.stream().anyMatch(WebhookSecret.class::isInstance);
+            if (schemes.equals(EnumSet.of(SignatureScheme.MIGOMAIL)) && !hasSecret) {
+                throw new IllegalStateException("scheme MIGOMAIL needs a symmetric secret; whpk_ public keys verify only v1a");
+            }
+            return new DefaultWebhookVerifier(keys, tolerance, clock, schemes);
+        }
+    }
 }

@@ -1,0 +1,178 @@
+package com.migomail.webhooks.signing;
+
+import static com.migomail.webhooks.signing.WebhookHeaders.MIGOMAIL_SIGNATURE;
+import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_ID;
+import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_SIGNATURE;
+import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_TIMESTAMP;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MISSING_HEADER;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.TIMESTAMP_TOO_NEW;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.TIMESTAMP_TOO_OLD;
+
+import com.migomail.webhooks.signing.internal.HeaderValues;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The verifier built by {@link WebhookVerifier.Builder}; immutable and thread-safe. */
+final class DefaultWebhookVerifier implements WebhookVerifier {
+    private static final List<String> STANDARD_HEADERS = List.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE);
+    private static final String RAW_BODY_HINT = " Check that the key is the endpoint's current one and that the body"
+            + " given to verify is the raw request body, byte for byte (not parsed and re-serialized JSON).";
+
+    private final List<WebhookSecret> secrets;
+    private final List<WebhookPublicKey> publicKeys;
+    private final Duration tolerance;
+    private final Clock clock;
+    private final boolean acceptsStandard;
+    private final boolean acceptsMigomail;
+
+    DefaultWebhookVerifier(List<VerificationKey> keys, Duration tolerance, Clock clock, Set<SignatureScheme> schemes) {
+        this.secrets = keys.stream().filter(WebhookSecret.class::isInstance).map(WebhookSecret.class::cast).toList();
+        this.publicKeys = keys.stream().filter(WebhookPublicKey.class::isInstance).map(WebhookPublicKey.class::cast).toList();
+        this.tolerance = tolerance;
+        this.clock = clock;
+        this.acceptsStandard = schemes.contains(SignatureScheme.STANDARD_WEBHOOKS);
+        this.acceptsMigomail = schemes.contains(SignatureScheme.MIGOMAIL);
+    }
+
+    @Override
+    public void verify(Map<String, List<String>> headers, byte[] body) {
+        Objects.requireNonNull(headers, "headers cannot be null");
+        Objects.requireNonNull(body, "body cannot be null");
+        if (acceptsStandard && (!acceptsMigomail || hasAnyStandardHeader(headers))) {
+            verifyStandard(headers, body);
+        } else {
+            verifyMigomail(headers, body);
+        }
+    }
+
+    private void verifyStandard(Map<String, List<String>> headers, byte[] body) {
+        requireStandardHeaders(headers);
+        String id = singleValue(WEBHOOK_ID, HeaderValues.all(headers, WEBHOOK_ID));
+        String timestamp = singleValue(WEBHOOK_TIMESTAMP, splitOnCommas(HeaderValues.all(headers, WEBHOOK_TIMESTAMP)));
+        requireWithinTolerance(parseTimestamp(timestamp));
+        StandardSignatures signatures = StandardSignatures.parse(HeaderValues.all(headers, WEBHOOK_SIGNATURE));
+        byte[][] content = SignedContent.of(id, timestamp, body);
+        if (!matchesV1(signatures, content) && !matchesV1a(signatures, content)) {
+            throw new WebhookVerificationException(NO_MATCHING_SIGNATURE, "no signature in webhook-signature matches: it has "
+                    + signatures.describe() + ", and this verifier holds " + secrets.size() + " secret(s) for v1 and "
+                    + publicKeys.size() + " public key(s) for v1a." + RAW_BODY_HINT);
+        }
+    }
+
+    private boolean matchesV1(StandardSignatures signatures, byte[][] content) {
+        boolean matched = false;
+        if (!signatures.v1().isEmpty()) {
+            for (WebhookSecret secret : secrets) {
+                byte[] expected = secret.hmac(content);
+                for (byte[] candidate : signatures.v1()) {
+                    matched |= MessageDigest.isEqual(expected, candidate);
+                }
+            }
+        }
+        return matched;
+    }
+
+    private boolean matchesV1a(StandardSignatures signatures, byte[][] content) {
+        for (WebhookPublicKey key : publicKeys) {
+            for (byte[] candidate : signatures.v1a()) {
+                if (key.verifies(candidate, content)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void verifyMigomail(Map<String, List<String>> headers, byte[] body) {
+        List<String> values = HeaderValues.all(headers, MIGOMAIL_SIGNATURE);
+        if (values.isEmpty()) {
+            throw new WebhookVerificationException(MISSING_HEADER, "the request has no " + MIGOMAIL_SIGNATURE
+                    + " header" + (acceptsStandard ? " and no webhook-id, webhook-timestamp or webhook-signature header"
+                    : hasAnyStandardHeader(headers) ? "; it has Standard Webhooks headers, which this verifier accepts"
+                    + " only with SignatureScheme.STANDARD_WEBHOOKS" : "") + "; check that no proxy drops them");
+        }
+        List<byte[]> candidates = MigomailSignatures.parse(values);
+        if (secrets.isEmpty()) {
+            throw new WebhookVerificationException(NO_MATCHING_SIGNATURE, MIGOMAIL_SIGNATURE
+                    + " is checked with a symmetric secret, and this verifier holds only whpk_ public keys");
+        }
+        boolean matched = false;
+        for (WebhookSecret secret : secrets) {
+            byte[] expected = secret.hmac(body);
+            for (byte[] candidate : candidates) {
+                matched |= MessageDigest.isEqual(expected, candidate);
+            }
+        }
+        if (!matched) {
+            throw new WebhookVerificationException(NO_MATCHING_SIGNATURE, "no signature in " + MIGOMAIL_SIGNATURE
+                    + " matches: it has " + candidates.size() + " sha256 signature(s), and this verifier holds "
+                    + secrets.size() + " secret(s)." + RAW_BODY_HINT);
+        }
+    }
+
+    private static boolean hasAnyStandardHeader(Map<String, List<String>> headers) {
+        return STANDARD_HEADERS.stream().anyMatch(name -> HeaderValues.present(headers, name));
+    }
+
+    private void requireStandardHeaders(Map<String, List<String>> headers) {
+        List<String> missing = STANDARD_HEADERS.stream().filter(name -> !HeaderValues.present(headers, name)).toList();
+        if (!missing.isEmpty()) {
+            String hint = !acceptsMigomail && HeaderValues.present(headers, MIGOMAIL_SIGNATURE)
+                    ? "; it has " + MIGOMAIL_SIGNATURE + ", which this verifier accepts only with SignatureScheme.MIGOMAIL"
+                    : "; every Migomail request carries webhook-id, webhook-timestamp and webhook-signature:"
+                    + " check that no proxy or framework drops them";
+            throw new WebhookVerificationException(MISSING_HEADER,
+                    "the request has no " + String.join(", ", missing) + " header" + hint);
+        }
+    }
+
+    private static String singleValue(String name, List<String> values) {
+        Set<String> distinct = values.stream().map(String::trim).filter(v -> !v.isEmpty())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        if (distinct.isEmpty()) {
+            throw new WebhookVerificationException(MALFORMED_HEADER, name + " is empty");
+        }
+        if (distinct.size() > 1) {
+            throw new WebhookVerificationException(MALFORMED_HEADER,
+                    name + " has " + distinct.size() + " different values; a request carries exactly one");
+        }
+        return distinct.iterator().next();
+    }
+
+    private static List<String> splitOnCommas(List<String> values) {
+        return values.stream().flatMap(v -> List.of(v.split(",", -1)).stream()).toList();
+    }
+
+    private static long parseTimestamp(String timestamp) {
+        if (timestamp.length() > 18 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new WebhookVerificationException(MALFORMED_HEADER, "webhook-timestamp must be whole Unix seconds"
+                    + " (1 to 18 digits), not \"" + Printable.of(timestamp) + "\"");
+        }
+        return Long.parseLong(timestamp);
+    }
+
+    private void requireWithinTolerance(long timestamp) {
+        Instant now = clock.instant();
+        long difference = now.getEpochSecond() - timestamp;
+        if (Duration.ofSeconds(difference).compareTo(tolerance) > 0) {
+            throw new WebhookVerificationException(TIMESTAMP_TOO_OLD, "webhook-timestamp " + timestamp + " is "
+                    + difference + " s before the receiver's clock (" + now + "), beyond the tolerance of "
+                    + tolerance.toSeconds() + " s: a replayed or long-delayed request, or a receiver clock that is off");
+        }
+        if (Duration.ofSeconds(-difference).compareTo(tolerance) > 0) {
+            throw new WebhookVerificationException(TIMESTAMP_TOO_NEW, "webhook-timestamp " + timestamp + " is "
+                    + -difference + " s after the receiver's clock (" + now + "), beyond the tolerance of "
+                    + tolerance.toSeconds() + " s: " + (timestamp >= 100_000_000_000L
+                    ? "it looks like milliseconds, but it must be seconds" : "is the receiver's clock behind?"));
+        }
+    }
+}
