@@ -1,0 +1,171 @@
+package com.migomail.webhooks.store.jdbc;
+
+import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.StoreException;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.jdbc.internal.H2FileDataSource;
+import com.migomail.webhooks.store.jdbc.internal.JdbcStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A {@link WebhookStore} in a relational database: PostgreSQL for one or many sender nodes, H2 for
+ * an embedded single-node install.
+ *
+ * <p>The store creates its tables on first use and migrates them when a newer library version
+ * needs it (versioned SQL scripts, recorded in the table {@code <prefix>schema_version}). Several
+ * nodes may start at once on PostgreSQL: migrations run under an advisory lock. A database whose
+ * schema is newer than this library knows fails every operation with {@link SchemaVersionException}.
+ *
+ * <p>Times are stored as epoch nanoseconds ({@code BIGINT}), so an {@link java.time.Instant} reads
+ * back exactly as written; stored times must lie between the years 1678 and 2261. Bodies are
+ * {@code TEXT}.
+ *
+ * <p>Every operation is its own short transaction on a connection borrowed from the
+ * {@link DataSource}; none is held across an HTTP call. Claims are leases: on PostgreSQL with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes claim concurrently without waiting on one
+ * another; outcomes are recorded only if the caller still holds an unexpired lease, checked in the
+ * same statement. Work published on one node is visible to every node as soon as it commits: the
+ * delivery engine's poll of {@link #claimDue} (an indexed query) picks it up.
+ *
+ * <p>Thread-safe. Obtain one from {@link #builder()} or {@link #h2File(Path)}.
+ */
+public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
+
+    /** The newest schema version this library creates and reads. */
+    int SCHEMA_VERSION = 1;
+
+    /** A builder; a {@link Builder#dataSource(DataSource) data source} is required. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A store over an embedded H2 file database, the single-node default: {@code file} names the
+     * database, and H2 keeps it in {@code <file>.mv.db}. The store owns its connections and
+     * {@link #close()} closes the database. Only one process may open the file at a time.
+     *
+     * @throws NullPointerException if file is null
+     * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
+     */
+    static JdbcWebhookStore h2File(Path file) {
+        Objects.requireNonNull(file, "file cannot be null");
+        H2FileDataSource dataSource = H2FileDataSource.forFile(file);
+        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource);
+    }
+
+    /**
+     * Appends an event with its deliveries inside the caller's transaction (transactional outbox):
+     * the rows are written through {@code connection} and neither committed nor rolled back. The
+     * caller's commit makes the event real, and from then on it is claimable by every sender node;
+     * a rollback leaves no trace. Otherwise as {@link #append(StoredEvent, List)}.
+     *
+     * <p>The connection must reach the same database as this store's data source and must not be
+     * in auto-commit mode. It is not closed.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the connection is in auto-commit mode
+     * @throws SchemaVersionException if the database schema is newer than this library
+     * @throws StoreException if the database fails (the caller's transaction should then be rolled back)
+     */
+    AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries);
+
+    /**
+     * Creates or migrates the tables now rather than on first use (to fail fast at start-up). Safe
+     * to call repeatedly and from several nodes at once.
+     *
+     * @throws SchemaVersionException if the database schema is newer than this library
+     * @throws StoreException if the database fails
+     */
+    void migrate();
+
+    /** The dialect in use (detecting it from the database if it was not set). */
+    Dialect dialect();
+
+    /** The prefix of every table name. */
+    String tablePrefix();
+
+    /**
+     * Closes what the store created itself (the H2 database of {@link #h2File(Path)}); a data source
+     * supplied by the host is left open. Idempotent.
+     */
+    @Override
+    void close();
+
+    /**
+     * Configuration of a {@link JdbcWebhookStore}. Defaults: dialect detected from the database,
+     * table prefix {@value #DEFAULT_TABLE_PREFIX}. Not thread-safe; {@link #build()} copies.
+     */
+    final class Builder {
+
+        /** The default table prefix. */
+        public static final String DEFAULT_TABLE_PREFIX = "mwh_";
+
+        private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,29})?");
+
+        private DataSource dataSource;
+        private Dialect dialect;
+        private String tablePrefix = DEFAULT_TABLE_PREFIX;
+
+        private Builder() {
+        }
+
+        /**
+         * The data source connections are borrowed from, per operation (required). A pooled one
+         * (HikariCP, say) in production. The store never closes it.
+         *
+         * @throws NullPointerException if dataSource is null
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
+            return this;
+        }
+
+        /**
+         * The database dialect; by default detected from the first connection.
+         *
+         * @throws NullPointerException if dialect is null
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect cannot be null");
+            return this;
+        }
+
+        /**
+         * The prefix of every table name (default {@value #DEFAULT_TABLE_PREFIX}): lower-case
+         * letters, digits and underscores, starting with a letter, at most 30 characters; may be
+         * empty. Stores with different prefixes in one database are independent.
+         *
+         * @throws NullPointerException if prefix is null
+         * @throws IllegalArgumentException if it is not such an identifier
+         */
+        public Builder tablePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "tablePrefix cannot be null");
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and underscores,"
+                        + " start with a letter and have at most 30 characters: \"" + prefix + "\"");
+            }
+            this.tablePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * A store with this configuration. Does not connect: the database is first used (and the
+         * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
+         *
+         * @throws IllegalStateException if no data source was set
+         */
+        public JdbcWebhookStore build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("dataSource is required");
+            }
+            return new JdbcStore(dataSource, dialect, tablePrefix, null);
+        }
+    }
+}

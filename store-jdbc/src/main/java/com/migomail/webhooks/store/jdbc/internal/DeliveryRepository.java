@@ -1,0 +1,220 @@
+package com.migomail.webhooks.store.jdbc.internal;
+
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Deliveries: leases (claim, record, resolve, release), listings, the attempt log and replays. */
+final class DeliveryRepository {
+
+    private static final Comparator<Delivery> DUE_ORDER =
+            Comparator.comparing(Delivery::nextAttemptAt).thenComparing(Delivery::id);
+
+    /** A pending delivery that is due and whose lease, if any, has expired (parameters: now, now). */
+    private static final String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= ?"
+            + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)";
+
+    /** The caller holds an unexpired lease (parameters: owner, now): the fencing check. */
+    private static final String LEASE_HELD = " AND status = 'PENDING' AND lease_owner = ? AND lease_expires_at > ?";
+
+    private final Tables tables;
+    private final Dialect dialect;
+
+    DeliveryRepository(Tables tables, Dialect dialect) {
+        this.tables = tables;
+        this.dialect = dialect;
+    }
+
+    /**
+     * PostgreSQL: one statement that locks up to {@code limit} due rows, skipping rows other
+     * claimers have locked, and leases them. Concurrent claimers never wait for each other.
+     */
+    List<Delivery> claimDueSkippingLocked(Connection connection, Instant now, int limit, String owner,
+            Duration lease, Set<String> excludedEndpoints) throws SQLException {
+        long nowNanos = Times.clampedNanos(now);
+        Sql candidates = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE " + CLAIMABLE, nowNanos, nowNanos);
+        excludeEndpoints(candidates, excludedEndpoints);
+        candidates.add(" ORDER BY next_attempt_at, id LIMIT " + limit + " FOR UPDATE SKIP LOCKED");
+        Sql update = new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = ?, lease_expires_at = ?"
+                + " WHERE id IN (", owner, Times.plus(now, lease))
+                .add(candidates.toString(), nowNanos, nowNanos);
+        appendExclusionParam(update, excludedEndpoints).add(")");
+        List<Delivery> claimed = new ArrayList<>(Sql.returning(dialect, update, Rows.DELIVERY_COLUMNS)
+                .query(connection, Rows::delivery));
+        claimed.sort(DUE_ORDER);
+        return claimed;
+    }
+
+    /**
+     * H2: reads the due candidates, then leases each with its own conditional update (in
+     * auto-commit), which re-checks the row under its lock, so two claimers never both win a row.
+     */
+    List<Delivery> claimDueRowByRow(Connection connection, Instant now, int limit, String owner, Duration lease,
+            Set<String> excludedEndpoints) throws SQLException {
+        long nowNanos = Times.clampedNanos(now);
+        Sql candidates = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE " + CLAIMABLE, nowNanos, nowNanos);
+        excludeEndpoints(candidates, excludedEndpoints);
+        appendExclusionParam(candidates, excludedEndpoints).add(" ORDER BY next_attempt_at, id LIMIT ?", limit);
+        List<Delivery> claimed = new ArrayList<>();
+        for (String id : candidates.query(connection, rows -> rows.getString(1))) {
+            claim(connection, id, now, owner, lease).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
+    private static void excludeEndpoints(Sql sql, Set<String> excludedEndpoints) {
+        if (!excludedEndpoints.isEmpty()) {
+            sql.add(" AND NOT (endpoint_id = ANY(?))");
+        }
+    }
+
+    private static Sql appendExclusionParam(Sql sql, Set<String> excludedEndpoints) {
+        return excludedEndpoints.isEmpty() ? sql : sql.add("", List.copyOf(excludedEndpoints));
+    }
+
+    Optional<Delivery> claim(Connection connection, String deliveryId, Instant now, String owner, Duration lease)
+            throws SQLException {
+        long nowNanos = Times.clampedNanos(now);
+        Sql update = new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = ?, lease_expires_at = ?"
+                + " WHERE id = ? AND " + CLAIMABLE, owner, Times.plus(now, lease), deliveryId, nowNanos, nowNanos);
+        return Sql.returning(dialect, update, Rows.DELIVERY_COLUMNS).query(connection, Rows::delivery).stream().findFirst();
+    }
+
+    boolean recordAttempt(Connection connection, String owner, DeliveryAttempt attempt, DeliveryOutcome outcome,
+            Instant now) throws SQLException {
+        Sql update = new Sql("UPDATE " + tables.deliveries() + " SET status = ?, next_attempt_at = ?,"
+                + " attempt_count = attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+                + " WHERE id = ?" + LEASE_HELD, outcome.status().name(), nextAttempt(outcome),
+                Times.nanos(now, "now"), attempt.deliveryId(), owner, Times.clampedNanos(now));
+        if (update.update(connection) != 1) {
+            return false;
+        }
+        insertAttempt(connection, attempt);
+        return true;
+    }
+
+    private void insertAttempt(Connection connection, DeliveryAttempt attempt) throws SQLException {
+        new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                attempt.deliveryId(), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
+                attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
+                text(attempt.errorClass()), text(attempt.errorMessage()), text(attempt.responseExcerpt()))
+                .update(connection);
+    }
+
+    /** PostgreSQL text cannot hold NUL characters, which a response body may contain. */
+    private Object text(String value) {
+        if (value == null) {
+            return Sql.Null.VARCHAR;
+        }
+        return dialect == Dialect.POSTGRESQL ? value.replace('\u0000', '\uFFFD') : value;
+    }
+
+    boolean resolve(Connection connection, String deliveryId, String owner, DeliveryOutcome outcome, Instant now)
+            throws SQLException {
+        return new Sql("UPDATE " + tables.deliveries() + " SET status = ?, next_attempt_at = ?, lease_owner = NULL,"
+                + " lease_expires_at = NULL, updated_at = ? WHERE id = ?" + LEASE_HELD,
+                outcome.status().name(), nextAttempt(outcome), Times.nanos(now, "now"), deliveryId, owner,
+                Times.clampedNanos(now)).update(connection) == 1;
+    }
+
+    private static Object nextAttempt(DeliveryOutcome outcome) {
+        return outcome.nextAttemptAt() == null
+                ? Sql.Null.BIGINT : Times.nanos(outcome.nextAttemptAt(), "nextAttemptAt");
+    }
+
+    boolean release(Connection connection, String deliveryId, String owner) throws SQLException {
+        return new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = NULL, lease_expires_at = NULL"
+                + " WHERE id = ? AND lease_owner = ?", deliveryId, owner).update(connection) == 1;
+    }
+
+    Optional<Delivery> find(Connection connection, String deliveryId) throws SQLException {
+        return new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE id = ?", deliveryId)
+                .query(connection, Rows::delivery).stream().findFirst();
+    }
+
+    Page<Delivery> deliveries(Connection connection, DeliveryQuery query) throws SQLException {
+        Sql sql = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE 1 = 1");
+        if (query.eventId() != null) {
+            sql.add(" AND event_id = ?", query.eventId());
+        }
+        if (query.endpointId() != null) {
+            sql.add(" AND endpoint_id = ?", query.endpointId());
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.add(" AND status = ANY(?)", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.cursor() != null) {
+            Cursor after = Cursor.decode(query.cursor());
+            sql.add(" AND (created_at > ? OR (created_at = ? AND id > ?))", after.time(), after.time(), after.id());
+        }
+        sql.add(" ORDER BY created_at, id LIMIT ?", query.limit() + 1);
+        List<Delivery> rows = sql.query(connection, Rows::delivery);
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, null);
+        }
+        Delivery last = rows.get(query.limit() - 1);
+        return new Page<>(rows.subList(0, query.limit()),
+                new Cursor(Times.nanos(last.createdAt(), "createdAt"), last.id()).encode());
+    }
+
+    List<DeliveryAttempt> attempts(Connection connection, String deliveryId) throws SQLException {
+        return new Sql("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM " + tables.attempts()
+                + " WHERE delivery_id = ? ORDER BY seq", deliveryId).query(connection, Rows::attempt);
+    }
+
+    /**
+     * Re-arms or creates the delivery of an event to an endpoint. The event row is locked first,
+     * which serializes replays of one event and keeps a concurrent purge from deleting it.
+     */
+    Delivery scheduleReplay(Connection connection, String eventId, String endpointId, String newDeliveryId,
+            Instant dueAt) throws SQLException {
+        lockEvent(connection, eventId);
+        requireEndpoint(connection, endpointId);
+        Optional<Delivery> existing = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries()
+                + " WHERE event_id = ? AND endpoint_id = ? ORDER BY seq", eventId, endpointId)
+                .query(connection, Rows::delivery).stream().findFirst();
+        long due = Times.nanos(dueAt, "dueAt");
+        if (existing.isEmpty()) {
+            new Sql("INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
+                    + " VALUES (?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?)",
+                    newDeliveryId, eventId, endpointId, due, due, due).update(connection);
+            return find(connection, newDeliveryId).orElseThrow();
+        }
+        Delivery delivery = existing.get();
+        if (delivery.status() == DeliveryStatus.PENDING) {
+            return delivery;
+        }
+        new Sql("UPDATE " + tables.deliveries() + " SET status = 'PENDING', attempt_count = 0, replay = TRUE,"
+                + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?",
+                due, due, delivery.id()).update(connection);
+        return find(connection, delivery.id()).orElseThrow();
+    }
+
+    private void lockEvent(Connection connection, String eventId) throws SQLException {
+        if (new Sql("SELECT id FROM " + tables.events() + " WHERE id = ? FOR UPDATE", eventId)
+                .query(connection, rows -> rows.getString(1)).isEmpty()) {
+            throw new NotFoundException("event", eventId);
+        }
+    }
+
+    private void requireEndpoint(Connection connection, String endpointId) throws SQLException {
+        if (new Sql("SELECT id FROM " + tables.endpoints() + " WHERE id = ?", endpointId)
+                .query(connection, rows -> rows.getString(1)).isEmpty()) {
+            throw new NotFoundException("endpoint", endpointId);
+        }
+    }
+}

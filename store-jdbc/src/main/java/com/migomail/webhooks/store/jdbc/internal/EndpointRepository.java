@@ -1,0 +1,119 @@
+package com.migomail.webhooks.store.jdbc.internal;
+
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Endpoints; list- and map-valued fields are JSON text. */
+final class EndpointRepository {
+
+    private static final String COLUMNS = "id, url, event_types, description, metadata, enabled, secrets,"
+            + " failing_since, disabled_reason, created_at, updated_at";
+
+    private final Tables tables;
+    private final Dialect dialect;
+
+    EndpointRepository(Tables tables, Dialect dialect) {
+        this.tables = tables;
+        this.dialect = dialect;
+    }
+
+    Endpoint create(Connection connection, Endpoint endpoint) throws SQLException {
+        Sql insert = new Sql("INSERT INTO " + tables.endpoints() + " (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                endpoint.id(), endpoint.url(), EndpointCodec.types(endpoint.eventTypes()), endpoint.description(),
+                EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
+                EndpointCodec.secrets(endpoint.secrets()), optionalTime(endpoint.failingSince(), "failingSince"),
+                Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
+                Times.nanos(endpoint.createdAt(), "createdAt"), Times.nanos(endpoint.updatedAt(), "updatedAt"));
+        if (!insert.insertUnlessExists(connection, dialect)) {
+            throw new IllegalArgumentException("endpoint already exists: " + endpoint.id());
+        }
+        return endpoint;
+    }
+
+    Endpoint update(Connection connection, Endpoint endpoint) throws SQLException {
+        int updated = new Sql("UPDATE " + tables.endpoints() + " SET url = ?, event_types = ?, description = ?,"
+                + " metadata = ?, enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ?",
+                endpoint.url(), EndpointCodec.types(endpoint.eventTypes()), endpoint.description(),
+                EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
+                Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
+                Times.nanos(endpoint.updatedAt(), "updatedAt"), endpoint.id()).update(connection);
+        return reread(connection, endpoint.id(), updated);
+    }
+
+    Optional<Endpoint> find(Connection connection, String endpointId) throws SQLException {
+        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ?", endpointId)
+                .query(connection, EndpointRepository::endpoint).stream().findFirst();
+    }
+
+    List<Endpoint> all(Connection connection) throws SQLException {
+        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " ORDER BY created_at, id")
+                .query(connection, EndpointRepository::endpoint);
+    }
+
+    /** Read-modify-write of the secrets under a row lock, so concurrent rotations do not lose one. */
+    Endpoint rotateSecret(Connection connection, String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
+            Instant now) throws SQLException {
+        List<String> stored = new Sql("SELECT secrets FROM " + tables.endpoints() + " WHERE id = ? FOR UPDATE",
+                endpointId).query(connection, rows -> rows.getString(1));
+        if (stored.isEmpty()) {
+            throw new NotFoundException("endpoint", endpointId);
+        }
+        List<EndpointSecret> secrets = new ArrayList<>();
+        for (EndpointSecret secret : EndpointCodec.secrets(stored.get(0))) {
+            boolean outlives = secret.expiresAt() == null || secret.expiresAt().isAfter(oldExpireAt);
+            EndpointSecret capped = outlives ? new EndpointSecret(secret.key(), secret.createdAt(), oldExpireAt) : secret;
+            if (capped.isActiveAt(now)) {
+                secrets.add(capped);
+            }
+        }
+        secrets.add(newSecret);
+        int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ? WHERE id = ?",
+                EndpointCodec.secrets(secrets), Times.nanos(now, "now"), endpointId).update(connection);
+        return reread(connection, endpointId, updated);
+    }
+
+    Endpoint recordHealth(Connection connection, String endpointId, boolean succeeded, Instant at)
+            throws SQLException {
+        Sql update = succeeded
+                ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL WHERE id = ?", endpointId)
+                : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = COALESCE(failing_since, ?)"
+                        + " WHERE id = ?", Times.nanos(at, "at"), endpointId);
+        return reread(connection, endpointId, update.update(connection));
+    }
+
+    private Endpoint reread(Connection connection, String endpointId, int updated) throws SQLException {
+        if (updated != 1) {
+            throw new NotFoundException("endpoint", endpointId);
+        }
+        return find(connection, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
+    }
+
+    private static Object optionalTime(Instant instant, String field) {
+        return instant == null ? Sql.Null.BIGINT : Times.nanos(instant, field);
+    }
+
+    private static Endpoint endpoint(ResultSet rows) throws SQLException {
+        return new Endpoint(
+                rows.getString("id"),
+                rows.getString("url"),
+                EndpointCodec.types(rows.getString("event_types")),
+                rows.getString("description"),
+                EndpointCodec.metadata(rows.getString("metadata")),
+                rows.getBoolean("enabled"),
+                EndpointCodec.secrets(rows.getString("secrets")),
+                Times.instant(rows, "failing_since"),
+                rows.getString("disabled_reason"),
+                Times.instant(rows, "created_at"),
+                Times.instant(rows, "updated_at"));
+    }
+}

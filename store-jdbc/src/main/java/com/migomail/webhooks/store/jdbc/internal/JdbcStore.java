@@ -1,0 +1,339 @@
+package com.migomail.webhooks.store.jdbc.internal;
+
+import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.StoreException;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.jdbc.Dialect;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The {@link JdbcWebhookStore}: validates arguments, makes sure the schema is ready (once, on first
+ * use), and runs each operation as one short transaction through the repositories.
+ */
+public final class JdbcStore implements JdbcWebhookStore {
+
+    private final DataSource dataSource;
+    private final Database database;
+    private final Tables tables;
+    private final AutoCloseable owned;
+    private final Object initLock = new Object();
+    private volatile Ready ready;
+
+    /** The repositories for the detected dialect, available once the schema is migrated. */
+    private record Ready(Dialect dialect, EventRepository events, DeliveryRepository deliveries,
+            EndpointRepository endpoints) {
+    }
+
+    /**
+     * A store over a data source.
+     *
+     * @param dialect the dialect, or {@code null} to detect it
+     * @param owned what {@link #close()} closes, or {@code null}
+     */
+    public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
+        this.database = new Database(dataSource);
+        this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"));
+        this.owned = owned;
+        this.detectedDialect = dialect;
+    }
+
+    private volatile Dialect detectedDialect;
+
+    private Ready ready() {
+        Ready current = ready;
+        if (current != null) {
+            return current;
+        }
+        synchronized (initLock) {
+            if (ready == null) {
+                Dialect dialect = dialect();
+                new Migrator(tables, dialect).migrate(database);
+                ready = new Ready(dialect, new EventRepository(tables, dialect),
+                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect));
+            }
+            return ready;
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        Dialect dialect = detectedDialect;
+        if (dialect == null) {
+            dialect = database.transaction("dialect detection", JdbcStore::detect);
+            detectedDialect = dialect;
+        }
+        return dialect;
+    }
+
+    private static Dialect detect(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        String normalized = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (normalized.contains("postgresql")) {
+            return Dialect.POSTGRESQL;
+        }
+        if (normalized.equals("h2")) {
+            return Dialect.H2;
+        }
+        throw new StoreException("unsupported database \"" + product + "\": use PostgreSQL or H2");
+    }
+
+    @Override
+    public String tablePrefix() {
+        return tables.prefix();
+    }
+
+    @Override
+    public void migrate() {
+        ready();
+    }
+
+    @Override
+    public AppendResult append(StoredEvent event, List<NewDelivery> deliveries) {
+        checkAppend(event, deliveries);
+        Ready r = ready();
+        return database.transaction("append of event " + event.id(), c -> r.events().append(c, event, deliveries));
+    }
+
+    @Override
+    public AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries) {
+        Objects.requireNonNull(connection, "connection cannot be null");
+        checkAppend(event, deliveries);
+        Ready r = ready();
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalArgumentException("connection is in auto-commit mode:"
+                        + " the outbox append must run inside the caller's transaction");
+            }
+            return r.events().append(connection, event, deliveries);
+        } catch (SQLException e) {
+            throw Database.failure("outbox append of event " + event.id(), e);
+        }
+    }
+
+    private static void checkAppend(StoredEvent event, List<NewDelivery> deliveries) {
+        Objects.requireNonNull(event, "event cannot be null");
+        Objects.requireNonNull(deliveries, "deliveries cannot be null");
+        Set<String> ids = new HashSet<>();
+        Set<String> endpointIds = new HashSet<>();
+        for (NewDelivery delivery : deliveries) {
+            Objects.requireNonNull(delivery, "deliveries cannot contain null");
+            if (!ids.add(delivery.id())) {
+                throw new IllegalArgumentException("deliveries share the id " + delivery.id());
+            }
+            if (!endpointIds.add(delivery.endpointId())) {
+                throw new IllegalArgumentException("deliveries go twice to endpoint " + delivery.endpointId());
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> event(String eventId) {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        Ready r = ready();
+        return database.transaction("read of event " + eventId, c -> r.events().find(c, eventId));
+    }
+
+    @Override
+    public Page<StoredEvent> events(EventQuery query) {
+        Objects.requireNonNull(query, "query cannot be null");
+        Ready r = ready();
+        return database.transaction("event listing", c -> r.events().events(c, query));
+    }
+
+    @Override
+    public Endpoint createEndpoint(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint cannot be null");
+        Ready r = ready();
+        return database.transaction("creation of endpoint " + endpoint.id(), c -> r.endpoints().create(c, endpoint));
+    }
+
+    @Override
+    public Endpoint updateEndpoint(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint cannot be null");
+        Ready r = ready();
+        return database.transaction("update of endpoint " + endpoint.id(), c -> r.endpoints().update(c, endpoint));
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(String endpointId) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Ready r = ready();
+        return database.transaction("read of endpoint " + endpointId, c -> r.endpoints().find(c, endpointId));
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        Ready r = ready();
+        return database.transaction("endpoint listing", c -> r.endpoints().all(c));
+    }
+
+    @Override
+    public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newSecret, "newSecret cannot be null");
+        Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        Ready r = ready();
+        return database.transaction("secret rotation of endpoint " + endpointId,
+                c -> r.endpoints().rotateSecret(c, endpointId, newSecret, oldExpireAt, now));
+    }
+
+    @Override
+    public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(at, "at cannot be null");
+        Ready r = ready();
+        return database.transaction("health of endpoint " + endpointId,
+                c -> r.endpoints().recordHealth(c, endpointId, succeeded, at));
+    }
+
+    @Override
+    public List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints) {
+        Objects.requireNonNull(now, "now cannot be null");
+        checkLease(owner, lease);
+        Objects.requireNonNull(excludedEndpoints, "excludedEndpoints cannot be null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit cannot be negative: " + limit);
+        }
+        Set<String> excluded = Set.copyOf(excludedEndpoints);
+        if (limit == 0) {
+            return List.of();
+        }
+        Ready r = ready();
+        if (r.dialect() == Dialect.POSTGRESQL) {
+            return database.transaction("claim of due deliveries",
+                    c -> r.deliveries().claimDueSkippingLocked(c, now, limit, owner, lease, excluded));
+        }
+        return database.autoCommit("claim of due deliveries",
+                c -> r.deliveries().claimDueRowByRow(c, now, limit, owner, lease, excluded));
+    }
+
+    @Override
+    public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        checkLease(owner, lease);
+        Ready r = ready();
+        return database.transaction("claim of delivery " + deliveryId,
+                c -> r.deliveries().claim(c, deliveryId, now, owner, lease));
+    }
+
+    private static void checkLease(String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(lease, "lease cannot be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive: " + lease);
+        }
+    }
+
+    @Override
+    public boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(attempt, "attempt cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        Ready r = ready();
+        return database.transaction("record of an attempt of delivery " + attempt.deliveryId(),
+                c -> r.deliveries().recordAttempt(c, owner, attempt, outcome, now));
+    }
+
+    @Override
+    public boolean resolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        Ready r = ready();
+        return database.transaction("resolution of delivery " + deliveryId,
+                c -> r.deliveries().resolve(c, deliveryId, owner, outcome, now));
+    }
+
+    @Override
+    public boolean release(String deliveryId, String owner) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Ready r = ready();
+        return database.transaction("release of delivery " + deliveryId,
+                c -> r.deliveries().release(c, deliveryId, owner));
+    }
+
+    @Override
+    public Optional<Delivery> delivery(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Ready r = ready();
+        return database.transaction("read of delivery " + deliveryId, c -> r.deliveries().find(c, deliveryId));
+    }
+
+    @Override
+    public Page<Delivery> deliveries(DeliveryQuery query) {
+        Objects.requireNonNull(query, "query cannot be null");
+        Ready r = ready();
+        return database.transaction("delivery listing", c -> r.deliveries().deliveries(c, query));
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Ready r = ready();
+        return database.transaction("attempts of delivery " + deliveryId, c -> r.deliveries().attempts(c, deliveryId));
+    }
+
+    @Override
+    public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
+        Objects.requireNonNull(dueAt, "dueAt cannot be null");
+        Ready r = ready();
+        return database.transaction("replay of event " + eventId,
+                c -> r.deliveries().scheduleReplay(c, eventId, endpointId, newDeliveryId, dueAt));
+    }
+
+    @Override
+    public int purgeEventsBefore(Instant cutoff, int batchSize) {
+        Objects.requireNonNull(cutoff, "cutoff cannot be null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+        Ready r = ready();
+        return database.transaction("purge", c -> r.events().purge(c, cutoff, batchSize));
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new StoreException("closing the store's data source failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcWebhookStore[prefix=" + tables.prefix() + ", dialect=" + detectedDialect + ", dataSource="
+                + dataSource.getClass().getName() + "]";
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * A {@link com.migomail.webhooks.store.WebhookStore} over JDBC: {@link
+ * com.migomail.webhooks.store.jdbc.JdbcWebhookStore}, built from a host-supplied
+ * {@link javax.sql.DataSource} (PostgreSQL or H2), or over an H2 file with
+ * {@link com.migomail.webhooks.store.jdbc.JdbcWebhookStore#h2File(java.nio.file.Path)}.
+ */
+package com.migomail.webhooks.store.jdbc;
