@@ -73,7 +73,7 @@ public class SigningBenchmark {
         WebhookSecret secret = WebhookSecret.parse(SigningInputs.SECRET);
         keys = List.of(secret);
         signer = WebhookSigner.create();
-        verifier = WebhookVerifier.builder().secret(secret).build();
+        verifier = WebhookVerifier.builder().key(secret).build();
         standardWebhooks = new com.standardwebhooks.Webhook(SigningInputs.SECRET);
         svix = new com.svix.Webhook(SigningInputs.SECRET);
         refreshTimestamp();
