@@ -1,7 +1,40 @@
 package com.migomail.webhooks.core;
 
-/** The {@code data} of an event. Skeleton: P1.1 makes it a sealed interface of 12 records + unknown. */
-public interface EventData {
-    /** The wire name of the event type this data belongs to. */
+import java.util.Optional;
+
+/**
+ * The {@code data} of an event: one record per type of the wire contract, or
+ * {@link UnknownEventData} for a type this version does not know.
+ *
+ * <p>Optional fields are nullable record components: {@code null} means absent, and an absent
+ * field is omitted from the JSON (never written as {@code null}). Optional counts are boxed
+ * ({@code Long}) for that reason. Required fields are checked in the constructors, which throw
+ * {@link NullPointerException} ({@code "x cannot be null"}) or {@link IllegalArgumentException}.
+ * All implementations are immutable and thread-safe.
+ */
+public sealed interface EventData
+        permits EmailEventData,
+                SubscriberCreated,
+                SubscriberUpdated,
+                AutomationTriggered,
+                AutomationCompleted,
+                CampaignSent,
+                CampaignPaused,
+                UnknownEventData {
+
+    /**
+     * The wire name of the event type this data belongs to.
+     *
+     * @return e.g. {@code email.opened}
+     */
     String eventType();
+
+    /**
+     * The type, when this version knows it.
+     *
+     * @return the type, or empty for {@link UnknownEventData}
+     */
+    default Optional<EventType> knownType() {
+        return EventType.fromWireName(eventType());
+    }
 }
