@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param leaseOwner the node holding the lease, or {@code null}
  * @param leaseExpiresAt when that lease ends, or {@code null}
  * @param createdAt when the delivery was created
- * @param updatedAt when it last changed
+ * @param updatedAt when its status, schedule or attempt count last changed (taking or giving back a
+ *     lease does not count)
  */
 public record Delivery(
         String id,

@@ -10,6 +10,10 @@ import java.util.Set;
  * Deliveries, their leases and their attempt log. A lease gives one owner (a sender node) the right
  * to attempt a delivery and record its outcome until the lease expires; stores guarantee that no
  * two owners hold an unexpired lease on one delivery at once, across threads and processes.
+ *
+ * <p>A lease taken at {@code now} for {@code lease} expires at {@code now + lease}: its owner
+ * holds it at times before that instant, and from that instant on the delivery can be claimed
+ * again. Taking or giving back a lease does not change {@link Delivery#updatedAt()}.
  */
 public interface DeliveryStore {
 
@@ -19,12 +23,18 @@ public interface DeliveryStore {
      * each to {@code owner} until {@code now + lease}.
      *
      * @param excludedEndpoints endpoints whose deliveries not to claim (those at their concurrency limit)
+     * @return the claimed deliveries as stored afterwards, earliest due first; empty when
+     *     {@code limit} is 0
+     * @throws IllegalArgumentException if {@code limit} is negative or {@code lease} is not positive
      */
     List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints);
 
     /**
      * Claims one delivery if it is pending, due and not under an unexpired lease (the fast path for a
      * just-published delivery).
+     *
+     * @return the delivery as stored afterwards, or empty if it is unknown or cannot be claimed now
+     * @throws IllegalArgumentException if {@code lease} is not positive
      */
     Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease);
 
@@ -33,13 +43,18 @@ public interface DeliveryStore {
      * unexpired lease on it at {@code now}. The lease is released and {@code attemptCount}
      * incremented. Nothing is written otherwise.
      *
-     * @return whether it was recorded
+     * <p>The delivery is the attempt's {@link DeliveryAttempt#deliveryId()}; it takes the outcome's
+     * status and {@code nextAttemptAt}, and {@code updatedAt} {@code now}. The attempt is stored as
+     * given (its {@code number} comes from the caller).
+     *
+     * @return whether it was recorded ({@code false} also for an unknown delivery)
      */
     boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now);
 
     /**
      * Sets the outcome without an attempt (skipped, cancelled, or due later after a
-     * {@code Retry-After}), under the same lease rule as {@link #recordAttempt}. The lease is released.
+     * {@code Retry-After}), under the same lease rule as {@link #recordAttempt}. The lease is released;
+     * {@code attemptCount} stays as it was.
      *
      * @return whether it was recorded
      */
@@ -49,17 +64,24 @@ public interface DeliveryStore {
      * Gives a lease back without an outcome, leaving the delivery due as it was (for a graceful
      * shutdown).
      *
-     * @return whether {@code owner} held it
+     * @return whether {@code owner} held it (was the last to claim it, whether or not the lease has
+     *     expired since)
      */
     boolean release(String deliveryId, String owner);
 
     /** The delivery with that id, if stored. */
     Optional<Delivery> delivery(String deliveryId);
 
-    /** One page of deliveries, filtered by event, endpoint and status. */
+    /**
+     * One page of deliveries, filtered by event, endpoint and status, oldest created first (ties by
+     * id). The last page has no next cursor.
+     *
+     * @throws IllegalArgumentException if the query's cursor is not one this store issued for
+     *     deliveries
+     */
     Page<Delivery> deliveries(DeliveryQuery query);
 
-    /** The attempts of a delivery, in order. */
+    /** The attempts of a delivery, in the order they were recorded; empty for an unknown delivery. */
     List<DeliveryAttempt> attempts(String deliveryId);
 
     /**
@@ -68,8 +90,14 @@ public interface DeliveryStore {
      * 0, {@code replay} true) unless it is already pending; if there is none, one is created with
      * {@code newDeliveryId}.
      *
+     * <p>A pending delivery is returned unchanged. A re-armed one keeps its id, {@code createdAt} and
+     * attempts, loses any lease, and has {@code updatedAt} {@code dueAt}; a created one has
+     * {@code replay} true and {@code createdAt} and {@code updatedAt} {@code dueAt} (the method has
+     * no separate "now"). Either is claimable from {@code dueAt} on.
+     *
      * @return the delivery as stored afterwards
      * @throws NotFoundException if the event or endpoint does not exist
+     * @throws StoreException if a delivery must be created and {@code newDeliveryId} is taken
      */
     Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt);
 }

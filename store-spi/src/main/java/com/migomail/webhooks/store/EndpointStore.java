@@ -18,7 +18,8 @@ public interface EndpointStore {
 
     /**
      * Replaces an endpoint's url, types, description, metadata, enabled flag and disabled reason with
-     * those of the argument, and sets {@code updatedAt}. Secrets and health are left as stored
+     * those of the argument, and sets {@code updatedAt} to the argument's. Secrets, health and
+     * {@code createdAt} are left as stored
      * (change them with {@link #rotateSecret} and {@link #recordEndpointHealth}).
      *
      * @return the endpoint as stored afterwards
@@ -29,12 +30,15 @@ public interface EndpointStore {
     /** The endpoint with that id, if stored. */
     Optional<Endpoint> endpoint(String endpointId);
 
-    /** Every endpoint, oldest created first. */
+    /** Every endpoint, oldest created first (ties by id). */
     List<Endpoint> endpoints();
 
     /**
      * Adds a secret and sets the expiry of every secret that would outlive {@code oldExpireAt} to
-     * {@code oldExpireAt}; secrets expired before {@code now} are removed.
+     * {@code oldExpireAt}; secrets expired before {@code now} are removed. The new secret is kept
+     * as given and goes last (secrets stay oldest first); a secret counts as expired when it is not
+     * {@linkplain EndpointSecret#isActiveAt active} at {@code now}. Sets {@code updatedAt} to
+     * {@code now}.
      *
      * @return the endpoint as stored afterwards
      * @throws NotFoundException if there is no such endpoint
@@ -44,6 +48,7 @@ public interface EndpointStore {
     /**
      * Notes an attempt outcome for endpoint health: a success clears
      * {@link Endpoint#failingSince()}, a failure sets it to {@code at} unless it is set already.
+     * {@code updatedAt} is left as stored (health is not a change of settings).
      *
      * @return the endpoint as stored afterwards
      * @throws NotFoundException if there is no such endpoint

@@ -14,13 +14,26 @@ public interface EventStore {
      * the stored event and deliveries with {@link AppendResult#created()} {@code false}.
      * {@link DeliveryStatus#PENDING} deliveries are due at {@link StoredEvent#storedAt()}.
      *
-     * @throws StoreException if the storage fails
+     * <p>A new delivery starts with {@code attemptCount} 0, {@code replay} false, no lease, and
+     * {@code createdAt} and {@code updatedAt} at the event's {@code storedAt}; a
+     * {@link DeliveryStatus#SKIPPED} one has no {@code nextAttemptAt}. A new event's deliveries are
+     * returned in the order given. Concurrent appends of one event id create it once.
+     *
+     * @throws IllegalArgumentException if two of the deliveries share an id or an endpoint (nothing
+     *     is written)
+     * @throws StoreException if the storage fails, or a delivery id is already stored for another
+     *     event (nothing is written)
      */
     AppendResult append(StoredEvent event, List<NewDelivery> deliveries);
 
     /** The event with that id, if stored. */
     Optional<StoredEvent> event(String eventId);
 
-    /** One page of events in a time range, filtered and ordered as the query says. */
+    /**
+     * One page of events in a time range, filtered and ordered as the query says; events with equal
+     * timestamps are ordered by id. The last page has no next cursor.
+     *
+     * @throws IllegalArgumentException if the query's cursor is not one this store issued for events
+     */
     Page<StoredEvent> events(EventQuery query);
 }

@@ -1,0 +1,1262 @@
+package com.migomail.webhooks.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link WebhookStore} keeps, as a JUnit 5 test kit. An implementation's test
+ * extends this class and provides {@link #newStore()}; stores that several processes share also
+ * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim through several
+ * instances at once.
+ *
+ * <p>Shipped in the test-jar of {@code migomail-webhooks-store-spi}. Every time in the kit is a fixed
+ * offset from {@link #T0} in whole milliseconds (a store keeping microseconds round-trips them
+ * exactly); ids are fixed TypeID-shaped strings that sort by their number. The fixtures
+ * ({@link #event}, {@link #endpoint}, {@link #givenEvent}, {@link #attempt}, ...) are protected so
+ * that an implementation's own tests can reuse them.
+ */
+public abstract class WebhookStoreContract {
+
+    /** The time every test starts from. */
+    protected static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
+    /** The lease the tests take unless they say otherwise. */
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+    /** Owner names of two sender nodes. */
+    protected static final String NODE_A = "node-a";
+    /** Owner names of two sender nodes. */
+    protected static final String NODE_B = "node-b";
+
+    protected static final String EP1 = endpointId(1);
+    protected static final String EP2 = endpointId(2);
+    protected static final String EP3 = endpointId(3);
+
+    /** The store under test, fresh and empty for each test. */
+    protected WebhookStore store;
+
+    private final AtomicLong nextDeliveryNumber = new AtomicLong(1);
+
+    /**
+     * A new, empty store. Called before each test, before the subclass's own {@code @BeforeEach}
+     * methods.
+     */
+    protected abstract WebhookStore newStore();
+
+    /**
+     * Another instance over the same data as {@code store} (a second node on the same database), or
+     * {@code store} itself for stores that cannot be shared, which is the default.
+     */
+    protected WebhookStore sameDataStore(WebhookStore store) {
+        return store;
+    }
+
+    @BeforeEach
+    final void createStore() {
+        store = newStore();
+    }
+
+    // ==== fixtures ===============================================================================
+
+    /** {@link #T0} plus that many seconds. */
+    protected static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    /** A TypeID-shaped id: the prefix, {@code _}, and the number padded to 26 digits. */
+    protected static String id(String prefix, long number) {
+        return prefix + "_" + String.format("%026d", number);
+    }
+
+    protected static String eventId(long number) {
+        return id("evt", number);
+    }
+
+    protected static String endpointId(long number) {
+        return id("ep", number);
+    }
+
+    protected static String deliveryId(long number) {
+        return id("dlv", number);
+    }
+
+    /** An {@code email.opened} event that happened and was stored at {@code timestamp}. */
+    protected static StoredEvent event(String id, Instant timestamp) {
+        return event(id, "email.opened", timestamp);
+    }
+
+    /** An event of that type that happened and was stored at {@code timestamp}. */
+    protected static StoredEvent event(String id, String type, Instant timestamp) {
+        return new StoredEvent(id, type, timestamp, timestamp, body(id, type, timestamp));
+    }
+
+    /** A JSON body with non-ASCII text, escapes and odd spacing, which stores must keep exactly. */
+    protected static String body(String id, String type, Instant timestamp) {
+        return "{\"event\":\"" + type + "\",\"timestamp\":\"" + timestamp + "\",\"id\":\"" + id + "\","
+                + "\"data\":{\"subscriber\":{\"email\":\"zoë@example.com\",\"name\":\"Zoë Ünal 😀 \\\"Z\\\"\"},"
+                + " \"note\":\"tab\\tline\\u2028end\"}}\n";
+    }
+
+    /** An enabled endpoint for every type, with one secret, created at {@link #T0}. */
+    protected static Endpoint endpoint(String id) {
+        return endpoint(id, T0);
+    }
+
+    /** An enabled endpoint for every type, with one secret, created at that time. */
+    protected static Endpoint endpoint(String id, Instant createdAt) {
+        return new Endpoint(id, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
+                List.of(new EndpointSecret("whsec_" + id, createdAt, null)), null, null, createdAt, createdAt);
+    }
+
+    /** Stores {@link #endpoint(String)} for each id. */
+    protected void givenEndpoints(String... endpointIds) {
+        for (String endpointId : endpointIds) {
+            store.createEndpoint(endpoint(endpointId));
+        }
+    }
+
+    /** A pending delivery to that endpoint, with a fresh id. */
+    protected NewDelivery pendingTo(String endpointId) {
+        return new NewDelivery(deliveryId(nextDeliveryNumber.getAndIncrement()), endpointId, DeliveryStatus.PENDING);
+    }
+
+    /** A skipped delivery to that endpoint, with a fresh id. */
+    protected NewDelivery skippedTo(String endpointId) {
+        return new NewDelivery(deliveryId(nextDeliveryNumber.getAndIncrement()), endpointId, DeliveryStatus.SKIPPED);
+    }
+
+    /** Appends the event with a pending delivery to each endpoint (which must exist). */
+    protected AppendResult givenEvent(StoredEvent event, String... endpointIds) {
+        return store.append(event, Arrays.stream(endpointIds).map(this::pendingTo).toList());
+    }
+
+    /** Appends an event stored at that time with one pending delivery to the endpoint; its id. */
+    protected String givenDeliveryDueAt(Instant dueAt, String endpointId) {
+        String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
+        return givenEvent(event(eventId, dueAt), endpointId).deliveries().get(0).id();
+    }
+
+    /** Appends {@code events} events with a pending delivery to each endpoint, all due at {@link #T0}. */
+    protected List<String> givenPendingDeliveries(int events, String... endpointIds) {
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= events; n++) {
+            givenEvent(event(eventId(n), T0), endpointIds).deliveries().forEach(delivery -> ids.add(delivery.id()));
+        }
+        return ids;
+    }
+
+    /** A successful attempt: status 200, 120 ms, response {@code ok}. */
+    protected static DeliveryAttempt attempt(String deliveryId, int number, Instant startedAt) {
+        return new DeliveryAttempt(deliveryId, number, startedAt, Duration.ofMillis(120), 200, null, null, "ok");
+    }
+
+    /** An attempt that got no response: connection refused after 3 ms. */
+    protected static DeliveryAttempt refusedAttempt(String deliveryId, int number, Instant startedAt) {
+        return new DeliveryAttempt(deliveryId, number, startedAt, Duration.ofMillis(3), null,
+                "java.net.ConnectException", "Connection refused", null);
+    }
+
+    /** Claims the delivery for {@code owner} at {@code now}, failing the test if it cannot. */
+    protected Delivery claimed(String deliveryId, String owner, Instant now) {
+        return store.claim(deliveryId, now, owner, LEASE)
+                .orElseThrow(() -> new AssertionError("could not claim " + deliveryId));
+    }
+
+    /** Takes the delivery through a claim and a successful attempt at {@code now}. */
+    protected void givenDelivered(String deliveryId, Instant now) {
+        Delivery delivery = claimed(deliveryId, NODE_A, now);
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, delivery.attemptCount() + 1, now),
+                DeliveryOutcome.delivered(), now)).isTrue();
+    }
+
+    /** Takes the delivery through a claim and a final failed attempt at {@code now}. */
+    protected void givenFailed(String deliveryId, Instant now) {
+        Delivery delivery = claimed(deliveryId, NODE_A, now);
+        assertThat(store.recordAttempt(NODE_A, refusedAttempt(deliveryId, delivery.attemptCount() + 1, now),
+                DeliveryOutcome.failed(), now)).isTrue();
+    }
+
+    /** The delivery as stored, failing the test if it is not. */
+    protected Delivery stored(String deliveryId) {
+        return store.delivery(deliveryId).orElseThrow(() -> new AssertionError("no delivery " + deliveryId));
+    }
+
+    /** Every event the query finds from its cursor on, following cursors to the last page. */
+    protected List<String> allEventIds(EventQuery query) {
+        List<String> ids = new ArrayList<>();
+        String cursor = query.cursor();
+        do {
+            Page<StoredEvent> page = store.events(query.withCursor(cursor));
+            page.items().forEach(event -> ids.add(event.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** Every delivery the query finds from its cursor on, following cursors to the last page. */
+    protected List<String> allDeliveryIds(DeliveryQuery query) {
+        List<String> ids = new ArrayList<>();
+        String cursor = query.cursor();
+        do {
+            Page<Delivery> page = store.deliveries(query.withCursor(cursor));
+            page.items().forEach(delivery -> ids.add(delivery.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static <T> List<String> ids(Page<T> page, Function<T, String> id) {
+        return page.items().stream().map(id).toList();
+    }
+
+    private static List<String> eventIds(long... numbers) {
+        return Arrays.stream(numbers).mapToObj(WebhookStoreContract::eventId).toList();
+    }
+
+    private void givenEventsAtSeconds(long... seconds) {
+        for (long second : seconds) {
+            store.append(event(eventId(second), at(second)), List.of());
+        }
+    }
+
+    private static Delivery pending(NewDelivery requested, StoredEvent event) {
+        return new Delivery(requested.id(), event.id(), requested.endpointId(), DeliveryStatus.PENDING, 0,
+                event.storedAt(), false, null, null, event.storedAt(), event.storedAt());
+    }
+
+    private static Delivery leased(Delivery delivery, String owner, Instant expiresAt) {
+        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), delivery.status(),
+                delivery.attemptCount(), delivery.nextAttemptAt(), delivery.replay(), owner, expiresAt,
+                delivery.createdAt(), delivery.updatedAt());
+    }
+
+    // ==== append =================================================================================
+
+    @Test
+    void appendStoresTheEventWithPendingDeliveriesDueWhenItWasStored() {
+        givenEndpoints(EP1, EP2);
+        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), T0.plusMillis(250), body(eventId(1), "email.opened", at(0)));
+        NewDelivery first = pendingTo(EP1);
+        NewDelivery second = pendingTo(EP2);
+
+        AppendResult result = store.append(event, List.of(first, second));
+
+        assertThat(result).isEqualTo(new AppendResult(true, event, List.of(pending(first, event), pending(second, event))));
+        assertThat(store.event(event.id())).contains(event);
+        assertThat(store.delivery(first.id())).contains(pending(first, event));
+        assertThat(store.delivery(second.id())).contains(pending(second, event));
+    }
+
+    @Test
+    void appendStoresSkippedDeliveriesWithoutADueTime() {
+        givenEndpoints(EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery skipped = skippedTo(EP1);
+
+        AppendResult result = store.append(event, List.of(skipped));
+
+        Delivery expected = new Delivery(skipped.id(), event.id(), EP1, DeliveryStatus.SKIPPED, 0, null, false,
+                null, null, event.storedAt(), event.storedAt());
+        assertThat(result.deliveries()).containsExactly(expected);
+        assertThat(store.delivery(skipped.id())).contains(expected);
+    }
+
+    @Test
+    void appendStoresAnEventWithoutDeliveries() {
+        StoredEvent event = event(eventId(1), at(0));
+
+        assertThat(store.append(event, List.of())).isEqualTo(new AppendResult(true, event, List.of()));
+        assertThat(store.event(event.id())).contains(event);
+    }
+
+    @Test
+    void appendKeepsTheBodyExactly() {
+        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), at(0),
+                "  {\"name\": \"Zoë 😀\",\n\t\"escaped\": \"\\u00e9\\\\\"}  \r\n");
+
+        store.append(event, List.of());
+
+        assertThat(store.event(event.id()).orElseThrow().body()).isEqualTo(event.body());
+    }
+
+    @Test
+    void reappendingAStoredEventIdWritesNothingAndReturnsWhatIsStored() {
+        givenEndpoints(EP1, EP2);
+        StoredEvent original = event(eventId(1), at(0));
+        AppendResult first = givenEvent(original, EP1);
+        StoredEvent again = new StoredEvent(original.id(), "email.clicked", at(5), at(5), "{}");
+        NewDelivery extra = pendingTo(EP2);
+
+        AppendResult second = store.append(again, List.of(extra));
+
+        assertThat(second).isEqualTo(new AppendResult(false, original, first.deliveries()));
+        assertThat(store.event(original.id())).contains(original);
+        assertThat(store.delivery(extra.id())).isEmpty();
+        assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(first.deliveries().get(0).id());
+    }
+
+    @Test
+    void reappendingReturnsTheDeliveriesAsTheyStandNow() {
+        givenEndpoints(EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        String deliveryId = givenEvent(event, EP1).deliveries().get(0).id();
+        givenDelivered(deliveryId, at(1));
+
+        AppendResult again = store.append(event, List.of(pendingTo(EP1)));
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.deliveries()).containsExactly(stored(deliveryId));
+        assertThat(again.deliveries().get(0).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void concurrentAppendsOfOneEventIdCreateItOnce() throws Exception {
+        givenEndpoints(EP1, EP2);
+        StoredEvent event = event(eventId(1), at(0));
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        AtomicInteger thread = new AtomicInteger();
+
+        List<AppendResult> results = runConcurrently(8, () -> {
+            WebhookStore instance = instances.get(thread.getAndIncrement() % 2);
+            return instance.append(event, List.of(pendingTo(EP1), pendingTo(EP2)));
+        });
+
+        List<AppendResult> created = results.stream().filter(AppendResult::created).toList();
+        assertThat(created).hasSize(1);
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.event()).isEqualTo(event);
+            assertThat(result.deliveries()).containsExactlyInAnyOrderElementsOf(created.get(0).deliveries());
+        });
+        assertThat(allDeliveryIds(DeliveryQuery.all())).hasSize(2);
+    }
+
+    @Test
+    void anAppendThatFailsStoresNothing() {
+        givenEndpoints(EP1, EP2);
+        NewDelivery taken = givenEvent(event(eventId(1), at(0)), EP1).deliveries().stream()
+                .map(delivery -> new NewDelivery(delivery.id(), EP1, DeliveryStatus.PENDING)).findFirst().orElseThrow();
+        NewDelivery fresh = pendingTo(EP2);
+
+        assertThatThrownBy(() -> store.append(event(eventId(2), at(1)), List.of(fresh, taken)))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.event(eventId(2))).isEmpty();
+        assertThat(store.delivery(fresh.id())).isEmpty();
+        assertThat(stored(taken.id()).eventId()).isEqualTo(eventId(1));
+    }
+
+    @Test
+    void appendRejectsTwoDeliveriesToOneEndpoint() {
+        givenEndpoints(EP1);
+
+        assertThatThrownBy(() -> store.append(event(eventId(1), at(0)), List.of(pendingTo(EP1), pendingTo(EP1))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.event(eventId(1))).isEmpty();
+    }
+
+    @Test
+    void eventIsEmptyForAnUnknownId() {
+        assertThat(store.event(eventId(404))).isEmpty();
+    }
+
+    // ==== event queries ==========================================================================
+
+    @Test
+    void eventsListsARangeOldestFirstFromInclusiveToExclusive() {
+        givenEventsAtSeconds(0, 10, 20, 30);
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(10), at(30)));
+
+        assertThat(page.items()).containsExactly(event(eventId(10), at(10)), event(eventId(20), at(20)));
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void eventsListsNewestFirstWhenAsked() {
+        givenEventsAtSeconds(0, 10, 20, 30);
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(30)).withOrder(SortOrder.NEWEST_FIRST));
+
+        assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(20, 10, 0));
+    }
+
+    @Test
+    void eventsWithEqualTimestampsAreOrderedById() {
+        for (long number : new long[] {3, 1, 2}) {
+            store.append(event(eventId(number), at(5)), List.of());
+        }
+        EventQuery query = EventQuery.between(at(0), at(10));
+
+        assertThat(ids(store.events(query), StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(store.events(query.withOrder(SortOrder.NEWEST_FIRST)), StoredEvent::id)).isEqualTo(eventIds(3, 2, 1));
+    }
+
+    @Test
+    void eventsFiltersByType() {
+        store.append(event(eventId(1), "email.opened", at(1)), List.of());
+        store.append(event(eventId(2), "email.clicked", at(2)), List.of());
+        store.append(event(eventId(3), "campaign.sent", at(3)), List.of());
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened", "campaign.sent")));
+
+        assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
+    }
+
+    @Test
+    void eventsFiltersByEndpoint() {
+        givenEndpoints(EP1, EP2);
+        givenEvent(event(eventId(1), at(1)), EP1);
+        givenEvent(event(eventId(2), at(2)), EP2);
+        givenEvent(event(eventId(3), at(3)), EP1, EP2);
+        store.append(event(eventId(4), at(4)), List.of());
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withEndpoint(EP1));
+
+        assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
+    }
+
+    @Test
+    void eventsFiltersByDeliveryStatus() {
+        givenEndpoints(EP1, EP2);
+        givenEvent(event(eventId(1), at(1)), EP1);
+        store.append(event(eventId(2), at(2)), List.of(skippedTo(EP1)));
+        givenDelivered(givenEvent(event(eventId(3), at(3)), EP1).deliveries().get(0).id(), at(4));
+        givenFailed(givenEvent(event(eventId(4), at(4)), EP2).deliveries().get(0).id(), at(5));
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+                .withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED, DeliveryStatus.FAILED)));
+
+        assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2, 4));
+    }
+
+    @Test
+    void eventsFiltersByTheDeliveryStatusOfTheGivenEndpointOnly() {
+        givenEndpoints(EP1, EP2);
+        store.append(event(eventId(1), at(1)), List.of(pendingTo(EP1), skippedTo(EP2)));
+        store.append(event(eventId(2), at(2)), List.of(skippedTo(EP1), pendingTo(EP2)));
+
+        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+                .withEndpoint(EP1).withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED)));
+
+        assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2));
+    }
+
+    @Test
+    void eventsArePagedWithCursorsAndTheLastPageHasNone() {
+        givenEventsAtSeconds(1, 2, 3, 4, 5, 6, 7);
+        EventQuery query = EventQuery.between(at(0), at(10)).withLimit(3);
+
+        Page<StoredEvent> first = store.events(query);
+        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        Page<StoredEvent> third = store.events(query.withCursor(second.nextCursor()));
+
+        assertThat(ids(first, StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(second, StoredEvent::id)).isEqualTo(eventIds(4, 5, 6));
+        assertThat(ids(third, StoredEvent::id)).isEqualTo(eventIds(7));
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.events(query.withLimit(7)).nextCursor()).isNull();
+        assertThat(allEventIds(query.withOrder(SortOrder.NEWEST_FIRST))).isEqualTo(eventIds(7, 6, 5, 4, 3, 2, 1));
+    }
+
+    @Test
+    void eventsArePagedWithCursorsUnderFilters() {
+        givenEndpoints(EP1, EP2);
+        for (int n = 1; n <= 9; n++) {
+            givenEvent(event(eventId(n), n % 2 == 0 ? "email.clicked" : "email.opened", at(n)), n % 3 == 0 ? EP2 : EP1);
+        }
+        EventQuery query = EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened")).withEndpoint(EP1).withLimit(2);
+
+        assertThat(allEventIds(query)).isEqualTo(eventIds(1, 5, 7));
+        assertThat(allEventIds(query.withOrder(SortOrder.NEWEST_FIRST))).isEqualTo(eventIds(7, 5, 1));
+    }
+
+    @Test
+    void pagingOldestFirstNeitherSkipsNorRepeatsWhileEventsArrive() {
+        givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        EventQuery query = EventQuery.between(at(0), at(1000)).withLimit(4);
+
+        Page<StoredEvent> first = store.events(query);
+        givenEventsAtSeconds(5, 75);
+        store.append(event(eventId(41), at(40)), List.of()); // same time as the cursor, after it
+        store.append(event(eventId(39), at(40)), List.of()); // same time as the cursor, before it
+        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        givenEventsAtSeconds(95);
+        List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
+
+        List<String> seen = new ArrayList<>(ids(first, StoredEvent::id));
+        seen.addAll(ids(second, StoredEvent::id));
+        seen.addAll(rest);
+        assertThat(seen).isEqualTo(eventIds(10, 20, 30, 40, 41, 50, 60, 70, 75, 80, 90, 95, 100));
+    }
+
+    @Test
+    void pagingNewestFirstNeitherSkipsNorRepeatsWhileEventsArrive() {
+        givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        EventQuery query = EventQuery.between(at(0), at(1000)).withOrder(SortOrder.NEWEST_FIRST).withLimit(4);
+
+        Page<StoredEvent> first = store.events(query);
+        givenEventsAtSeconds(500, 35);
+        store.append(event(eventId(69), at(70)), List.of()); // same time as the cursor, after it
+        store.append(event(eventId(71), at(70)), List.of()); // same time as the cursor, before it
+        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        givenEventsAtSeconds(15);
+        List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
+
+        List<String> seen = new ArrayList<>(ids(first, StoredEvent::id));
+        seen.addAll(ids(second, StoredEvent::id));
+        seen.addAll(rest);
+        assertThat(seen).isEqualTo(eventIds(100, 90, 80, 70, 69, 60, 50, 40, 35, 30, 20, 15, 10));
+    }
+
+    @Test
+    void eventsRejectsAMalformedCursor() {
+        givenEventsAtSeconds(1);
+
+        assertThatThrownBy(() -> store.events(EventQuery.between(at(0), at(10)).withCursor("not a cursor")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ==== endpoints ==============================================================================
+
+    @Test
+    void createEndpointStoresItAsGiven() {
+        Endpoint endpoint = new Endpoint(EP1, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
+                "CRM sync", Map.of("team", "crm", "tier", "gold"), false,
+                List.of(new EndpointSecret("whsec_old", at(0), at(100)), new EndpointSecret("whsec_new", at(50), null)),
+                at(60), "410 Gone", at(0), at(70));
+
+        assertThat(store.createEndpoint(endpoint)).isEqualTo(endpoint);
+        assertThat(store.endpoint(EP1)).contains(endpoint);
+    }
+
+    @Test
+    void createEndpointRejectsAnIdThatExists() {
+        givenEndpoints(EP1);
+        Endpoint other = new Endpoint(EP1, "http://127.0.0.1:9/other", List.of("*"), "other", Map.of(), true,
+                List.of(), null, null, at(5), at(5));
+
+        assertThatThrownBy(() -> store.createEndpoint(other)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+    }
+
+    @Test
+    void endpointIsEmptyForAnUnknownId() {
+        assertThat(store.endpoint(EP1)).isEmpty();
+    }
+
+    @Test
+    void endpointsAreListedOldestCreatedFirst() {
+        store.createEndpoint(endpoint(EP3, at(20)));
+        store.createEndpoint(endpoint(EP2, at(10)));
+        store.createEndpoint(endpoint(EP1, at(20)));
+
+        assertThat(store.endpoints()).containsExactly(endpoint(EP2, at(10)), endpoint(EP1, at(20)), endpoint(EP3, at(20)));
+    }
+
+    @Test
+    void updateEndpointReplacesItsSettingsButKeepsSecretsHealthAndCreation() {
+        Endpoint original = store.createEndpoint(endpoint(EP1));
+        store.recordEndpointHealth(EP1, false, at(5));
+        Endpoint changes = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+                Map.of("team", "ops"), false, List.of(), null, "disabled by user", at(99), at(50));
+
+        Endpoint updated = store.updateEndpoint(changes);
+
+        Endpoint expected = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+                Map.of("team", "ops"), false, original.secrets(), at(5), "disabled by user", original.createdAt(), at(50));
+        assertThat(updated).isEqualTo(expected);
+        assertThat(store.endpoint(EP1)).contains(expected);
+    }
+
+    @Test
+    void updateEndpointOfAnUnknownIdThrowsNotFound() {
+        assertThatThrownBy(() -> store.updateEndpoint(endpoint(EP1)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+    }
+
+    @Test
+    void rotateSecretAddsTheNewSecretAndCapsTheOthersAtTheOldExpiry() {
+        EndpointSecret open = new EndpointSecret("whsec_open", at(0), null);
+        EndpointSecret later = new EndpointSecret("whsec_later", at(1), at(500));
+        EndpointSecret sooner = new EndpointSecret("whsec_sooner", at(2), at(100));
+        store.createEndpoint(withSecrets(endpoint(EP1), open, later, sooner));
+        EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
+
+        Endpoint rotated = store.rotateSecret(EP1, fresh, at(200), at(50));
+
+        assertThat(rotated.secrets()).containsExactly(new EndpointSecret("whsec_open", at(0), at(200)),
+                new EndpointSecret("whsec_later", at(1), at(200)), sooner, fresh);
+        assertThat(rotated.updatedAt()).isEqualTo(at(50));
+        assertThat(rotated.activeSecrets(at(150))).extracting(EndpointSecret::key)
+                .containsExactly("whsec_open", "whsec_later", "whsec_fresh");
+        assertThat(rotated.activeSecrets(at(200))).containsExactly(fresh);
+        assertThat(store.endpoint(EP1)).contains(rotated);
+    }
+
+    @Test
+    void rotateSecretRemovesSecretsExpiredBeforeNow() {
+        EndpointSecret expired = new EndpointSecret("whsec_expired", at(0), at(30));
+        EndpointSecret current = new EndpointSecret("whsec_current", at(10), null);
+        store.createEndpoint(withSecrets(endpoint(EP1), expired, current));
+        EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
+
+        Endpoint rotated = store.rotateSecret(EP1, fresh, at(50), at(50));
+
+        assertThat(rotated.secrets()).containsExactly(fresh);
+    }
+
+    @Test
+    void rotateSecretOfAnUnknownEndpointThrowsNotFound() {
+        assertThatThrownBy(() -> store.rotateSecret(EP1, new EndpointSecret("whsec_x", at(0), null), at(10), at(0)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+    }
+
+    @Test
+    void aFailureMarksTheEndpointFailingSinceTheFirstOne() {
+        givenEndpoints(EP1);
+
+        store.recordEndpointHealth(EP1, false, at(10));
+        Endpoint afterSecond = store.recordEndpointHealth(EP1, false, at(20));
+
+        assertThat(afterSecond.failingSince()).isEqualTo(at(10));
+        assertThat(afterSecond.updatedAt()).isEqualTo(T0);
+        assertThat(store.endpoint(EP1)).contains(afterSecond);
+    }
+
+    @Test
+    void aSuccessClearsFailingSince() {
+        givenEndpoints(EP1);
+        store.recordEndpointHealth(EP1, false, at(10));
+
+        Endpoint healthy = store.recordEndpointHealth(EP1, true, at(20));
+
+        assertThat(healthy).isEqualTo(endpoint(EP1));
+        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+    }
+
+    @Test
+    void recordEndpointHealthOfAnUnknownEndpointThrowsNotFound() {
+        assertThatThrownBy(() -> store.recordEndpointHealth(EP1, true, at(0)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+    }
+
+    private static Endpoint withSecrets(Endpoint endpoint, EndpointSecret... secrets) {
+        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
+                endpoint.metadata(), endpoint.enabled(), List.of(secrets), endpoint.failingSince(),
+                endpoint.disabledReason(), endpoint.createdAt(), endpoint.updatedAt());
+    }
+
+    // ==== claiming ===============================================================================
+
+    @Test
+    void claimDueClaimsTheEarliestDueFirstUpToTheLimit() {
+        givenEndpoints(EP1);
+        String due30 = givenDeliveryDueAt(at(30), EP1);
+        String due10 = givenDeliveryDueAt(at(10), EP1);
+        String due20 = givenDeliveryDueAt(at(20), EP1);
+        String due40 = givenDeliveryDueAt(at(40), EP1);
+
+        List<Delivery> claimed = store.claimDue(at(50), 3, NODE_A, LEASE, Set.of());
+
+        assertThat(claimed).extracting(Delivery::id).containsExactly(due10, due20, due30);
+        assertThat(claimed.get(0)).isEqualTo(leased(pendingAsAppended(due10), NODE_A, at(50).plus(LEASE)));
+        assertThat(store.delivery(due10)).contains(claimed.get(0));
+        assertThat(stored(due40).leaseOwner()).isNull();
+    }
+
+    @Test
+    void claimDueLeavesDeliveriesThatAreNotDueYet() {
+        givenEndpoints(EP1);
+        String early = givenDeliveryDueAt(at(10), EP1);
+        String exactlyNow = givenDeliveryDueAt(at(50), EP1);
+        givenDeliveryDueAt(at(51), EP1);
+
+        assertThat(store.claimDue(at(50), 10, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactly(early, exactlyNow);
+    }
+
+    @Test
+    void claimDueLeavesDeliveriesUnderAnUnexpiredLease() {
+        givenEndpoints(EP1);
+        givenDeliveryDueAt(at(1), EP1);
+        givenDeliveryDueAt(at(2), EP1);
+        String third = givenDeliveryDueAt(at(3), EP1);
+        store.claimDue(at(10), 2, NODE_A, LEASE, Set.of());
+
+        assertThat(store.claimDue(at(20), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(third);
+        assertThat(store.claimDue(at(20), 10, NODE_A, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void claimDueLeavesExcludedEndpoints() {
+        givenEndpoints(EP1, EP2, EP3);
+        givenDeliveryDueAt(at(10), EP1);
+        String forEp2 = givenDeliveryDueAt(at(15), EP2);
+        givenDeliveryDueAt(at(20), EP1);
+        givenDeliveryDueAt(at(25), EP3);
+
+        assertThat(store.claimDue(at(50), 10, NODE_A, LEASE, Set.of(EP1, EP3))).extracting(Delivery::id)
+                .containsExactly(forEp2);
+    }
+
+    @Test
+    void claimDueNeverClaimsFinishedDeliveries() {
+        givenEndpoints(EP1, EP2);
+        givenDelivered(givenDeliveryDueAt(at(1), EP1), at(1));
+        givenFailed(givenDeliveryDueAt(at(2), EP1), at(2));
+        store.append(event(eventId(3), at(3)), List.of(skippedTo(EP1)));
+        String cancelled = givenDeliveryDueAt(at(4), EP2);
+        claimed(cancelled, NODE_A, at(4));
+        store.resolve(cancelled, NODE_A, DeliveryOutcome.cancelled(), at(4));
+
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void claimDueWithLimitZeroClaimsNothing() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(1), EP1);
+
+        assertThat(store.claimDue(at(10), 0, NODE_A, LEASE, Set.of())).isEmpty();
+        assertThat(stored(deliveryId).leaseOwner()).isNull();
+    }
+
+    @Test
+    void claimDueRejectsANegativeLimitOrANonPositiveLease() {
+        assertThatThrownBy(() -> store.claimDue(at(0), -1, NODE_A, LEASE, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.claimDue(at(0), 1, NODE_A, Duration.ZERO, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anExpiredLeaseCanBeClaimedAgain() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        store.claimDue(at(0), 1, NODE_A, LEASE, Set.of());
+
+        assertThat(store.claimDue(at(0).plus(LEASE).minusMillis(1), 1, NODE_B, LEASE, Set.of())).isEmpty();
+        List<Delivery> reclaimed = store.claimDue(at(0).plus(LEASE), 1, NODE_B, LEASE, Set.of());
+
+        assertThat(reclaimed).containsExactly(leased(pendingAsAppended(deliveryId), NODE_B, at(0).plus(LEASE).plus(LEASE)));
+    }
+
+    @Test
+    void anExpiredLeaseCanBeClaimedAgainThroughAnotherInstance() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        WebhookStore other = sameDataStore(store);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(other.claim(deliveryId, at(29), NODE_B, LEASE)).isEmpty();
+        assertThat(other.claimDue(at(30), 1, NODE_B, LEASE, Set.of())).extracting(Delivery::leaseOwner).containsExactly(NODE_B);
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(29))).isFalse();
+        assertThat(stored(deliveryId).leaseOwner()).isEqualTo(NODE_B);
+    }
+
+    @Test
+    void claimTakesOneDueDelivery() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(5), EP1);
+
+        assertThat(store.claim(deliveryId, at(4), NODE_A, LEASE)).isEmpty();
+        Delivery claimed = store.claim(deliveryId, at(5), NODE_A, LEASE).orElseThrow();
+
+        assertThat(claimed).isEqualTo(leased(pendingAsAppended(deliveryId), NODE_A, at(5).plus(LEASE)));
+        assertThat(store.delivery(deliveryId)).contains(claimed);
+        assertThat(store.claim(deliveryId, at(6), NODE_B, LEASE)).isEmpty();
+        assertThat(store.claim(deliveryId, at(35), NODE_B, LEASE)).map(Delivery::leaseOwner).contains(NODE_B);
+    }
+
+    @Test
+    void claimRefusesUnknownAndFinishedDeliveries() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        givenDelivered(deliveryId, at(1));
+
+        assertThat(store.claim(deliveryId, at(100), NODE_B, LEASE)).isEmpty();
+        assertThat(store.claim(deliveryId(404), at(100), NODE_B, LEASE)).isEmpty();
+    }
+
+    private Delivery pendingAsAppended(String deliveryId) {
+        Delivery delivery = stored(deliveryId);
+        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), DeliveryStatus.PENDING, 0,
+                delivery.createdAt(), false, null, null, delivery.createdAt(), delivery.createdAt());
+    }
+
+    // ==== recording outcomes =====================================================================
+
+    @Test
+    void recordAttemptByTheLeaseHolderStoresTheAttemptAndTheOutcome() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+        DeliveryAttempt attempt = attempt(deliveryId, 1, at(1));
+
+        assertThat(store.recordAttempt(NODE_A, attempt, DeliveryOutcome.delivered(), at(2))).isTrue();
+
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+                DeliveryStatus.DELIVERED, 1, null, false, null, null, claimed.createdAt(), at(2)));
+        assertThat(store.attempts(deliveryId)).containsExactly(attempt);
+    }
+
+    @Test
+    void recordAttemptWithARetryMakesTheDeliveryDueAgainThen() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.recordAttempt(NODE_A, refusedAttempt(deliveryId, 1, at(1)), DeliveryOutcome.retryAt(at(60)), at(1))).isTrue();
+
+        Delivery retrying = stored(deliveryId);
+        assertThat(retrying.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(retrying.attemptCount()).isEqualTo(1);
+        assertThat(retrying.nextAttemptAt()).isEqualTo(at(60));
+        assertThat(retrying.leaseOwner()).isNull();
+        assertThat(retrying.leaseExpiresAt()).isNull();
+        assertThat(store.claimDue(at(59), 10, NODE_B, LEASE, Set.of())).isEmpty();
+        assertThat(store.claimDue(at(60), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(deliveryId);
+    }
+
+    @Test
+    void recordAttemptAfterTheLeaseExpiredWritesNothing() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(30))).isFalse();
+
+        assertThat(stored(deliveryId)).isEqualTo(claimed);
+        assertThat(store.attempts(deliveryId)).isEmpty();
+    }
+
+    @Test
+    void aStaleLeaseHolderCannotRecordAnOutcome() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+        Delivery takenOver = claimed(deliveryId, NODE_B, at(31));
+
+        // node A's clock lags: by its own time its lease has not run out, but node B holds the delivery.
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(10)), DeliveryOutcome.delivered(), at(10))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.cancelled(), at(10))).isFalse();
+
+        assertThat(stored(deliveryId)).isEqualTo(takenOver);
+        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.recordAttempt(NODE_B, attempt(deliveryId, 1, at(32)), DeliveryOutcome.delivered(), at(33))).isTrue();
+    }
+
+    @Test
+    void recordAttemptWithoutALeaseWritesNothing() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
+
+        assertThat(stored(deliveryId)).isEqualTo(pendingAsAppended(deliveryId));
+        assertThat(store.attempts(deliveryId)).isEmpty();
+    }
+
+    @Test
+    void recordAttemptForAnUnknownDeliveryWritesNothing() {
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId(404), 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
+        assertThat(store.attempts(deliveryId(404))).isEmpty();
+    }
+
+    @Test
+    void resolveByTheLeaseHolderSetsTheOutcomeWithoutAnAttempt() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(120)), at(1))).isTrue();
+
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+                DeliveryStatus.PENDING, 0, at(120), false, null, null, claimed.createdAt(), at(1)));
+        assertThat(store.attempts(deliveryId)).isEmpty();
+    }
+
+    @Test
+    void resolveCanSkipOrCancelADelivery() {
+        givenEndpoints(EP1);
+        String skipped = givenDeliveryDueAt(at(0), EP1);
+        String cancelled = givenDeliveryDueAt(at(0), EP1);
+        claimed(skipped, NODE_A, at(0));
+        claimed(cancelled, NODE_A, at(0));
+
+        assertThat(store.resolve(skipped, NODE_A, DeliveryOutcome.skipped(), at(1))).isTrue();
+        assertThat(store.resolve(cancelled, NODE_A, DeliveryOutcome.cancelled(), at(1))).isTrue();
+
+        assertThat(stored(skipped).status()).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(stored(skipped).nextAttemptAt()).isNull();
+        assertThat(stored(cancelled).status()).isEqualTo(DeliveryStatus.CANCELLED);
+        assertThat(stored(cancelled).leaseOwner()).isNull();
+    }
+
+    @Test
+    void resolveWithoutTheLeaseWritesNothing() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.resolve(deliveryId, NODE_B, DeliveryOutcome.cancelled(), at(1))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.cancelled(), at(30))).isFalse();
+        assertThat(store.resolve(deliveryId(404), NODE_A, DeliveryOutcome.cancelled(), at(1))).isFalse();
+
+        assertThat(stored(deliveryId)).isEqualTo(claimed);
+    }
+
+    @Test
+    void releaseGivesTheLeaseBackAndLeavesTheDeliveryDue() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.release(deliveryId, NODE_A)).isTrue();
+
+        assertThat(stored(deliveryId)).isEqualTo(pendingAsAppended(deliveryId));
+        assertThat(store.claimDue(at(1), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(deliveryId);
+    }
+
+    @Test
+    void aStaleLeaseHolderCannotRelease() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+        Delivery takenOver = claimed(deliveryId, NODE_B, at(30));
+
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+
+        assertThat(stored(deliveryId)).isEqualTo(takenOver);
+        assertThat(store.release(deliveryId, NODE_B)).isTrue();
+    }
+
+    @Test
+    void releaseOfAnUnleasedOrUnknownDeliveryReturnsFalse() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThat(store.release(deliveryId(404), NODE_A)).isFalse();
+    }
+
+    // ==== delivery queries and attempts ==========================================================
+
+    @Test
+    void deliveryIsEmptyForAnUnknownId() {
+        assertThat(store.delivery(deliveryId(404))).isEmpty();
+    }
+
+    @Test
+    void deliveriesAreListedByEventEndpointAndStatusOldestCreatedFirst() {
+        givenEndpoints(EP1, EP2);
+        List<Delivery> first = givenEvent(event(eventId(1), at(0)), EP2, EP1).deliveries();
+        Delivery skipped = store.append(event(eventId(2), at(10)), List.of(skippedTo(EP1))).deliveries().get(0);
+        Delivery last = givenEvent(event(eventId(3), at(20)), EP2).deliveries().get(0);
+        String toEp2 = first.get(0).id();
+        String toEp1 = first.get(1).id();
+
+        assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(toEp2, toEp1, skipped.id(), last.id());
+        assertThat(store.deliveries(DeliveryQuery.all().withEvent(eventId(1))).items()).containsExactlyElementsOf(first);
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP1))).containsExactly(toEp1, skipped.id());
+        assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.SKIPPED)))).containsExactly(skipped.id());
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP2).withStatuses(Set.of(DeliveryStatus.PENDING))))
+                .containsExactly(toEp2, last.id());
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEvent(eventId(404)))).isEmpty();
+    }
+
+    @Test
+    void deliveriesArePagedWithCursorsAndTheLastPageHasNone() {
+        givenEndpoints(EP1, EP2);
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= 7; n++) {
+            ids.add(givenEvent(event(eventId(n), at(n)), EP1).deliveries().get(0).id());
+            givenEvent(event(eventId(100 + n), at(n)), EP2);
+        }
+        DeliveryQuery query = DeliveryQuery.all().withEndpoint(EP1).withLimit(3);
+
+        Page<Delivery> first = store.deliveries(query);
+        Page<Delivery> second = store.deliveries(query.withCursor(first.nextCursor()));
+        Page<Delivery> third = store.deliveries(query.withCursor(second.nextCursor()));
+
+        assertThat(ids(first, Delivery::id)).isEqualTo(ids.subList(0, 3));
+        assertThat(ids(second, Delivery::id)).isEqualTo(ids.subList(3, 6));
+        assertThat(ids(third, Delivery::id)).isEqualTo(ids.subList(6, 7));
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.deliveries(query.withLimit(7)).nextCursor()).isNull();
+    }
+
+    @Test
+    void deliveriesRejectsAMalformedCursor() {
+        assertThatThrownBy(() -> store.deliveries(DeliveryQuery.all().withCursor("not a cursor")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void attemptsAreListedInTheOrderTheyWereRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        DeliveryAttempt refused = refusedAttempt(deliveryId, 1, at(0));
+        DeliveryAttempt serverError = new DeliveryAttempt(deliveryId, 2, at(60), Duration.ofMillis(2500), 503,
+                null, null, "{\"error\":\"maintenance – back soon\"}");
+        DeliveryAttempt delivered = attempt(deliveryId, 3, at(360));
+
+        recordAs(NODE_A, refused, DeliveryOutcome.retryAt(at(60)));
+        recordAs(NODE_B, serverError, DeliveryOutcome.retryAt(at(360)));
+        recordAs(NODE_A, delivered, DeliveryOutcome.delivered());
+
+        assertThat(store.attempts(deliveryId)).containsExactly(refused, serverError, delivered);
+        assertThat(stored(deliveryId).attemptCount()).isEqualTo(3);
+        assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void attemptsOfAnUnknownDeliveryAreEmpty() {
+        assertThat(store.attempts(deliveryId(404))).isEmpty();
+    }
+
+    private void recordAs(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+        claimed(attempt.deliveryId(), owner, attempt.startedAt());
+        assertThat(store.recordAttempt(owner, attempt, outcome, attempt.startedAt().plus(attempt.latency()))).isTrue();
+    }
+
+    // ==== replay =================================================================================
+
+    @Test
+    void scheduleReplayReArmsAFinishedDelivery() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        recordAs(NODE_A, refusedAttempt(deliveryId, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
+        recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
+        Delivery failed = stored(deliveryId);
+
+        Delivery replayed = store.scheduleReplay(failed.eventId(), EP1, deliveryId(999), at(100));
+
+        Delivery expected = new Delivery(deliveryId, failed.eventId(), EP1, DeliveryStatus.PENDING, 0, at(100), true,
+                null, null, failed.createdAt(), at(100));
+        assertThat(replayed).isEqualTo(expected);
+        assertThat(store.delivery(deliveryId)).contains(expected);
+        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.claimDue(at(99), 10, NODE_A, LEASE, Set.of())).isEmpty();
+        recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
+        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+        assertThat(stored(deliveryId).attemptCount()).isEqualTo(1);
+    }
+
+    @Test
+    void scheduleReplayLeavesAPendingDeliveryAsItIs() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.scheduleReplay(claimed.eventId(), EP1, deliveryId(999), at(100))).isEqualTo(claimed);
+
+        assertThat(stored(deliveryId)).isEqualTo(claimed);
+        assertThat(store.delivery(deliveryId(999))).isEmpty();
+    }
+
+    @Test
+    void scheduleReplayCreatesADeliveryToAnEndpointTheEventDidNotGoTo() {
+        givenEndpoints(EP1, EP2);
+        StoredEvent event = event(eventId(1), at(0));
+        Delivery original = givenEvent(event, EP1).deliveries().get(0);
+
+        Delivery created = store.scheduleReplay(event.id(), EP2, deliveryId(999), at(100));
+
+        Delivery expected = new Delivery(deliveryId(999), event.id(), EP2, DeliveryStatus.PENDING, 0, at(100), true,
+                null, null, at(100), at(100));
+        assertThat(created).isEqualTo(expected);
+        assertThat(store.delivery(deliveryId(999))).contains(expected);
+        assertThat(store.deliveries(DeliveryQuery.all().withEvent(event.id())).items()).containsExactly(original, expected);
+        assertThat(allEventIds(EventQuery.between(at(0), at(10)).withEndpoint(EP2))).containsExactly(event.id());
+        assertThat(store.claimDue(at(100), 10, NODE_A, LEASE, Set.of(EP1))).extracting(Delivery::id).containsExactly(deliveryId(999));
+    }
+
+    @Test
+    void scheduleReplayOfAnUnknownEventOrEndpointThrowsNotFound() {
+        givenEndpoints(EP1);
+        givenEvent(event(eventId(1), at(0)), EP1);
+
+        assertThatThrownBy(() -> store.scheduleReplay(eventId(404), EP1, deliveryId(999), at(100)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(eventId(404)));
+        assertThatThrownBy(() -> store.scheduleReplay(eventId(1), EP2, deliveryId(999), at(100)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP2));
+        assertThat(store.delivery(deliveryId(999))).isEmpty();
+    }
+
+    // ==== concurrent claimers ====================================================================
+
+    @Test
+    void concurrentClaimersNeverGetTheSameDelivery() throws Exception {
+        givenEndpoints(EP1, EP2, EP3);
+        List<String> all = givenPendingDeliveries(100, EP1, EP2, EP3, endpointId(4), endpointId(5));
+
+        assertThat(claimAllConcurrently(at(10))).containsExactlyInAnyOrderElementsOf(all);
+        // Every lease is still running: nothing is left to claim.
+        assertThat(store.claimDue(at(10).plus(LEASE).minusMillis(1), 1000, NODE_A, LEASE, Set.of())).isEmpty();
+        // Once they have all expired, each delivery is handed out exactly once again.
+        assertThat(claimAllConcurrently(at(10).plus(LEASE))).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    /** Eight threads over two instances claim until nothing is left; every id any of them got. */
+    private List<String> claimAllConcurrently(Instant now) throws Exception {
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        AtomicInteger threads = new AtomicInteger();
+        List<List<String>> claimedPerThread = runConcurrently(8, () -> {
+            int thread = threads.getAndIncrement();
+            WebhookStore instance = instances.get(thread % 2);
+            List<String> claimed = new ArrayList<>();
+            List<Delivery> batch;
+            while (!(batch = instance.claimDue(now, 7, "node-" + thread, LEASE, Set.of())).isEmpty()) {
+                batch.forEach(delivery -> claimed.add(delivery.id()));
+            }
+            return claimed;
+        });
+        return claimedPerThread.stream().flatMap(List::stream).toList();
+    }
+
+    @Test
+    void concurrentClaimersRetryingDeliveriesNeverHoldOneAtOnce() throws Exception {
+        givenEndpoints(EP1, EP2, EP3);
+        List<String> all = givenPendingDeliveries(40, EP1, EP2, EP3, endpointId(4), endpointId(5));
+        Map<String, String> holders = new ConcurrentHashMap<>();
+        Set<String> violations = ConcurrentHashMap.newKeySet();
+        AtomicInteger delivered = new AtomicInteger();
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        AtomicInteger threads = new AtomicInteger();
+
+        runConcurrently(8, () -> {
+            int thread = threads.getAndIncrement();
+            String owner = "node-" + thread;
+            WebhookStore instance = instances.get(thread % 2);
+            while (delivered.get() < all.size()) {
+                List<Delivery> batch = instance.claimDue(at(10), 5, owner, LEASE, Set.of());
+                for (Delivery delivery : batch) {
+                    if (holders.putIfAbsent(delivery.id(), owner) != null) {
+                        violations.add(delivery.id() + " claimed while held");
+                    }
+                    int number = delivery.attemptCount() + 1;
+                    DeliveryOutcome outcome = number < 3 ? DeliveryOutcome.retryAt(at(10)) : DeliveryOutcome.delivered();
+                    holders.remove(delivery.id(), owner);
+                    if (!instance.recordAttempt(owner, attempt(delivery.id(), number, at(10)), outcome, at(10))) {
+                        violations.add(delivery.id() + " not recorded by its lease holder");
+                    } else if (number == 3) {
+                        delivered.incrementAndGet();
+                    }
+                }
+                if (batch.isEmpty()) {
+                    Thread.yield();
+                }
+            }
+            return null;
+        });
+
+        assertThat(violations).isEmpty();
+        assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.DELIVERED)).withLimit(1000)))
+                .containsExactlyInAnyOrderElementsOf(all);
+        for (String deliveryId : all) {
+            assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+        }
+    }
+
+    /** Runs the task on that many threads, started together; their results, failing on any error. */
+    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return Collections.unmodifiableList(results);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    // ==== retention ==============================================================================
+
+    @Test
+    void purgeDeletesEventsBeforeTheCutoffWithTheirDeliveriesAndAttempts() {
+        givenEndpoints(EP1);
+        String deliveredId = givenEvent(event(eventId(10), at(10)), EP1).deliveries().get(0).id();
+        givenDelivered(deliveredId, at(11));
+        store.append(event(eventId(20), at(20)), List.of(skippedTo(EP1)));
+        givenFailed(givenEvent(event(eventId(30), at(30)), EP1).deliveries().get(0).id(), at(31));
+        store.append(event(eventId(40), at(40)), List.of());
+        String keptId = store.append(event(eventId(50), at(50)), List.of(skippedTo(EP1))).deliveries().get(0).id();
+
+        assertThat(store.purgeEventsBefore(at(40), 100)).isEqualTo(3);
+
+        assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(40, 50));
+        assertThat(store.event(eventId(10))).isEmpty();
+        assertThat(store.delivery(deliveredId)).isEmpty();
+        assertThat(store.attempts(deliveredId)).isEmpty();
+        assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(keptId);
+    }
+
+    @Test
+    void purgeKeepsEventsThatStillHaveAPendingDelivery() {
+        givenEndpoints(EP1, EP2);
+        List<Delivery> mixed = givenEvent(event(eventId(10), at(10)), EP1, EP2).deliveries();
+        givenDelivered(mixed.get(0).id(), at(11));
+        String retrying = givenEvent(event(eventId(20), at(20)), EP1).deliveries().get(0).id();
+        recordAs(NODE_A, refusedAttempt(retrying, 1, at(21)), DeliveryOutcome.retryAt(at(80)));
+        claimed(givenEvent(event(eventId(30), at(30)), EP1).deliveries().get(0).id(), NODE_A, at(31));
+        store.append(event(eventId(40), at(40)), List.of(skippedTo(EP1)));
+
+        assertThat(store.purgeEventsBefore(at(100), 100)).isEqualTo(1);
+
+        assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(10, 20, 30));
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEvent(eventId(10)))).hasSize(2);
+        assertThat(store.attempts(retrying)).hasSize(1);
+    }
+
+    @Test
+    void purgeDeletesInBatchesOldestFirst() {
+        for (long second = 10; second <= 70; second += 10) {
+            store.append(event(eventId(second), at(second)), List.of(skippedTo(EP1)));
+        }
+
+        assertThat(store.purgeEventsBefore(at(100), 3)).isEqualTo(3);
+        assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(40, 50, 60, 70));
+        assertThat(store.purgeEventsBefore(at(100), 3)).isEqualTo(3);
+        assertThat(store.purgeEventsBefore(at(100), 3)).isEqualTo(1);
+        assertThat(store.purgeEventsBefore(at(100), 3)).isZero();
+        assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEmpty();
+    }
+
+    @Test
+    void purgeRejectsABatchSizeBelowOne() {
+        assertThatThrownBy(() -> store.purgeEventsBefore(at(100), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
