@@ -158,7 +158,7 @@ final class DeliveryRepository {
             sql.add(" AND status = ANY(?)", query.statuses().stream().map(Enum::name).toList());
         }
         if (query.cursor() != null) {
-            Cursor after = Cursor.decode(query.cursor());
+            Cursor after = Cursor.decode(Cursor.DELIVERIES, query.cursor());
             sql.add(" AND (created_at > ? OR (created_at = ? AND id > ?))", after.time(), after.time(), after.id());
         }
         sql.add(" ORDER BY created_at, id LIMIT ?", query.limit() + 1);
@@ -168,7 +168,7 @@ final class DeliveryRepository {
         }
         Delivery last = rows.get(query.limit() - 1);
         return new Page<>(rows.subList(0, query.limit()),
-                new Cursor(Times.nanos(last.createdAt(), "createdAt"), last.id()).encode());
+                new Cursor(Cursor.DELIVERIES, Times.nanos(last.createdAt(), "createdAt"), last.id()).encode());
     }
 
     List<DeliveryAttempt> attempts(Connection connection, String deliveryId) throws SQLException {

@@ -97,7 +97,7 @@ final class EventRepository {
         }
         filterByDeliveries(sql, query);
         if (query.cursor() != null) {
-            Cursor after = Cursor.decode(query.cursor());
+            Cursor after = Cursor.decode(Cursor.EVENTS, query.cursor());
             String direction = oldestFirst ? ">" : "<";
             sql.add(" AND (e.ts " + direction + " ? OR (e.ts = ? AND e.id " + direction + " ?))",
                     after.time(), after.time(), after.id());
@@ -126,7 +126,7 @@ final class EventRepository {
             return new Page<>(rows, null);
         }
         StoredEvent last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(Times.nanos(last.timestamp(), "timestamp"), last.id()).encode());
+        return new Page<>(rows.subList(0, limit), new Cursor(Cursor.EVENTS, Times.nanos(last.timestamp(), "timestamp"), last.id()).encode());
     }
 
     /**

@@ -1,0 +1,43 @@
+package com.migomail.webhooks.store.jdbc;
+
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.StoredEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Small builders of test values. */
+final class Fixtures {
+
+    static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456789Z");
+
+    private Fixtures() {
+    }
+
+    static StoredEvent event(String id) {
+        return new StoredEvent(id, "email.sent", T0, T0, "{\"id\":\"" + id + "\"}");
+    }
+
+    static List<NewDelivery> pendingTo(String deliveryId, String endpointId) {
+        return List.of(new NewDelivery(deliveryId, endpointId, DeliveryStatus.PENDING));
+    }
+
+    static Endpoint endpoint(String id) {
+        return new Endpoint(id, "https://example.com/hooks", List.of("*"), "", Map.of(), true, List.of(), null, null,
+                T0, T0);
+    }
+
+    /** A store over a fresh table prefix in the shared embedded PostgreSQL. */
+    static JdbcWebhookStore postgresStore() {
+        return JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+                .tablePrefix(TestDatabases.freshPrefix()).build();
+    }
+
+    /** The JDBC URL of the H2 database {@link JdbcWebhookStore#h2File(Path)} opens for that file. */
+    static String h2Url(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize();
+    }
+}
