@@ -1,0 +1,317 @@
+package com.migomail.webhooks.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.migomail.webhooks.core.EventCodec;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.signing.SignatureScheme;
+import com.migomail.webhooks.signing.WebhookVerifier;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DeliveryAttemptsTest extends SenderTestSupport {
+
+    @Test
+    void postsTheEventSignedWithBothSchemesAndExactlyTheWireHeaders() {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        WebhookSender sender = startedSender(b -> b);
+        RegisteredEndpoint endpoint = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "email.*"));
+        WebhookEvent event = openedEvent();
+
+        PublishReceipt receipt = sender.publish(event);
+
+        awaitStatus(receipt.deliveryIds().get(0), DeliveryStatus.DELIVERED);
+        LoggedRequest request = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
+        assertThat(request.getBody()).isEqualTo(EventCodec.write(event));
+        assertThat(request.getHeaders().all().stream().map(HttpHeader::key).map(String::toLowerCase)
+                .filter(name -> !Set.of("host", "content-length").contains(name)).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("content-type", "user-agent", "x-migomail-event",
+                        "x-migomail-signature", "webhook-id", "webhook-timestamp", "webhook-signature");
+        assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(request.getHeader("User-Agent")).isEqualTo("Migomail-Webhooks/0.1.0-SNAPSHOT");
+        assertThat(request.getHeader("X-Migomail-Event")).isEqualTo("email.opened");
+        assertThat(request.getHeader("webhook-id")).isEqualTo(event.id());
+        assertThat(request.getHeader("webhook-timestamp")).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
+        assertThat(request.getHeader("X-Migomail-Signature")).startsWith("sha256=");
+        assertThat(request.getHeader("webhook-signature")).startsWith("v1,");
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            WebhookVerifier verifier = WebhookVerifier.builder()
+                    .key(endpoint.key().encoded()).clock(clock).schemes(scheme).build();
+            assertThatCode(() -> verifier.verify(headersOf(request), request.getBody())).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void retriesAfterOneThenFiveMinutesUntilA2xx() {
+        stubSequence(serverError(), serverError(), ok());
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        Instant start = clock.instant();
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
+        awaitAttempts(deliveryId, 2);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(6)));
+        clock.advance(Duration.ofMinutes(5));
+        awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
+
+        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::startedAt, DeliveryAttempt::statusCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(start, 500),
+                        org.assertj.core.groups.Tuple.tuple(start.plus(Duration.ofMinutes(1)), 500),
+                        org.assertj.core.groups.Tuple.tuple(start.plus(Duration.ofMinutes(6)), 200));
+        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void failsAfterFourAttemptsThirtyMinutesAfterTheThird() {
+        receiver.stubFor(post("/hook").willReturn(serverError().withBody("database down")));
+        List<String> failed = new CopyOnWriteArrayList<>();
+        WebhookSender sender = startedSender(b -> b.listener(new DeliveryListener() {
+            @Override
+            public void onFailed(Delivery delivery, DeliveryAttempt attempt) {
+                failed.add(delivery.id());
+            }
+        }));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        Instant start = clock.instant();
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        clock.advance(Duration.ofMinutes(1));
+        awaitAttempts(deliveryId, 2);
+        clock.advance(Duration.ofMinutes(5));
+        awaitAttempts(deliveryId, 3);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(36)));
+        clock.advance(Duration.ofMinutes(30));
+        Delivery done = awaitStatus(deliveryId, DeliveryStatus.FAILED);
+
+        assertThat(done.nextAttemptAt()).isNull();
+        List<DeliveryAttempt> attempts = store.attempts(deliveryId);
+        assertThat(attempts).extracting(DeliveryAttempt::startedAt).containsExactly(start,
+                start.plus(Duration.ofMinutes(1)), start.plus(Duration.ofMinutes(6)), start.plus(Duration.ofMinutes(36)));
+        assertThat(attempts).allSatisfy(attempt -> {
+            assertThat(attempt.statusCode()).isEqualTo(500);
+            assertThat(attempt.responseExcerpt()).isEqualTo("database down");
+        });
+        assertThat(failed).containsExactly(deliveryId);
+    }
+
+    @Test
+    void recordsATimeoutWhenNoResponseArrivesInTime() {
+        receiver.stubFor(post("/hook").willReturn(ok().withFixedDelay(3_000)));
+        WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(300)).retrySchedule(RetrySchedule.none()));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitStatus(deliveryId, DeliveryStatus.FAILED);
+        DeliveryAttempt attempt = store.attempts(deliveryId).get(0);
+        assertThat(attempt.statusCode()).isNull();
+        assertThat(attempt.errorClass()).isIn("java.util.concurrent.TimeoutException", "java.net.http.HttpTimeoutException");
+        assertThat(attempt.latency()).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBodyThatTricklesInCannotHoldAnAttemptPastItsDeadline() {
+        receiver.stubFor(post("/hook").willReturn(ok().withBody("x".repeat(100)).withChunkedDribbleDelay(10, 5_000)));
+        WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(500)).retrySchedule(RetrySchedule.none()));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitStatus(deliveryId, DeliveryStatus.FAILED);
+        assertThat(store.attempts(deliveryId).get(0).errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
+        assertThat(store.attempts(deliveryId).get(0).latency()).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void keepsOnlyTheFirstFourKibOfTheResponseBody() {
+        receiver.stubFor(post("/hook").willReturn(ok().withBody("é".repeat(1000) + "x".repeat(10_000))));
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
+        assertThat(store.attempts(deliveryId).get(0).responseExcerpt()).isEqualTo("é".repeat(1000) + "x".repeat(2096));
+    }
+
+    @Test
+    void retriesWhenTheConnectionIsRefused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of("http://127.0.0.1:" + closedPort + "/hook", "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
+        assertThat(attempt.statusCode()).isNull();
+        assertThat(attempt.errorClass()).isEqualTo("java.net.ConnectException");
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void retriesWhenTheConnectionIsResetMidResponse() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
+        assertThat(attempt.statusCode()).isNull();
+        assertThat(attempt.errorClass()).isEqualTo("java.io.IOException");
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void goneDisablesTheEndpointAndFailsTheDelivery() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(410)));
+        List<String> disabled = new CopyOnWriteArrayList<>();
+        WebhookSender sender = startedSender(b -> b.listener(new DeliveryListener() {
+            @Override
+            public void onEndpointDisabled(Endpoint endpoint, String reason) {
+                disabled.add(endpoint.id() + ": " + reason);
+            }
+        }));
+        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitStatus(deliveryId, DeliveryStatus.FAILED);
+        await(() -> !disabled.isEmpty());
+        Endpoint endpoint = sender.endpoint(endpointId).orElseThrow();
+        assertThat(endpoint.enabled()).isFalse();
+        assertThat(endpoint.disabledReason()).isEqualTo("endpoint answered 410 Gone");
+        assertThat(disabled).containsExactly(endpointId + ": endpoint answered 410 Gone");
+        String next = sender.publish(openedEvent()).deliveryIds().get(0);
+        assertThat(delivery(next).status()).isEqualTo(DeliveryStatus.SKIPPED);
+    }
+
+    @Test
+    void goneIsAnOrdinaryFailureWhenDisablingIsOff() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(410)));
+        WebhookSender sender = startedSender(b -> b.disableEndpointOnGone(false));
+        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(sender.endpoint(endpointId).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void tooManyRequestsWithRetryAfterSecondsDelaysTheNextAttempt() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void unavailableWithRetryAfterDateDelaysTheNextAttempt() {
+        Instant retryAt = clock.instant().plus(Duration.ofMinutes(20));
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atOffset(ZoneOffset.UTC)))));
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(retryAt);
+    }
+
+    @Test
+    void aShortRetryAfterDoesNotBringTheScheduleForward() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aThrowingListenerDoesNotBreakDeliveryOrOtherListeners() {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        List<DeliveryOutcome> outcomes = new CopyOnWriteArrayList<>();
+        WebhookSender sender = startedSender(b -> b
+                .listener(new DeliveryListener() {
+                    @Override
+                    public void onAttempt(Delivery delivery, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                })
+                .listener(new DeliveryListener() {
+                    @Override
+                    public void onAttempt(Delivery delivery, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+                        outcomes.add(outcome);
+                    }
+                }));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
+        await(() -> outcomes.size() == 1);
+        assertThat(outcomes).containsExactly(DeliveryOutcome.delivered());
+    }
+
+    private void stubSequence(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... responses) {
+        String state = STARTED;
+        for (int i = 0; i < responses.length; i++) {
+            String next = i == responses.length - 1 ? state : "after-" + i;
+            receiver.stubFor(post("/hook").inScenario("sequence").whenScenarioStateIs(state)
+                    .willReturn(responses[i]).willSetStateTo(next));
+            state = next;
+        }
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(condition);
+    }
+
+    static Map<String, List<String>> headersOf(LoggedRequest request) {
+        return request.getHeaders().all().stream().collect(Collectors.toMap(HttpHeader::key, HttpHeader::values));
+    }
+}
