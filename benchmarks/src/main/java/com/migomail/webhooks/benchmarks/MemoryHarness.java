@@ -22,18 +22,21 @@ import javax.sql.DataSource;
 /**
  * Memory under a backlog: publishes 1,000,000 events (by default) to one endpoint that never answers
  * (a {@link SilentServer} on 127.0.0.1), with the PostgreSQL store, so every delivery stays due while the
- * dispatcher keeps claiming and timing out. It samples the live heap after a full collection before
- * publishing (the baseline), after every block of 100,000 events, after publishing and after a settling
- * period, and times each block: the first block's publish rate is the baseline for the last.
+ * dispatcher keeps claiming and timing out. It samples the live heap after a full collection after a
+ * warm-up (the baseline; the warm-up's events stay due too), after every block of 100,000 events, after
+ * publishing and after a settling period, and times each block: the first block's publish rate is the
+ * baseline for the last.
  *
- * <p>Options: {@code --events N} (default 1000000), {@code --block N} (default 100000), {@code --publishers P}
- * (default 2), {@code --settle-seconds S} (default 20), {@code --limit-mb M} (the heap target, default 256),
- * {@code --max-minutes M} (publishing stops after this, default 15), {@code --pg-sync on|off} (default on),
- * {@code --pg-pool N} (default 10). Give the JVM {@code -Xmx} as BENCHMARKS.md says.
+ * <p>Options: {@code --events N} (default 1000000), {@code --warmup N} (default 20000), {@code --block N}
+ * (default 100000), {@code --publishers P} (default 2), {@code --settle-seconds S} (default 20),
+ * {@code --limit-mb M} (the heap target, default 256), {@code --max-minutes M} (publishing stops after
+ * this, default 15), {@code --pg-sync on|off} (default on), {@code --pg-pool N} (default 10). Give the
+ * JVM {@code -Xmx} as BENCHMARKS.md says.
  */
 final class MemoryHarness {
 
     private final int events;
+    private final int warmup;
     private final int block;
     private final int publishers;
     private final int settleSeconds;
@@ -51,6 +54,7 @@ final class MemoryHarness {
 
     private MemoryHarness(Options options) {
         events = options.intValue("events", 1_000_000);
+        warmup = options.intValue("warmup", 20_000);
         block = options.intValue("block", 100_000);
         publishers = options.intValue("publishers", 2);
         settleSeconds = options.intValue("settle-seconds", 20);
@@ -66,7 +70,7 @@ final class MemoryHarness {
     /** Runs the harness; see the class comment for the options. */
     static void main(String[] args) throws Exception {
         Logging.quiet();
-        Options options = Options.parse(args, Set.of("events", "block", "publishers", "settle-seconds", "limit-mb",
+        Options options = Options.parse(args, Set.of("events", "warmup", "block", "publishers", "settle-seconds", "limit-mb",
                 "max-minutes", "pg-sync", "pg-pool"));
         new MemoryHarness(options).run();
     }
@@ -88,7 +92,8 @@ final class MemoryHarness {
                     .build()) {
                 sender.registerEndpoint(EndpointRegistration.of(silent.uri().toString(), "*"));
                 sender.start();
-                long baseline = sample("sender started, nothing published", 0);
+                Publishing.run(warmup, publishers, 0, i -> sender.publish(event(i)));
+                long baseline = sample("after the warm-up (" + warmup + " events)", 0);
                 long[] blockNanos = publish(sender);
                 sample("after publishing", events);
                 Thread.sleep(TimeUnit.SECONDS.toMillis(settleSeconds));
@@ -112,7 +117,7 @@ final class MemoryHarness {
             if (System.nanoTime() > deadlineNanos) {
                 return;
             }
-            sender.publish(WebhookEvent.of(samples.get(i % samples.size()).data()));
+            sender.publish(event(i));
             int count = done.incrementAndGet();
             if (count % block == 0) {
                 blockEnds[count / block] = System.nanoTime();
@@ -123,6 +128,10 @@ final class MemoryHarness {
             System.out.println("STOPPED AT THE TIME LIMIT after " + done.get() + " events");
         }
         return blockEnds;
+    }
+
+    private WebhookEvent event(int index) {
+        return WebhookEvent.of(samples.get(index % samples.size()).data());
     }
 
     private long sample(String when, int published) {
@@ -137,7 +146,7 @@ final class MemoryHarness {
         sampler.awaitTermination(30, TimeUnit.SECONDS);
         System.out.println();
         for (int b = 1; b < blockEnds.length && blockEnds[b] != 0; b++) {
-            System.out.printf(Locale.ROOT, "  block %2d: %,9d events published/s%n", b, rate(blockEnds, b));
+            System.out.printf(Locale.ROOT, "  block %2d: %,9.0f events published/s%n", b, rate(blockEnds, b));
         }
         int last = lastBlock(blockEnds);
         double first = rate(blockEnds, 1);

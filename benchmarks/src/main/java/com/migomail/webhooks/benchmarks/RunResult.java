@@ -39,14 +39,14 @@ record RunResult(String name, int published, int received, int duplicates, doubl
 
     /** One table row. */
     String row() {
-        return String.format(Locale.ROOT, "%-38s %8d %8d %5d %10.0f %10.0f %9.2f %9.2f %9.2f",
+        return String.format(Locale.ROOT, "%-50s %8d %8d %5d %10.0f %10.0f %9.2f %9.2f %9.2f",
                 name, published, received, duplicates, publishPerSecond, deliveriesPerSecond,
                 p50Millis, p99Millis, maxMillis);
     }
 
     /** The header of {@link #row()}. */
     static String header() {
-        return String.format(Locale.ROOT, "%-38s %8s %8s %5s %10s %10s %9s %9s %9s",
+        return String.format(Locale.ROOT, "%-50s %8s %8s %5s %10s %10s %9s %9s %9s",
                 "run", "sent", "received", "dup", "publish/s", "deliv./s", "p50 ms", "p99 ms", "max ms");
     }
 }
