@@ -1,0 +1,16 @@
+package com.migomail.webhooks.store.internal;
+
+import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.WebhookStoreContract;
+
+/**
+ * The in-memory store keeps the whole store contract. (It lives in another package than the kit,
+ * as every implementation's test does, which proves the kit's tests are found from there.)
+ */
+class InMemoryWebhookStoreTest extends WebhookStoreContract {
+
+    @Override
+    protected WebhookStore newStore() {
+        return WebhookStore.inMemory();
+    }
+}
