@@ -45,8 +45,9 @@ final class DefaultWebhookSigner implements WebhookSigner {
         Objects.requireNonNull(webhookId, "webhookId cannot be null");
         Objects.requireNonNull(body, "body cannot be null");
         Objects.requireNonNull(keys, "keys cannot be null");
-        if (webhookId.isEmpty() || webhookId.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("webhookId must be non-empty without control characters");
+        if (webhookId.isBlank() || !webhookId.strip().equals(webhookId) || webhookId.chars().anyMatch(Character::isISOControl)) {
+            // A header value loses surrounding spaces on the way, so such an id could never verify.
+            throw new IllegalArgumentException("webhookId must be non-empty, without control characters or surrounding spaces");
         }
         if (timestampSeconds < 0) {
             throw new IllegalArgumentException("timestampSeconds cannot be negative: " + timestampSeconds);

@@ -126,7 +126,8 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     private void requireStandardHeaders(Map<String, List<String>> headers) {
         List<String> missing = STANDARD_HEADERS.stream().filter(name -> !HeaderValues.present(headers, name)).toList();
         if (!missing.isEmpty()) {
-            String hint = !acceptsMigomail && HeaderValues.present(headers, MIGOMAIL_SIGNATURE)
+            boolean bodyOnly = missing.size() == STANDARD_HEADERS.size() && HeaderValues.present(headers, MIGOMAIL_SIGNATURE);
+            String hint = bodyOnly && !acceptsMigomail
                     ? "; it has " + MIGOMAIL_SIGNATURE + ", which this verifier accepts only with SignatureScheme.MIGOMAIL"
                     : "; every Migomail request carries webhook-id, webhook-timestamp and webhook-signature:"
                     + " check that no proxy or framework drops them";

@@ -5,10 +5,9 @@ import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The entries of {@code X-Migomail-Signature}: {@code sha256=<64 hex digits>} separated by spaces
+ * The entries of {@code X-Migomail-Signature}: {@code sha256=<64 lowercase hex digits>} separated by spaces
  * or commas. Entries of other algorithms are ignored.
  */
 final class MigomailSignatures {
@@ -21,24 +20,29 @@ final class MigomailSignatures {
         List<byte[]> signatures = new ArrayList<>(2);
         for (String value : values) {
             for (String token : value.split("[\\s,]+")) {
-                if (token.length() == PREFIX.length() + HEX_LENGTH
-                        && token.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)) {
-                    addHex(token.substring(PREFIX.length()), signatures);
+                if (isSignature(token)) {
+                    signatures.add(HexFormat.of().parseHex(token, PREFIX.length(), token.length()));
                 }
             }
         }
         if (signatures.isEmpty()) {
             throw new WebhookVerificationException(MALFORMED_HEADER, WebhookHeaders.MIGOMAIL_SIGNATURE
-                    + " has no sha256=<64 hex digits> entry");
+                    + " has no sha256=<64 lowercase hex digits> entry");
         }
         return signatures;
     }
 
-    private static void addHex(String hex, List<byte[]> into) {
-        try {
-            into.add(HexFormat.of().parseHex(hex));
-        } catch (IllegalArgumentException notHex) {
-            // Cannot match anything; if nothing else is well-formed, parse reports the header as malformed.
+    /** Exactly as a signer writes it, lowercase, so that no flipped bit (such as a case change) passes. */
+    private static boolean isSignature(String token) {
+        if (token.length() != PREFIX.length() + HEX_LENGTH || !token.startsWith(PREFIX)) {
+            return false;
         }
+        for (int i = PREFIX.length(); i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

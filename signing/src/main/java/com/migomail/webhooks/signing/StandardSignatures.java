@@ -60,12 +60,21 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
     private static void addDecoded(String signature, int length, List<byte[]> into) {
         try {
             byte[] decoded = Base64.getDecoder().decode(signature);
-            if (decoded.length == length) {
+            if (decoded.length == length && isCanonical(signature, decoded)) {
                 into.add(decoded);
             }
         } catch (IllegalArgumentException notBase64) {
             // Not a signature anyone could have made: it cannot match, so it is simply not counted.
         }
+    }
+
+    /**
+     * The decoder ignores the unused low bits of the last character, so two spellings decode to the
+     * same bytes; only the one a signer writes (padding optional) counts, so no flipped bit passes.
+     */
+    private static boolean isCanonical(String signature, byte[] decoded) {
+        String canonical = Base64.getEncoder().encodeToString(decoded);
+        return signature.equals(canonical) || signature.equals(canonical.replace("=", ""));
     }
 
     private static String stripCommas(String token) {

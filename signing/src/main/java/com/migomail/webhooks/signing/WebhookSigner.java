@@ -20,13 +20,13 @@ public interface WebhookSigner {
     /**
      * Signs one attempt.
      *
-     * @param webhookId the event id (non-empty, no control characters)
+     * @param webhookId the event id (non-empty, no control characters or surrounding spaces)
      * @param timestampSeconds Unix seconds of this attempt (not negative)
      * @param body the raw body, exactly the bytes that will be sent (not copied, not modified)
      * @param keys the endpoint's active keys, at least one; several during a rotation
      * @return the headers; {@code migomailSignature} is null when {@code keys} has no symmetric secret
      * @throws NullPointerException if an argument or a key is null
-     * @throws IllegalArgumentException if the id is empty or has control characters, the timestamp is
+     * @throws IllegalArgumentException if the id is blank, has control characters or surrounding spaces, the timestamp is
      *     negative or {@code keys} is empty
      */
     SignatureHeaders sign(String webhookId, long timestampSeconds, byte[] body, List<? extends SigningKey> keys);

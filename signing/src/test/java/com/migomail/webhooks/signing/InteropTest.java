@@ -1,0 +1,123 @@
+package com.migomail.webhooks.signing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What we sign verifies with the Standard Webhooks and Svix reference libraries, and what they sign
+ * verifies with ours. Their verifiers read the system clock, so requests are signed "now".
+ */
+class InteropTest {
+    private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+
+    static Stream<Arguments> keysAndBodies() {
+        List<String> bodies = List.of("", "{\"test\": 2432232314}",
+                "{\"subscriber\":{\"name\":\"Jürgen Ødegård 東京 🚀\"},\"note\":\"\\u00e9 é\"}");
+        return Stream.of(24, 32, 48, 64).flatMap(length -> bodies.stream().map(body -> Arguments.of(secret(length), body)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void standardWebhooksVerifiesWhatWeSign(WebhookSecret secret, String body) throws Exception {
+        Map<String, List<String>> headers = signNow(secret, body);
+
+        assertThatCode(() -> new com.standardwebhooks.Webhook(secret.encoded()).verify(body, headers))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void svixVerifiesWhatWeSign(WebhookSecret secret, String body) throws Exception {
+        Map<String, List<String>> headers = signNow(secret, body);
+
+        assertThatCode(() -> new com.svix.Webhook(secret.encoded()).verify(body, headers)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void weVerifyWhatStandardWebhooksSigns(WebhookSecret secret, String body) throws Exception {
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = new com.standardwebhooks.Webhook(secret.encoded()).sign(ID, timestamp, body);
+
+        assertThat(signature).isEqualTo(sign(secret, timestamp, body).webhookSignature());
+        assertThatCode(() -> verifierAt(secret, timestamp).verify(headers(timestamp, signature), body.getBytes(UTF_8)))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void weVerifyWhatSvixSigns(WebhookSecret secret, String body) throws Exception {
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = new com.svix.Webhook(secret.encoded()).sign(ID, timestamp, body);
+
+        assertThat(signature).isEqualTo(sign(secret, timestamp, body).webhookSignature());
+        assertThatCode(() -> verifierAt(secret, timestamp).verify(headers(timestamp, signature), body.getBytes(UTF_8)))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void bothReferenceLibrariesVerifyARotationWithEitherSecret(WebhookSecret secret, String body) throws Exception {
+        WebhookSecret other = WebhookSecret.generate();
+        long now = Instant.now().getEpochSecond();
+        Map<String, List<String>> headers = asLists(WebhookSigner.create()
+                .sign(ID, now, body.getBytes(UTF_8), List.of(other, secret)).asMap());
+
+        new com.standardwebhooks.Webhook(secret.encoded()).verify(body, headers);
+        new com.standardwebhooks.Webhook(other.encoded()).verify(body, headers);
+        new com.svix.Webhook(secret.encoded()).verify(body, headers);
+        new com.svix.Webhook(other.encoded()).verify(body, headers);
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void referenceLibrariesVerifyAMixedV1AndV1aHeader(WebhookSecret secret, String body) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Map<String, List<String>> headers = asLists(WebhookSigner.create()
+                .sign(ID, now, body.getBytes(UTF_8), List.of(SigningKeyPair.generate(), secret)).asMap());
+
+        new com.standardwebhooks.Webhook(secret.encoded()).verify(body, headers);
+        new com.svix.Webhook(secret.encoded()).verify(body, headers);
+    }
+
+    private static WebhookSecret secret(int length) {
+        byte[] key = new byte[length];
+        new java.util.Random(length).nextBytes(key);
+        return WebhookSecret.parse("whsec_" + Base64.getEncoder().encodeToString(key));
+    }
+
+    private static SignatureHeaders sign(WebhookSecret secret, long timestamp, String body) {
+        return WebhookSigner.create().sign(ID, timestamp, body.getBytes(UTF_8), List.of(secret));
+    }
+
+    private static Map<String, List<String>> signNow(WebhookSecret secret, String body) {
+        return asLists(sign(secret, Instant.now().getEpochSecond(), body).asMap());
+    }
+
+    private static Map<String, List<String>> headers(long timestamp, String signature) {
+        return Map.of("webhook-id", List.of(ID), "webhook-timestamp", List.of(Long.toString(timestamp)),
+                "webhook-signature", List.of(signature));
+    }
+
+    private static WebhookVerifier verifierAt(WebhookSecret secret, long timestamp) {
+        return WebhookVerifier.builder().key(secret)
+                .clock(Clock.fixed(Instant.ofEpochSecond(timestamp), ZoneOffset.UTC)).build();
+    }
+
+    private static Map<String, List<String>> asLists(Map<String, String> headers) {
+        return headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+    }
+}
