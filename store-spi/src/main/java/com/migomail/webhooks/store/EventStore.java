@@ -17,7 +17,9 @@ public interface EventStore {
      * <p>A new delivery starts with {@code attemptCount} 0, {@code replay} false, no lease, and
      * {@code createdAt} and {@code updatedAt} at the event's {@code storedAt}; a
      * {@link DeliveryStatus#SKIPPED} one has no {@code nextAttemptAt}. A new event's deliveries are
-     * returned in the order given. Concurrent appends of one event id create it once.
+     * returned in the order given. Concurrent appends of one event id create it once. Deliveries
+     * should go to stored endpoints; a store may reject one that does not with a
+     * {@link StoreException} (a foreign key, say), and need not check.
      *
      * @throws IllegalArgumentException if two of the deliveries share an id or an endpoint (nothing
      *     is written)
