@@ -148,7 +148,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.FAILED);
-        assertThat(store.attempts(deliveryId).get(0).errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
+        // Whichever of the two equal deadlines fires first, the trickling body did not hold the attempt.
+        assertThat(store.attempts(deliveryId).get(0).errorClass())
+                .isIn("java.util.concurrent.TimeoutException", "java.net.http.HttpTimeoutException");
         assertThat(store.attempts(deliveryId).get(0).latency()).isLessThan(Duration.ofSeconds(2));
     }
 

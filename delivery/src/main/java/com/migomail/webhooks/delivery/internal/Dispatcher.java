@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_CLAIM_BATCH = 100;
+    private static final int MAX_POLL_ROUNDS = 20;
 
     private final SenderConfig config;
     private final WebhookStore store;
@@ -95,19 +96,29 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Claims due work in rounds of at most one endpoint's limit, so that a backlog for one endpoint
+     * is not claimed by the hundred only to be released again; stops when a round comes back short.
+     */
     private void poll() {
         if (!running || !polling.compareAndSet(false, true)) {
             return;
         }
         try {
-            int free = Math.min(limiter.available(), MAX_CLAIM_BATCH);
-            if (free <= 0) {
-                return;
+            for (int round = 0; round < MAX_POLL_ROUNDS && running; round++) {
+                int limit = Math.min(Math.min(limiter.available(), config.maxConcurrencyPerEndpoint()), MAX_CLAIM_BATCH);
+                if (limit <= 0) {
+                    return;
+                }
+                List<Delivery> claimed = store.claimDue(config.clock().instant(), limit, config.nodeId(),
+                        config.leaseDuration(), limiter.saturatedEndpoints());
+                boolean allStarted = claimed.stream().map(this::startOrRelease).reduce(true, Boolean::logicalAnd);
+                if (claimed.size() < limit) {
+                    backlog.set(!allStarted);
+                    return;
+                }
+                backlog.set(true);
             }
-            List<Delivery> claimed = store.claimDue(config.clock().instant(), free, config.nodeId(),
-                    config.leaseDuration(), limiter.saturatedEndpoints());
-            backlog.set(claimed.size() == free);
-            claimed.forEach(this::startOrRelease);
         } catch (RuntimeException e) {
             LOG.warn("polling the store for due deliveries failed; will poll again", e);
         } finally {
@@ -115,13 +126,14 @@ final class Dispatcher {
         }
     }
 
-    private void startOrRelease(Delivery delivery) {
+    /** Starts a claimed delivery if a slot is free, else gives it back; returns whether it started. */
+    private boolean startOrRelease(Delivery delivery) {
         if (running && limiter.tryAcquire(delivery.endpointId())) {
             run(delivery);
-        } else {
-            backlog.set(true);
-            store.release(delivery.id(), config.nodeId());
+            return true;
         }
+        store.release(delivery.id(), config.nodeId());
+        return false;
     }
 
     /** Runs an attempt on a held slot and lease; frees the slot when it is done. */
