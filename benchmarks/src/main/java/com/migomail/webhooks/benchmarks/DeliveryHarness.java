@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivery throughput and latency: events published to a {@link WebhookSender} are delivered to a
@@ -28,7 +32,8 @@ import java.util.Set;
  * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 5000),
  * {@code --stores memory,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
  * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
- * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10). Bounded: every wait has a
+ * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10), {@code --executor-threads N}
+ * (gives the sender an executor of N threads instead of its default of 4). Bounded: every wait has a
  * timeout, and the harness stops by itself.
  */
 final class DeliveryHarness {
@@ -41,6 +46,7 @@ final class DeliveryHarness {
     private final int timeoutSeconds;
     private final String pgSync;
     private final int pgPool;
+    private final int executorThreads;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
@@ -56,6 +62,7 @@ final class DeliveryHarness {
         timeoutSeconds = options.intValue("timeout", 120);
         pgSync = options.value("pg-sync", "on");
         pgPool = options.intValue("pg-pool", 10);
+        executorThreads = options.intValue("executor-threads", 0);
         if (events < 1 || events > 100_000) {
             throw new IllegalArgumentException("--events must be 1..100000: " + events);
         }
@@ -65,7 +72,7 @@ final class DeliveryHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
-                "latency-seconds", "timeout", "pg-sync", "pg-pool"));
+                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -102,17 +109,26 @@ final class DeliveryHarness {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync);
                 JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
-            measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store, baseline);
+            try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
+                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store, baseline);
+                verdicts.add(activity.report(12));
+            }
         }
     }
 
     private void measureSender(String name, WebhookStore store, RunResult baseline) throws Exception {
-        try (WebhookSender sender = WebhookSender.builder()
+        WebhookSender.Builder builder = WebhookSender.builder()
                 .store(store)
                 .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                 .maxConcurrency(concurrency)
-                .maxConcurrencyPerEndpoint(concurrency)
-                .build()) {
+                .maxConcurrencyPerEndpoint(concurrency);
+        ExecutorService executor = null;
+        if (executorThreads > 0) {
+            executor = Executors.newFixedThreadPool(executorThreads, daemon("sender-executor-"));
+            builder.executor(executor);
+            name = name + ", " + executorThreads + " executor threads";
+        }
+        try (WebhookSender sender = builder.build()) {
             sender.registerEndpoint(EndpointRegistration.of(receiver.uri().toString(), "*"));
             sender.start();
             Target publishing = (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
@@ -128,7 +144,20 @@ final class DeliveryHarness {
             Target baselinePaced = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
             run(String.format(Locale.ROOT, "baseline: paced %.0f/s", halfRate), baselinePaced, paced, halfRate, true);
             judge(name, full, half, baseline);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
         }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Sends {@code count} new events through the target and waits for them (or the timeout). */

@@ -42,6 +42,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(postgres, new HikariDataSource(config));
     }
 
+    /** The JDBC URL of the database (loopback). */
+    String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
     /** The pooled data source. */
     DataSource dataSource() {
         return pool;
