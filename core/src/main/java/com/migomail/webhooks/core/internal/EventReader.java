@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.migomail.webhooks.core.EventData;
 import com.migomail.webhooks.core.EventFormatException;
@@ -152,7 +153,8 @@ public final class EventReader {
             data = readData(p, type);
         } else {
             // data before event: keep its tokens until the type is known.
-            bufferedData = TokenBuffer.asCopyOfValue(p);
+            bufferedData = new TokenBuffer(p);
+            bufferedData.copyCurrentStructure(p);
         }
     }
 
@@ -191,7 +193,11 @@ public final class EventReader {
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return new EventFormatException(pathOf(parser.getParsingContext()),
+        // At the end of input the context still names the last field, which is not where the problem is.
+        boolean atEnd = e instanceof JsonEOFException
+                || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+        String path = atEnd ? "" : pathOf(parser.getParsingContext());
+        return new EventFormatException(path,
                 "not valid JSON" + where + ": " + withoutSourceNote(e.getOriginalMessage()), e);
     }
 

@@ -90,7 +90,7 @@ public final class Json {
         if (value instanceof JsonObject) {
             g.writeStartObject();
             for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members().entrySet()) {
-                g.writeFieldName(member.getKey());
+                writeName(g, member.getKey());
                 write(g, member.getValue());
             }
             g.writeEndObject();
@@ -103,6 +103,35 @@ public final class Json {
         } else {
             writeScalar(g, value);
         }
+    }
+
+    /**
+     * Writes a member name. An unpaired surrogate would be escaped as {@code \\uD800}, which is
+     * valid JSON, but Jackson's byte parser (and others) refuse it in a name: refuse it here, so the
+     * sender fails instead of every receiver.
+     *
+     * @param g the generator
+     * @param name the member name
+     * @throws IOException from the generator
+     * @throws IllegalArgumentException if the name holds an unpaired surrogate
+     */
+    public static void writeName(JsonGenerator g, String name) throws IOException {
+        if (hasUnpairedSurrogate(name)) {
+            throw new IllegalArgumentException("JSON member name " + Texts.quote(name) + " holds an unpaired surrogate");
+        }
+        g.writeFieldName(name);
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void writeScalar(JsonGenerator g, JsonValue value) throws IOException {

@@ -214,7 +214,7 @@ public final class ObjectSchema<T> {
          * @param constructor makes the record from the values read, in field order (null for absent)
          * @return the schema
          */
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         public ObjectSchema<T> build(Function<Object[], T> constructor) {
             return new ObjectSchema<>(type, fields.toArray(new Field[0]), constructor);
         }

@@ -163,7 +163,7 @@ public interface ValueCodec {
             public void write(JsonGenerator g, Object value) throws IOException {
                 g.writeStartObject();
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    g.writeFieldName((String) entry.getKey());
+                    Json.writeName(g, (String) entry.getKey());
                     values.write(g, entry.getValue());
                 }
                 g.writeEndObject();
