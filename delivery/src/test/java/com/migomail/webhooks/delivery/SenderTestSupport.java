@@ -52,7 +52,7 @@ abstract class SenderTestSupport {
                         .clock(clock)
                         .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                         .pollInterval(Duration.ofMillis(20))
-                        .attemptTimeout(Duration.ofSeconds(2))
+                        .attemptTimeout(Duration.ofSeconds(5))
                         .shutdownTimeout(Duration.ofSeconds(1)))
                 .build();
         senders.add(sender);

@@ -36,6 +36,7 @@ final class Dispatcher {
     private final ConcurrencyLimiter limiter;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
     /** Set when due work may be waiting beyond what the last poll claimed, so a free slot polls at once. */
     private final AtomicBoolean backlog = new AtomicBoolean(true);
     private volatile boolean running;
@@ -89,10 +90,13 @@ final class Dispatcher {
         }
     }
 
-    /** Polls now (on the executor) unless a poll is running. */
+    /** Polls soon (on the executor) unless a poll is already queued; a busy executor never piles them up. */
     void requestPoll() {
-        if (running) {
-            submit(this::poll, () -> {});
+        if (running && pollQueued.compareAndSet(false, true)) {
+            submit(() -> {
+                pollQueued.set(false);
+                poll();
+            }, () -> pollQueued.set(false));
         }
     }
 
