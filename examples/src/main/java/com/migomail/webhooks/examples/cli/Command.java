@@ -1,0 +1,35 @@
+package com.migomail.webhooks.examples.cli;
+
+/**
+ * One subcommand of the command line. Implementations are stateless; {@link Main} handles
+ * {@code --help}, usage errors and unexpected failures for all of them.
+ */
+public interface Command {
+
+    /** The name typed after the jar, e.g. {@code sign}. */
+    String name();
+
+    /** One line for the list of commands. */
+    String summary();
+
+    /** The full usage text, ending with a newline. */
+    String usage();
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments after the command name
+     * @param terminal where to read and write
+     * @return the exit status ({@link ExitCode})
+     * @throws UsageException if the arguments are wrong; nothing has been written then
+     */
+    int run(Arguments args, Terminal terminal) throws UsageException;
+
+    /** The options that take a value, e.g. {@code --secret}. */
+    java.util.Set<String> valueOptions();
+
+    /** The options that take no value, e.g. {@code --raw}. */
+    default java.util.Set<String> flagOptions() {
+        return java.util.Set.of();
+    }
+}

@@ -1,0 +1,39 @@
+package com.migomail.webhooks.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class CommandLineProperties {
+
+    @Property(tries = 300)
+    void noArgumentsEverLeadToAStackTrace(@ForAll("commandLines") List<String> args) {
+        Cli.Result result = Cli.run(args);
+
+        assertThat(result.exitCode()).isBetween(0, 2);
+        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Provide
+    Arbitrary<List<String>> commandLines() {
+        Arbitrary<String> words = Arbitraries.oneOf(
+                Arbitraries.of("sign", "verify", "--secret", "--id", "--timestamp", "--body-file", "--header", "--scheme",
+                        "--tolerance", "--now", "--raw", "-", "any", "migomail", "standard", "whsec_", "whpk_", "whsk_",
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "webhook-id: evt_1", "webhook-timestamp: 99",
+                        "webhook-signature: v1,abc", "X-Migomail-Signature: sha256=00", "/", "/nonexistent", "--secret=",
+                        ":", "1736950951", "99999999999999999999"),
+                Arbitraries.strings().ofMaxLength(12));
+        Arbitrary<String> command = Arbitraries.of("sign", "verify");
+        return net.jqwik.api.Combinators.combine(command, words.list().ofMaxSize(10))
+                .as((name, rest) -> {
+                    List<String> args = new java.util.ArrayList<>(List.of(name));
+                    args.addAll(rest);
+                    return args;
+                });
+    }
+}
