@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InteropTest {
     private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
 
-    static Stream<Arguments> keysAndBodies() {
-        List<String> bodies = List.of("", "{\"test\": 2432232314}",
+    static Stream<String> bodies() {
+        return Stream.of("", "{\"test\": 2432232314}",
                 "{\"subscriber\":{\"name\":\"Jürgen Ødegård 東京 🚀\"},\"note\":\"\\u00e9 é\"}");
-        return Stream.of(24, 32, 48, 64).flatMap(length -> bodies.stream().map(body -> Arguments.of(secret(length), body)));
+    }
+
+    static Stream<Arguments> keysAndBodies() {
+        return Stream.of(24, 32, 48, 64).flatMap(length -> bodies().map(body -> Arguments.of(secret(length), body)));
     }
 
     @ParameterizedTest
@@ -91,6 +94,19 @@ class InteropTest {
 
         new com.standardwebhooks.Webhook(secret.encoded()).verify(body, headers);
         new com.svix.Webhook(secret.encoded()).verify(body, headers);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodies")
+    void rawSecretsInteroperateAsTheirUtf8Bytes(String body) throws Exception {
+        WebhookSecret raw = WebhookSecret.parse("It's a Secret to Everybody ✓");
+        byte[] key = raw.encoded().getBytes(UTF_8);
+        long now = Instant.now().getEpochSecond();
+
+        new com.standardwebhooks.Webhook(key).verify(body, signNow(raw, body));
+        new com.svix.Webhook(key).verify(body, signNow(raw, body));
+        String theirs = new com.svix.Webhook(key).sign(ID, now, body);
+        assertThatCode(() -> verifierAt(raw, now).verify(headers(now, theirs), body)).doesNotThrowAnyException();
     }
 
     private static WebhookSecret secret(int length) {
