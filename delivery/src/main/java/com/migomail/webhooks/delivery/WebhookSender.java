@@ -63,6 +63,19 @@ public interface WebhookSender extends AutoCloseable {
     RegisteredEndpoint registerEndpoint(EndpointRegistration registration);
 
     /**
+     * Changes an endpoint's URL (checked again with the address policy), type filters, description
+     * and metadata. Its keys, enabled flag and health stay as they are; change keys with
+     * {@link #rotateSecret}. Pending deliveries go to the new URL from their next attempt on.
+     *
+     * @param settings the new settings; its {@code signingKey} must be {@code null}
+     * @return the endpoint as stored afterwards
+     * @throws UnknownIdException if there is no such endpoint
+     * @throws EndpointAddressRejectedException if the policy refuses the new URL
+     * @throws IllegalArgumentException if the URL is not a valid absolute URL or a signing key is given
+     */
+    Endpoint updateEndpoint(String endpointId, EndpointRegistration settings);
+
+    /**
      * Rotates the endpoint's secret to a newly generated {@code whsec_} secret; the old keys stay
      * valid (requests are signed with both) for the configured overlap, by default 24 hours.
      *

@@ -203,6 +203,23 @@ class EndpointsTest extends SenderTestSupport {
     }
 
     @Test
+    void updatesUrlFiltersDescriptionAndMetadataKeepingKeys() {
+        WebhookSender sender = sender(b -> b);
+        RegisteredEndpoint registered = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        Endpoint updated = sender.updateEndpoint(registered.id(), EndpointRegistration.of(url("/v2"), "email.bounced")
+                .withDescription("v2").withMetadata(Map.of("k", "v")));
+
+        assertThat(updated.url()).isEqualTo(url("/v2"));
+        assertThat(updated.eventTypes()).containsExactly("email.bounced");
+        assertThat(updated.description()).isEqualTo("v2");
+        assertThat(updated.metadata()).isEqualTo(Map.of("k", "v"));
+        assertThat(updated.secrets()).isEqualTo(registered.endpoint().secrets());
+        assertThatThrownBy(() -> sender.updateEndpoint(registered.id(), EndpointRegistration.of("ftp://127.0.0.1/x", "*")))
+                .isInstanceOf(EndpointAddressRejectedException.class);
+    }
+
+    @Test
     void operationsOnAnUnknownEndpointAreTypedErrors() {
         WebhookSender sender = sender(b -> b);
 

@@ -154,6 +154,21 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
+    public Endpoint updateEndpoint(String endpointId, EndpointRegistration settings) {
+        Objects.requireNonNull(settings, "settings cannot be null");
+        if (settings.signingKey() != null) {
+            throw new IllegalArgumentException("settings cannot carry a signingKey: use rotateSecret to change keys");
+        }
+        Endpoint current = requireEndpoint(endpointId);
+        config.addressPolicy().check(parseUrl(settings.url()));
+        Endpoint updated = store.updateEndpoint(new Endpoint(current.id(), settings.url(), settings.eventTypes(),
+                settings.description(), settings.metadata(), current.enabled(), current.secrets(),
+                current.failingSince(), current.disabledReason(), current.createdAt(), config.clock().instant()));
+        LOG.info("endpoint {} updated, now for {}", endpointId, updated.eventTypes());
+        return updated;
+    }
+
+    @Override
     public RegisteredEndpoint rotateSecret(String endpointId) {
         return rotateSecret(endpointId, WebhookSecret.generate(), config.secretOverlap());
     }
