@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,10 +96,8 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     private void verifyMigomail(Map<String, List<String>> headers, byte[] body) {
         List<String> values = HeaderValues.all(headers, MIGOMAIL_SIGNATURE);
         if (values.isEmpty()) {
-            throw new WebhookVerificationException(MISSING_HEADER, "the request has no " + MIGOMAIL_SIGNATURE
-                    + " header" + (acceptsStandard ? " and no webhook-id, webhook-timestamp or webhook-signature header"
-                    : hasAnyStandardHeader(headers) ? "; it has Standard Webhooks headers, which this verifier accepts"
-                    + " only with SignatureScheme.STANDARD_WEBHOOKS" : "") + "; check that no proxy drops them");
+            throw new WebhookVerificationException(MISSING_HEADER,
+                    "the request has no " + MIGOMAIL_SIGNATURE + " header" + missingMigomailHint(headers));
         }
         List<byte[]> candidates = MigomailSignatures.parse(values);
         if (secrets.isEmpty()) {
@@ -117,6 +116,17 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
                     + " matches: it has " + candidates.size() + " sha256 signature(s), and this verifier holds "
                     + secrets.size() + " secret(s)." + RAW_BODY_HINT);
         }
+    }
+
+    private String missingMigomailHint(Map<String, List<String>> headers) {
+        if (acceptsStandard) {
+            return " and no webhook-id, webhook-timestamp or webhook-signature header; check that no proxy drops them";
+        }
+        if (hasAnyStandardHeader(headers)) {
+            return "; it has Standard Webhooks headers, which this verifier accepts only with"
+                    + " SignatureScheme.STANDARD_WEBHOOKS; check that no proxy drops them";
+        }
+        return "; check that no proxy drops it";
     }
 
     private static boolean hasAnyStandardHeader(Map<String, List<String>> headers) {
@@ -138,7 +148,7 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
 
     private static String singleValue(String name, List<String> values) {
         Set<String> distinct = values.stream().map(String::trim).filter(v -> !v.isEmpty())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (distinct.isEmpty()) {
             throw new WebhookVerificationException(MALFORMED_HEADER, name + " is empty");
         }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class InteropTest {
 
     private static WebhookSecret secret(int length) {
         byte[] key = new byte[length];
-        new java.util.Random(length).nextBytes(key);
+        new Random(length).nextBytes(key);
         return WebhookSecret.parse("whsec_" + Base64.getEncoder().encodeToString(key));
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.migomail.webhooks.signing.WebhookVerificationException.Reason;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -136,7 +137,7 @@ class WebhookVerifierProperties {
     Arbitrary<Map<String, List<String>>> headers() {
         Arbitrary<String> names = Arbitraries.oneOf(
                 signedHeaderNames(),
-                signedHeaderNames().map(name -> name.toUpperCase(java.util.Locale.ROOT)),
+                signedHeaderNames().map(name -> name.toUpperCase(Locale.ROOT)),
                 Arbitraries.strings().ofMaxLength(20));
         return Arbitraries.maps(names.injectNull(0.05), headerValues().injectNull(0.05)).ofMaxSize(6)
                 .map(map -> {

@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.migomail.webhooks.signing.WebhookVerificationException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class WebhookVerifierTest {
     void matchesHeaderNamesCaseInsensitively() {
         TestRequest request = TestRequest.valid();
         Map<String, List<String>> upper = new HashMap<>();
-        request.headers.forEach((name, values) -> upper.put(name.toUpperCase(java.util.Locale.ROOT), values));
+        request.headers.forEach((name, values) -> upper.put(name.toUpperCase(Locale.ROOT), values));
 
         assertThatCode(() -> VERIFIER.verify(upper, request.body)).doesNotThrowAnyException();
     }
@@ -293,8 +295,8 @@ class WebhookVerifierTest {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         int last = alphabet.indexOf(signature.charAt(signature.length() - 2));
         String sameBytes = signature.substring(0, signature.length() - 2) + alphabet.charAt(last ^ 1) + "=";
-        assertThat(java.util.Base64.getDecoder().decode(sameBytes.substring(3)))
-                .isEqualTo(java.util.Base64.getDecoder().decode(signature.substring(3)));
+        assertThat(Base64.getDecoder().decode(sameBytes.substring(3)))
+                .isEqualTo(Base64.getDecoder().decode(signature.substring(3)));
 
         assertRefused(VERIFIER, request.with(WEBHOOK_SIGNATURE, sameBytes), NO_MATCHING_SIGNATURE);
     }

@@ -1,6 +1,7 @@
 package com.migomail.webhooks.examples.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Arguments {
     public static Arguments parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
             throws UsageException {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        Set<String> flags = new java.util.HashSet<>();
+        Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.examples.cli;
 
+import java.util.Set;
+
 /**
  * One subcommand of the command line. Implementations are stateless; {@link Main} handles
  * {@code --help}, usage errors and unexpected failures for all of them.
@@ -26,10 +28,10 @@ public interface Command {
     int run(Arguments args, Terminal terminal) throws UsageException;
 
     /** The options that take a value, e.g. {@code --secret}. */
-    java.util.Set<String> valueOptions();
+    Set<String> valueOptions();
 
     /** The options that take no value, e.g. {@code --raw}. */
-    default java.util.Set<String> flagOptions() {
-        return java.util.Set.of();
+    default Set<String> flagOptions() {
+        return Set.of();
     }
 }

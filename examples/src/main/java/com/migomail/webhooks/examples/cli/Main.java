@@ -77,5 +77,4 @@ public final class Main {
                 .append("Exit status: 0 success, 1 refused (signature, timestamp or body), 2 usage error.\n")
                 .toString();
     }
-
 }

@@ -2,9 +2,11 @@ package com.migomail.webhooks.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -29,9 +31,9 @@ class CommandLineProperties {
                         ":", "1736950951", "99999999999999999999"),
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> command = Arbitraries.of("sign", "verify");
-        return net.jqwik.api.Combinators.combine(command, words.list().ofMaxSize(10))
+        return Combinators.combine(command, words.list().ofMaxSize(10))
                 .as((name, rest) -> {
-                    List<String> args = new java.util.ArrayList<>(List.of(name));
+                    List<String> args = new ArrayList<>(List.of(name));
                     args.addAll(rest);
                     return args;
                 });

@@ -7,6 +7,7 @@ import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSigner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ class VerifyCommandTest {
         try {
             return Files.writeString(Files.createTempFile(dir, "body", ".json"), body, UTF_8).toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
