@@ -121,22 +121,25 @@ public record TypeId(String prefix, UUID uuid) implements Comparable<TypeId> {
             return false;
         }
         int separator = text.lastIndexOf('_');
-        return separator > 0
-                && isValidPrefix(text.substring(0, separator))
-                && Crockford.isValid(text.subSequence(separator + 1, text.length()));
+        return separator > 0 && isValidPrefix(text, separator) && Crockford.isValidAt(text, separator + 1);
     }
 
     /**
-     * Whether the text is a valid TypeID with that prefix.
+     * Whether the text is a valid TypeID with that prefix. Checked in place: it runs on every
+     * event read.
      *
      * @param text the candidate, may be null
      * @param expectedPrefix the prefix it must have
      * @return true when {@link #parse(String, String)} accepts it
      */
     public static boolean isValid(String text, String expectedPrefix) {
-        return isValid(text)
-                && text.length() == expectedPrefix.length() + 1 + Crockford.LENGTH
-                && text.startsWith(expectedPrefix);
+        int separator = expectedPrefix.length();
+        return text != null
+                && text.length() == separator + 1 + Crockford.LENGTH
+                && text.startsWith(expectedPrefix)
+                && text.charAt(separator) == '_'
+                && isValidPrefix(expectedPrefix, separator)
+                && Crockford.isValidAt(text, separator + 1);
     }
 
     /**
@@ -192,7 +195,11 @@ public record TypeId(String prefix, UUID uuid) implements Comparable<TypeId> {
     }
 
     private static boolean isValidPrefix(String prefix) {
-        int length = prefix.length();
+        return isValidPrefix(prefix, prefix.length());
+    }
+
+    // Whether text[0, length) is a valid prefix.
+    private static boolean isValidPrefix(String prefix, int length) {
         if (length == 0 || length > MAX_PREFIX_LENGTH
                 || !isLetter(prefix.charAt(0)) || !isLetter(prefix.charAt(length - 1))) {
             return false;

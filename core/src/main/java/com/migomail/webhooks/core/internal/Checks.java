@@ -3,7 +3,6 @@ package com.migomail.webhooks.core.internal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** Validation shared by the value records' compact constructors. */
 public final class Checks {
@@ -19,7 +18,10 @@ public final class Checks {
      * @throws NullPointerException {@code "<name> cannot be null"}
      */
     public static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " cannot be null");
+        if (value == null) {
+            throw new NullPointerException(name + " cannot be null");
+        }
+        return value;
     }
 
     /**
@@ -47,8 +49,8 @@ public final class Checks {
      * @throws NullPointerException if a key or value is null
      */
     public static <V> Map<String, V> orderedCopy(Map<String, V> map, String name) {
-        if (map == null) {
-            return null;
+        if (map == null || map instanceof FrozenMap) {
+            return map;
         }
         Map<String, V> copy = new LinkedHashMap<>(map);
         copy.forEach((key, value) -> {

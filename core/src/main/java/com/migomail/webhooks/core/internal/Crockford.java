@@ -57,10 +57,21 @@ public final class Crockford {
      * @return true when {@link #decode} accepts it
      */
     public static boolean isValid(CharSequence text) {
-        if (text == null || text.length() != LENGTH || text.charAt(0) > '7') {
+        return text != null && text.length() == LENGTH && isValidAt(text, 0);
+    }
+
+    /**
+     * Whether the text holds a valid suffix from {@code start} to its end, without copying it.
+     *
+     * @param text the text
+     * @param start where the suffix starts
+     * @return true when the rest of the text is a valid suffix
+     */
+    public static boolean isValidAt(CharSequence text, int start) {
+        if (text.length() - start != LENGTH || text.charAt(start) > '7') {
             return false;
         }
-        for (int i = 0; i < LENGTH; i++) {
+        for (int i = start; i < text.length(); i++) {
             if (value(text.charAt(i)) < 0) {
                 return false;
             }

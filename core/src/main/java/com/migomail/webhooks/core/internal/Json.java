@@ -13,7 +13,6 @@ import com.migomail.webhooks.core.JsonValue.JsonObject;
 import com.migomail.webhooks.core.JsonValue.JsonString;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +43,13 @@ public final class Json {
                 return readObject(p, path);
             case START_ARRAY:
                 return readArray(p, path);
+            default:
+                return readScalar(p);
+        }
+    }
+
+    private static JsonValue readScalar(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
             case VALUE_STRING:
                 return new JsonString(p.getText());
             case VALUE_NUMBER_INT:
@@ -60,21 +66,22 @@ public final class Json {
         }
     }
 
+    // Child paths are built only for nested containers: most members are scalars.
     private static JsonObject readObject(JsonParser p, String path) throws IOException {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        FrozenMap.Builder<JsonValue> members = new FrozenMap.Builder<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            if (members.put(name, read(p, FormatErrors.join(path, name))) != null) {
+            JsonValue value = p.nextToken().isStructStart() ? read(p, FormatErrors.join(path, name)) : readScalar(p);
+            if (!members.put(name, value)) {
                 throw FormatErrors.at(path, name, "duplicate field");
             }
         }
-        return new JsonObject(members);
+        return new JsonObject(members.build());
     }
 
     private static JsonArray readArray(JsonParser p, String path) throws IOException {
         List<JsonValue> elements = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            elements.add(read(p, path + '[' + elements.size() + ']'));
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            elements.add(token.isStructStart() ? read(p, path + '[' + elements.size() + ']') : readScalar(p));
         }
         return new JsonArray(elements);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,7 +34,8 @@ public interface ValueCodec {
     ValueCodec JSON = new ValueCodec() {
         @Override
         public Object read(JsonParser p, String parent, String name) throws IOException {
-            return Json.read(p, FormatErrors.join(parent, name));
+            // Most values are scalars: build the path only for a container that may need it.
+            return p.currentToken().isStructStart() ? Json.read(p, FormatErrors.join(parent, name)) : Json.read(p, "");
         }
 
         @Override
@@ -149,14 +149,14 @@ public interface ValueCodec {
                     throw FormatErrors.wrongType(p, parent, name, "an object");
                 }
                 String path = FormatErrors.join(parent, name);
-                Map<String, Object> map = new LinkedHashMap<>();
+                FrozenMap.Builder<Object> map = new FrozenMap.Builder<>();
                 for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                     p.nextToken();
-                    if (map.put(key, values.read(p, path, key)) != null) {
+                    if (!map.put(key, values.read(p, path, key))) {
                         throw FormatErrors.at(path, key, "duplicate field");
                     }
                 }
-                return map;
+                return map.build();
             }
 
             @Override
