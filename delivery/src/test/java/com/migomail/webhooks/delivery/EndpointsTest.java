@@ -63,6 +63,9 @@ class EndpointsTest extends SenderTestSupport {
         assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of("/relative", "*")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("url must be an absolute URL with a host: /relative");
+        assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of("http://user:pw@127.0.0.1/x", "*")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("url cannot carry user info (credentials)");
     }
 
     @Test

@@ -147,6 +147,10 @@ public final class DefaultWebhookSender implements WebhookSender {
             if (!uri.isAbsolute() || uri.getHost() == null) {
                 throw new IllegalArgumentException("url must be an absolute URL with a host: " + url);
             }
+            if (uri.getRawUserInfo() != null) {
+                // Credentials in a URL end up in logs and error messages; sign requests instead.
+                throw new IllegalArgumentException("url cannot carry user info (credentials)");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("url is not a valid URL: " + url, e);
