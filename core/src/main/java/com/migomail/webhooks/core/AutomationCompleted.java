@@ -25,6 +25,10 @@ public record AutomationCompleted(
     /**
      * Validates.
      *
+     * @param automationId the automation ({@code aut_…})
+     * @param automationName its name, or null when absent
+     * @param subscriber the subscriber it ran for
+     * @param stepsCompleted how many steps ran, at least 0
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if a number is below its minimum
      */

@@ -25,6 +25,10 @@ public record AutomationTriggered(
     /**
      * Validates.
      *
+     * @param automationId the automation ({@code aut_…})
+     * @param automationName its name, or null when absent
+     * @param subscriber the subscriber it runs for
+     * @param trigger what started it
      * @throws NullPointerException if a required component is null
      */
     public AutomationTriggered {

@@ -25,6 +25,10 @@ public record CampaignPaused(
     /**
      * Validates.
      *
+     * @param campaignId the campaign ({@code cmp_…})
+     * @param campaignName its name, or null when absent
+     * @param reason why
+     * @param pausedBy who paused it, when a user did, or null when absent
      * @throws NullPointerException if a required component is null
      */
     public CampaignPaused {

@@ -27,6 +27,11 @@ public record CampaignSent(
     /**
      * Validates.
      *
+     * @param campaignId the campaign ({@code cmp_…})
+     * @param campaignName its name, or null when absent
+     * @param recipients how many recipients it was sent to, at least 0
+     * @param delivered how many were delivered, at least 0, or null when absent
+     * @param failed how many failed, at least 0, or null when absent
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if a number is below its minimum
      */

@@ -29,6 +29,12 @@ public record EmailBounced(
     /**
      * Validates.
      *
+     * @param messageId the message ({@code msg_…})
+     * @param campaignId the campaign ({@code cmp_…}), or null when absent
+     * @param subscriber the recipient
+     * @param bounceType hard or soft
+     * @param bounceCode the enhanced status code, e.g. {@code 5.1.1}
+     * @param diagnostic the server's diagnostic text, or null when absent
      * @throws NullPointerException if a required component is null
      */
     public EmailBounced {

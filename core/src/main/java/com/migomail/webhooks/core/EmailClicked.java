@@ -35,6 +35,15 @@ public record EmailClicked(
     /**
      * Validates.
      *
+     * @param messageId the message ({@code msg_…})
+     * @param campaignId the campaign ({@code cmp_…}), or null when absent
+     * @param subscriber the recipient
+     * @param url the link's target
+     * @param linkPosition the link's position in the message, 1-based
+     * @param ipAddress the address the request came from, or null when absent
+     * @param userAgent the {@code User-Agent} of that request, or null when absent
+     * @param client the mail client recognised from it, e.g. {@code Apple Mail}, or null when absent
+     * @param device the device recognised from it, e.g. {@code iPhone}, or null when absent
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if a number is below its minimum
      */

@@ -25,6 +25,10 @@ public record EmailSent(
     /**
      * Validates.
      *
+     * @param messageId the message ({@code msg_…})
+     * @param campaignId the campaign ({@code cmp_…}), or null when absent
+     * @param subscriber the recipient
+     * @param smtpResponse the server's SMTP reply, e.g. {@code 250 2.0.0 OK}, or null when absent
      * @throws NullPointerException if a required component is null
      */
     public EmailSent {

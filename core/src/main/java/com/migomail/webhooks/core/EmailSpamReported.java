@@ -25,6 +25,10 @@ public record EmailSpamReported(
     /**
      * Validates.
      *
+     * @param messageId the message ({@code msg_…})
+     * @param campaignId the campaign ({@code cmp_…}), or null when absent
+     * @param subscriber the recipient
+     * @param feedbackProvider the mailbox provider whose feedback loop reported it, or null when absent
      * @throws NullPointerException if a required component is null
      */
     public EmailSpamReported {

@@ -27,6 +27,11 @@ public record EmailUnsubscribed(
     /**
      * Validates.
      *
+     * @param messageId the message ({@code msg_…})
+     * @param campaignId the campaign ({@code cmp_…}), or null when absent
+     * @param subscriber the recipient
+     * @param method how they unsubscribed, or null when absent
+     * @param listId the list they left ({@code lst_…}), or null when absent
      * @throws NullPointerException if a required component is null
      */
     public EmailUnsubscribed {

@@ -39,8 +39,10 @@ public final class EventCodec {
      * @param event the event
      * @return the JSON
      * @throws NullPointerException if {@code event} is null
-     * @throws WebhookException if the JSON generator fails, e.g. on {@link JsonValue}s nested deeper
-     *     than Jackson's limit (1000)
+     * @throws WebhookException if the JSON cannot be written: a {@link JsonValue} member name (or
+     *     {@code properties}/{@code changes} key) holding an unpaired surrogate, which readers
+     *     refuse, or {@link JsonValue}s nested deeper than Jackson's limit (1000). Unpaired
+     *     surrogates in string values are written as {@code \uD800}-style escapes and read back.
      */
     public static byte[] write(WebhookEvent event) {
         return EventWriter.toBytes(Objects.requireNonNull(event, "event cannot be null"));

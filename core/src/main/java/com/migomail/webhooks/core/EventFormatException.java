@@ -11,6 +11,7 @@ package com.migomail.webhooks.core;
 public final class EventFormatException extends WebhookException {
     private static final long serialVersionUID = 1L;
 
+    /** The dotted path of the offending field, empty for the whole document. */
     private final String path;
 
     /**

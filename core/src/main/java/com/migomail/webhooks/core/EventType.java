@@ -2,7 +2,10 @@ package com.migomail.webhooks.core;
 
 import java.util.Optional;
 
-/** The 12 event types of the wire contract, with their wire names. */
+/**
+ * The 12 event types of the wire contract, with their wire names and data records. An event of
+ * another type is read as {@link UnknownEventData}; {@link WebhookEvent#knownType()} is then empty.
+ */
 public enum EventType {
     /** Accepted by the recipient's mail server. */
     EMAIL_SENT("email.sent", EmailSent.class),
@@ -37,7 +40,11 @@ public enum EventType {
         this.dataType = dataType;
     }
 
-    /** The name in the {@code event} field and the {@code X-Migomail-Event} header, e.g. {@code email.opened}. */
+    /**
+     * The name in the {@code event} field and the {@code X-Migomail-Event} header.
+     *
+     * @return e.g. {@code email.opened}
+     */
     public String wireName() {
         return wireName;
     }
@@ -51,7 +58,12 @@ public enum EventType {
         return dataType;
     }
 
-    /** The type with that wire name, or empty for a type this version does not know. */
+    /**
+     * The type with that wire name.
+     *
+     * @param wireName the name on the wire
+     * @return the type, or empty for a type this version does not know
+     */
     public static Optional<EventType> fromWireName(String wireName) {
         for (EventType type : values()) {
             if (type.wireName.equals(wireName)) {

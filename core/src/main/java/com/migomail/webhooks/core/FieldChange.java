@@ -14,6 +14,8 @@ public record FieldChange(JsonValue from, JsonValue to) {
     /**
      * Validates.
      *
+     * @param from the old value
+     * @param to the new value
      * @throws NullPointerException if an argument is null (use {@link JsonValue#nullValue()})
      */
     public FieldChange {

@@ -109,6 +109,7 @@ public sealed interface JsonValue
         /**
          * Validates and copies.
          *
+         * @param members the members
          * @throws NullPointerException if the map, a name or a value is null
          */
         public JsonObject {
@@ -135,6 +136,7 @@ public sealed interface JsonValue
         /**
          * Validates and copies.
          *
+         * @param elements the elements
          * @throws NullPointerException if the list or an element is null
          */
         public JsonArray {
@@ -151,6 +153,7 @@ public sealed interface JsonValue
         /**
          * Validates.
          *
+         * @param value the string
          * @throws NullPointerException if {@code value} is null
          */
         public JsonString {
@@ -168,6 +171,7 @@ public sealed interface JsonValue
         /**
          * Validates.
          *
+         * @param text the number in JSON syntax
          * @throws NullPointerException if {@code text} is null
          * @throws IllegalArgumentException if {@code text} is not a JSON number
          */

@@ -22,6 +22,12 @@ public record Subscriber(String email, String name, String listId, String id, Ma
     /**
      * Validates and copies.
      *
+     * @param email the address; required
+     * @param name the display name, or null
+     * @param listId the list ({@code lst_…}), or null
+     * @param id the subscriber ({@code sub_…}), or null; required in {@code subscriber.created}
+     * @param properties custom fields with arbitrary JSON values in their wire order, or null; an
+     *     unmodifiable copy
      * @throws NullPointerException if {@code email}, a property name or a property value is null
      */
     public Subscriber {

@@ -21,6 +21,8 @@ public record SubscriberCreated(
     /**
      * Validates.
      *
+     * @param subscriber the new subscriber; its {@code id} is required
+     * @param source how they were added
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if the subscriber has no id
      */

@@ -22,6 +22,8 @@ public record SubscriberUpdated(
     /**
      * Validates.
      *
+     * @param subscriber the subscriber
+     * @param changes by field name, the old and new value, in wire order; an unmodifiable copy
      * @throws NullPointerException if a required component is null
      */
     public SubscriberUpdated {

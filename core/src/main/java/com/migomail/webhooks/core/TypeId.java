@@ -29,6 +29,8 @@ public record TypeId(String prefix, UUID uuid) implements Comparable<TypeId> {
     /**
      * Validates.
      *
+     * @param prefix the type prefix, e.g. {@code evt}
+     * @param uuid the UUID, normally a UUIDv7
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the prefix is not a valid TypeID prefix
      */

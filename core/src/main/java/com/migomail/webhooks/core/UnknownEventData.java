@@ -15,6 +15,8 @@ public record UnknownEventData(String eventType, JsonValue data) implements Even
     /**
      * Validates.
      *
+     * @param eventType the wire name, e.g. {@code list.archived}; not one of {@link EventType}
+     * @param data the {@code data} value as read
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the type is empty or one this version knows (use its
      *     record then, so that a known type is always typed)

@@ -29,6 +29,11 @@ public record WebhookEvent(String id, String type, Instant timestamp, EventData 
     /**
      * Validates.
      *
+     * @param id the event's TypeID ({@code evt_…}), the receiver's idempotency key
+     * @param type the wire name of the type ({@code email.opened}); may be a type this version does
+     *     not know, and always equals {@code data.eventType()}
+     * @param timestamp when the event happened, whole seconds, years 0000 to 9999
+     * @param data the typed data
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the id is not an {@code evt_} TypeID, the type differs
      *     from the data's, or the timestamp has a fraction of a second or is outside years 0000–9999

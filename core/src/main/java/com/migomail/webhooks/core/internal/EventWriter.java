@@ -25,7 +25,7 @@ public final class EventWriter {
      *
      * @param event the event
      * @return the bytes
-     * @throws WebhookException if the generator fails (nesting past its limit)
+     * @throws WebhookException if the generator fails (see {@link com.migomail.webhooks.core.EventCodec#write})
      */
     public static byte[] toBytes(WebhookEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_CAPACITY);
