@@ -3,6 +3,7 @@ package com.migomail.webhooks.core.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.migomail.webhooks.core.JsonValue;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,7 +31,7 @@ public interface ValueCodec {
         }
     };
 
-    /** Any JSON value, as a {@link com.migomail.webhooks.core.JsonValue}; accepts {@code null}. */
+    /** Any JSON value, as a {@link JsonValue}; accepts {@code null}. */
     ValueCodec JSON = new ValueCodec() {
         @Override
         public Object read(JsonParser p, String parent, String name) throws IOException {
@@ -40,7 +41,7 @@ public interface ValueCodec {
 
         @Override
         public void write(JsonGenerator g, Object value) throws IOException {
-            Json.write(g, (com.migomail.webhooks.core.JsonValue) value);
+            Json.write(g, (JsonValue) value);
         }
 
         @Override
