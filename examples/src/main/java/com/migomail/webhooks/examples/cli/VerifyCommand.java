@@ -97,7 +97,8 @@ public final class VerifyCommand implements Command {
         return ExitCode.REFUSED;
     }
 
-    private static WebhookVerifier verifier(Arguments args) throws UsageException {
+    /** The verifier of --secret, --scheme, --tolerance and --now (options a command may not declare). */
+    static WebhookVerifier verifier(Arguments args) throws UsageException {
         WebhookVerifier.Builder builder = WebhookVerifier.builder();
         for (String key : args.atLeastOne(SECRET)) {
             try {

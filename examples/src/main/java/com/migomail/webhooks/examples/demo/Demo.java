@@ -1,0 +1,261 @@
+package com.migomail.webhooks.examples.demo;
+
+import com.migomail.webhooks.core.EventCodec;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.core.WebhookReceiver;
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.EndpointRegistration;
+import com.migomail.webhooks.delivery.PublishReceipt;
+import com.migomail.webhooks.delivery.RegisteredEndpoint;
+import com.migomail.webhooks.delivery.ReplayReceipt;
+import com.migomail.webhooks.delivery.RetrySchedule;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.signing.SignatureScheme;
+import com.migomail.webhooks.signing.SigningKeyPair;
+import com.migomail.webhooks.signing.WebhookSecret;
+import com.migomail.webhooks.signing.WebhookSigner;
+import com.migomail.webhooks.signing.WebhookVerifier;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code demo} command: a sender on an embedded H2 store delivers one event of each of the 12
+ * types to a verifying receiver on 127.0.0.1, with retries on a schedule of seconds, a replay and a
+ * forged request, then prints a summary from the store's log. Takes a few seconds; leaves nothing
+ * behind (its temporary folder is deleted).
+ */
+public final class Demo {
+    /** The default is 1 min, 5 min, 30 min; seconds keep the demo short. */
+    static final RetrySchedule SCHEDULE = RetrySchedule.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final int FLAKY_FAILURES = 2;
+
+    private final PrintStream out;
+    private final Clock clock = Clock.systemUTC();
+    private final long startedNanos = System.nanoTime();
+    private volatile long deliveringSinceNanos;
+
+    private Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Runs the demo, printing to {@code out}.
+     *
+     * @return 0 if every delivery arrived as expected, 1 otherwise (the reason is printed)
+     * @throws UncheckedIOException if the temporary folder or the receiver cannot be created
+     */
+    public static int run(PrintStream out) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("migomail-webhooks-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the demo's database", e);
+        }
+        try {
+            return new Demo(out).run(dir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("interrupted");
+            return 1;
+        } finally {
+            TempFolder.delete(dir);
+        }
+    }
+
+    private int run(Path dir) throws InterruptedException {
+        WebhookSecret secret = WebhookSecret.generate();
+        SigningKeyPair keyPair = SigningKeyPair.generate();
+        DemoListener listener = new DemoListener(clock, this::timed);
+        try (DemoReceiver receiver = DemoReceiver.start(receivingPaths(secret, keyPair), this::timed);
+                JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+                WebhookSender sender = sender(store, listener)) {
+            introduce(dir, receiver);
+            Endpoints endpoints = register(sender, receiver, secret, keyPair, listener);
+            List<WebhookEvent> events = DemoEvents.oneOfEachType();
+            int deliveries = publish(sender, store, events, endpoints);
+            deliver(sender, listener, deliveries);
+            replay(sender, listener, events.get(1));
+            forge(receiver, events.get(0));
+            showAttemptLog(store, events.get(10), endpoints.flaky());
+            return summarize(store, events, endpoints, receiver);
+        }
+    }
+
+    private static List<DemoReceiver.Path> receivingPaths(WebhookSecret secret, SigningKeyPair keyPair) {
+        WebhookReceiver standard = WebhookReceiver.create(WebhookVerifier.builder().key(secret).build());
+        WebhookVerifier bodyOnly = WebhookVerifier.builder().key(secret).schemes(SignatureScheme.MIGOMAIL).build();
+        // The flaky endpoint signs with Ed25519: its receiver holds only the public key.
+        WebhookReceiver asymmetric = WebhookReceiver.create(WebhookVerifier.builder().key(keyPair.publicKey()).build());
+        return List.of(
+                new DemoReceiver.Path("/healthy", "healthy", standard, "v1", Map.of("sha256", bodyOnly), 0),
+                new DemoReceiver.Path("/flaky", "flaky", asymmetric, "v1a", Map.of(), FLAKY_FAILURES));
+    }
+
+    private WebhookSender sender(WebhookStore store, DemoListener listener) {
+        return WebhookSender.builder()
+                .store(store)
+                .retrySchedule(SCHEDULE)
+                .pollInterval(Duration.ofMillis(100))
+                // The receiver is on 127.0.0.1, which the default policy (public https only) refuses,
+                // as it must in production: endpoint URLs come from customers, and a loopback or
+                // private URL would let them reach the sender's own network. A demo on one machine
+                // opts in by this explicitly named policy; never use it for customers' endpoints.
+                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
+                .listener(listener)
+                .shutdownTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    private void introduce(Path dir, DemoReceiver receiver) {
+        out.println("Migomail Webhooks demo: a sender and a receiver in one process, on 127.0.0.1 only.");
+        out.println("  store     embedded H2 database in " + dir + " (deleted at the end)");
+        out.println("  receiver  JDK HTTP server at " + receiver.url("") + ", verifying every request");
+        out.println("  retries   after 1 s, 2 s and 4 s (the default schedule is 1 min, 5 min, 30 min)");
+    }
+
+    /** The two registered endpoints' ids. */
+    private record Endpoints(String healthy, String flaky) {
+        String name(String endpointId) {
+            return endpointId.equals(healthy) ? "healthy" : "flaky";
+        }
+    }
+
+    private Endpoints register(WebhookSender sender, DemoReceiver receiver, WebhookSecret secret, SigningKeyPair keyPair,
+            DemoListener listener) {
+        step("1. Register two endpoints");
+        RegisteredEndpoint healthy = sender.registerEndpoint(
+                EndpointRegistration.of(receiver.url("/healthy").toString(), "*").withSigningKey(secret));
+        RegisteredEndpoint flaky = sender.registerEndpoint(
+                EndpointRegistration.of(receiver.url("/flaky").toString(), "campaign.*").withSigningKey(keyPair));
+        listener.name(healthy.id(), "healthy");
+        listener.name(flaky.id(), "flaky");
+        out.printf("  healthy  %s  %s  all types (*)%n", healthy.id(), healthy.endpoint().url());
+        out.println("           whsec_ secret: signed with both schemes (webhook-signature v1, X-Migomail-Signature)");
+        out.printf("  flaky    %s  %s  campaign.*%n", flaky.id(), flaky.endpoint().url());
+        out.println("           Ed25519 key pair: signed v1a, the receiver holds only the public whpk_ key;");
+        out.println("           answers 500 to the first " + FLAKY_FAILURES + " requests of each event");
+        return new Endpoints(healthy.id(), flaky.id());
+    }
+
+    private int publish(WebhookSender sender, WebhookStore store, List<WebhookEvent> events, Endpoints endpoints) {
+        step("2. Publish one event of each of the 12 types (stored in H2; the sender is not started yet)");
+        int deliveries = 0;
+        for (WebhookEvent event : events) {
+            PublishReceipt receipt = sender.publish(event);
+            List<String> to = receipt.deliveryIds().stream()
+                    .map(id -> store.delivery(id).map(d -> endpoints.name(d.endpointId())).orElse(id))
+                    .toList();
+            deliveries += to.size();
+            out.printf("  %-21s %s  -> %s%n", event.type(), event.id(), String.join(", ", to));
+        }
+        return deliveries;
+    }
+
+    private void deliver(WebhookSender sender, DemoListener listener, int deliveries) throws InterruptedException {
+        step("3. Start the sender: deliveries, signatures checked by the receiver, retries of the flaky endpoint");
+        deliveringSinceNanos = System.nanoTime();
+        sender.start();
+        await(listener, deliveries, "the deliveries");
+    }
+
+    private void replay(WebhookSender sender, DemoListener listener, WebhookEvent event) throws InterruptedException {
+        step("4. Replay " + event.type() + " " + event.id() + " (same body and webhook-id, signed afresh)");
+        ReplayReceipt receipt = sender.replay(event.id());
+        await(listener, receipt.count(), "the replay");
+    }
+
+    private void forge(DemoReceiver receiver, WebhookEvent event) throws InterruptedException {
+        step("5. A forged request: a real event body, signed with a secret the receiver does not have");
+        byte[] body = EventCodec.write(event);
+        HttpRequest.Builder request = HttpRequest.newBuilder(receiver.url("/healthy"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        WebhookSigner.create().sign(event.id(), clock.instant().getEpochSecond(), body, List.of(WebhookSecret.generate()))
+                .asMap().forEach(request::header);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            timed("forger   got HTTP " + response.statusCode());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the forged request could not reach the demo receiver", e);
+        }
+    }
+
+    private void showAttemptLog(WebhookStore store, WebhookEvent event, String endpointId) {
+        step("6. The attempt log of " + event.type() + " to flaky, read back from the store");
+        for (Delivery delivery : deliveries(store, DeliveryQuery.all().withEvent(event.id()).withEndpoint(endpointId))) {
+            List<DeliveryAttempt> attempts = store.attempts(delivery.id());
+            for (DeliveryAttempt attempt : attempts) {
+                double after = Duration.between(attempts.get(0).startedAt(), attempt.startedAt()).toMillis() / 1000.0;
+                out.printf("  %s attempt %d  at +%.1f s  %-8s  %d ms%n", delivery.id(), attempt.number(), after,
+                        DemoListener.result(attempt), attempt.latency().toMillis());
+            }
+            out.printf("  %s is %s after %d attempts%n", delivery.id(), delivery.status(), attempts.size());
+        }
+    }
+
+    private int summarize(WebhookStore store, List<WebhookEvent> events, Endpoints endpoints, DemoReceiver receiver) {
+        Summary summary = Summary.of(store, events, List.of(endpoints.healthy(), endpoints.flaky()), endpoints::name);
+        step("Summary (from the store's log)");
+        summary.print(out);
+        out.printf("  receiver: %d requests, %d verified, %d refused, %d duplicate acknowledged without processing it again%n",
+                receiver.requests(), receiver.verified(), receiver.refused(), receiver.duplicates());
+        List<String> problems = new ArrayList<>(summary.problems());
+        if (receiver.refused() != 1) {
+            problems.add("the receiver refused " + receiver.refused() + " requests, expected only the forged one");
+        }
+        if (receiver.duplicates() != 1) {
+            problems.add("the receiver saw " + receiver.duplicates() + " duplicates, expected the one replay");
+        }
+        problems.forEach(problem -> out.println("unexpected: " + problem));
+        out.printf("Done in %.1f s.%n", (System.nanoTime() - startedNanos) / 1e9);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    static List<Delivery> deliveries(WebhookStore store, DeliveryQuery query) {
+        List<Delivery> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = store.deliveries(query.withCursor(cursor));
+            all.addAll(page.items());
+            cursor = page.next().orElse(null);
+        } while (cursor != null);
+        all.sort(Comparator.comparing(Delivery::createdAt));
+        return all;
+    }
+
+    private void await(DemoListener listener, int count, String what) throws InterruptedException {
+        if (!listener.awaitDone(count, PATIENCE)) {
+            throw new IllegalStateException(what + " did not finish within " + PATIENCE.toSeconds() + " s");
+        }
+    }
+
+    private void step(String title) {
+        out.println();
+        out.println(title);
+    }
+
+    /** A line from the sender's or receiver's threads, with the time since the sender started. */
+    private void timed(String line) {
+        long since = deliveringSinceNanos == 0 ? 0 : System.nanoTime() - deliveringSinceNanos;
+        out.printf("  %5.2fs %s%n", since / 1e9, line);
+    }
+}
