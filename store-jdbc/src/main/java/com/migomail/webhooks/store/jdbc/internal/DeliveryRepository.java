@@ -107,6 +107,24 @@ final class DeliveryRepository {
         return true;
     }
 
+    /**
+     * PostgreSQL: the fenced update and the attempt insert as one statement (a data-modifying CTE),
+     * atomic in auto-commit: the attempt row is written only if the update matched.
+     */
+    boolean recordAttemptInOneStatement(Connection connection, String owner, DeliveryAttempt attempt,
+            DeliveryOutcome outcome, Instant now) throws SQLException {
+        return new Sql("WITH updated AS (UPDATE " + tables.deliveries() + " SET status = ?, next_attempt_at = ?,"
+                + " attempt_count = attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+                + " WHERE id = ?" + LEASE_HELD + " RETURNING id)"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ")"
+                + " SELECT id, ?, ?, ?, ?, ?, ?, ? FROM updated",
+                outcome.status().name(), nextAttempt(outcome), Times.nanos(now, "now"), attempt.deliveryId(), owner,
+                Times.clampedNanos(now), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
+                attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
+                text(attempt.errorClass()), text(attempt.errorMessage()), text(attempt.responseExcerpt()))
+                .update(connection) == 1;
+    }
+
     private void insertAttempt(Connection connection, DeliveryAttempt attempt) throws SQLException {
         new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 attempt.deliveryId(), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),

@@ -84,11 +84,15 @@ final class EndpointRepository {
 
     Endpoint recordHealth(Connection connection, String endpointId, boolean succeeded, Instant at)
             throws SQLException {
+        // Writes only on a change of health: every attempt reports here, and an unconditional update
+        // would make the endpoint row a hot spot that serializes all nodes' deliveries to it.
         Sql update = succeeded
-                ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL WHERE id = ?", endpointId)
-                : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = COALESCE(failing_since, ?)"
-                        + " WHERE id = ?", Times.nanos(at, "at"), endpointId);
-        return reread(connection, endpointId, update.update(connection));
+                ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL"
+                        + " WHERE id = ? AND failing_since IS NOT NULL", endpointId)
+                : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = ?"
+                        + " WHERE id = ? AND failing_since IS NULL", Times.nanos(at, "at"), endpointId);
+        update.update(connection);
+        return find(connection, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
     }
 
     private Endpoint reread(Connection connection, String endpointId, int updated) throws SQLException {

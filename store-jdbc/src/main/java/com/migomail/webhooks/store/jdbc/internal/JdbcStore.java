@@ -28,7 +28,8 @@ import javax.sql.DataSource;
 
 /**
  * The {@link JdbcWebhookStore}: validates arguments, makes sure the schema is ready (once, on first
- * use), and runs each operation as one short transaction through the repositories.
+ * use), and runs each operation as one short transaction through the repositories: operations of a
+ * single statement run in auto-commit (one round trip), the others in an explicit transaction.
  */
 public final class JdbcStore implements JdbcWebhookStore {
 
@@ -38,6 +39,7 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final AutoCloseable owned;
     private final Object initLock = new Object();
     private volatile Ready ready;
+    private volatile Dialect detectedDialect;
 
     /** The repositories for the detected dialect, available once the schema is migrated. */
     private record Ready(Dialect dialect, EventRepository events, DeliveryRepository deliveries,
@@ -57,8 +59,6 @@ public final class JdbcStore implements JdbcWebhookStore {
         this.owned = owned;
         this.detectedDialect = dialect;
     }
-
-    private volatile Dialect detectedDialect;
 
     private Ready ready() {
         Ready current = ready;
@@ -151,14 +151,14 @@ public final class JdbcStore implements JdbcWebhookStore {
     public Optional<StoredEvent> event(String eventId) {
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Ready r = ready();
-        return database.transaction("read of event " + eventId, c -> r.events().find(c, eventId));
+        return database.autoCommit("read of event " + eventId, c -> r.events().find(c, eventId));
     }
 
     @Override
     public Page<StoredEvent> events(EventQuery query) {
         Objects.requireNonNull(query, "query cannot be null");
         Ready r = ready();
-        return database.transaction("event listing", c -> r.events().events(c, query));
+        return database.autoCommit("event listing", c -> r.events().events(c, query));
     }
 
     @Override
@@ -179,13 +179,13 @@ public final class JdbcStore implements JdbcWebhookStore {
     public Optional<Endpoint> endpoint(String endpointId) {
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Ready r = ready();
-        return database.transaction("read of endpoint " + endpointId, c -> r.endpoints().find(c, endpointId));
+        return database.autoCommit("read of endpoint " + endpointId, c -> r.endpoints().find(c, endpointId));
     }
 
     @Override
     public List<Endpoint> endpoints() {
         Ready r = ready();
-        return database.transaction("endpoint listing", c -> r.endpoints().all(c));
+        return database.autoCommit("endpoint listing", c -> r.endpoints().all(c));
     }
 
     @Override
@@ -204,7 +204,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(at, "at cannot be null");
         Ready r = ready();
-        return database.transaction("health of endpoint " + endpointId,
+        return database.autoCommit("health of endpoint " + endpointId,
                 c -> r.endpoints().recordHealth(c, endpointId, succeeded, at));
     }
 
@@ -222,7 +222,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         }
         Ready r = ready();
         if (r.dialect() == Dialect.POSTGRESQL) {
-            return database.transaction("claim of due deliveries",
+            return database.autoCommit("claim of due deliveries",
                     c -> r.deliveries().claimDueSkippingLocked(c, now, limit, owner, lease, excluded));
         }
         return database.autoCommit("claim of due deliveries",
@@ -235,7 +235,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         Objects.requireNonNull(now, "now cannot be null");
         checkLease(owner, lease);
         Ready r = ready();
-        return database.transaction("claim of delivery " + deliveryId,
+        return database.autoCommit("claim of delivery " + deliveryId,
                 c -> r.deliveries().claim(c, deliveryId, now, owner, lease));
     }
 
@@ -254,8 +254,12 @@ public final class JdbcStore implements JdbcWebhookStore {
         Objects.requireNonNull(outcome, "outcome cannot be null");
         Objects.requireNonNull(now, "now cannot be null");
         Ready r = ready();
-        return database.transaction("record of an attempt of delivery " + attempt.deliveryId(),
-                c -> r.deliveries().recordAttempt(c, owner, attempt, outcome, now));
+        String operation = "record of an attempt of delivery " + attempt.deliveryId();
+        if (r.dialect() == Dialect.POSTGRESQL) {
+            return database.autoCommit(operation, c -> r.deliveries().recordAttemptInOneStatement(c, owner, attempt,
+                    outcome, now));
+        }
+        return database.transaction(operation, c -> r.deliveries().recordAttempt(c, owner, attempt, outcome, now));
     }
 
     @Override
@@ -265,7 +269,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         Objects.requireNonNull(outcome, "outcome cannot be null");
         Objects.requireNonNull(now, "now cannot be null");
         Ready r = ready();
-        return database.transaction("resolution of delivery " + deliveryId,
+        return database.autoCommit("resolution of delivery " + deliveryId,
                 c -> r.deliveries().resolve(c, deliveryId, owner, outcome, now));
     }
 
@@ -274,7 +278,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Objects.requireNonNull(owner, "owner cannot be null");
         Ready r = ready();
-        return database.transaction("release of delivery " + deliveryId,
+        return database.autoCommit("release of delivery " + deliveryId,
                 c -> r.deliveries().release(c, deliveryId, owner));
     }
 
@@ -282,21 +286,21 @@ public final class JdbcStore implements JdbcWebhookStore {
     public Optional<Delivery> delivery(String deliveryId) {
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Ready r = ready();
-        return database.transaction("read of delivery " + deliveryId, c -> r.deliveries().find(c, deliveryId));
+        return database.autoCommit("read of delivery " + deliveryId, c -> r.deliveries().find(c, deliveryId));
     }
 
     @Override
     public Page<Delivery> deliveries(DeliveryQuery query) {
         Objects.requireNonNull(query, "query cannot be null");
         Ready r = ready();
-        return database.transaction("delivery listing", c -> r.deliveries().deliveries(c, query));
+        return database.autoCommit("delivery listing", c -> r.deliveries().deliveries(c, query));
     }
 
     @Override
     public List<DeliveryAttempt> attempts(String deliveryId) {
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Ready r = ready();
-        return database.transaction("attempts of delivery " + deliveryId, c -> r.deliveries().attempts(c, deliveryId));
+        return database.autoCommit("attempts of delivery " + deliveryId, c -> r.deliveries().attempts(c, deliveryId));
     }
 
     @Override
