@@ -76,15 +76,16 @@ final class ListenHandler implements HttpHandler {
             return;
         }
         boolean duplicate = !seen.add(event.id());
-        respond(exchange, 200, "ok");
+        // Printed before answering, so the line is there by the time the sender hears back.
         terminal.out().println(now() + " " + request + " -> 200 " + event.type() + " " + event.id()
                 + (duplicate ? " (duplicate id: a retry or replay of an event received before)" : ""));
         terminal.out().println(new String(body, StandardCharsets.UTF_8));
+        respond(exchange, 200, "ok");
     }
 
     private void refuse(HttpExchange exchange, String request, int status, String why) throws IOException {
-        respond(exchange, status, why);
         terminal.err().println(now() + " " + request + " -> " + status + " refused: " + why);
+        respond(exchange, status, why);
     }
 
     private static void respond(HttpExchange exchange, int status, String text) throws IOException {

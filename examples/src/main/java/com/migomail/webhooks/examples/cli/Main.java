@@ -48,7 +48,8 @@ public final class Main {
         return run(command.get(), Arrays.asList(args).subList(1, args.length), terminal);
     }
 
-    private static int run(Command command, List<String> args, Terminal terminal) {
+    /** Runs one command with its arguments (after the command name), as {@link #run(String[], Terminal)} does. */
+    static int run(Command command, List<String> args, Terminal terminal) {
         if (args.stream().anyMatch(arg -> arg.equals("--help") || arg.equals("-h"))) {
             terminal.out().print(command.usage());
             return ExitCode.OK;

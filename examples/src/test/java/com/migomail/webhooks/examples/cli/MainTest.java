@@ -9,6 +9,8 @@ class MainTest {
             Usage: java -jar migomail-webhooks.jar <command> [options]
 
             Commands:
+              demo     Send all 12 event types to a local verifying receiver: retries, replay, log
+              listen   Receive webhooks on 127.0.0.1, verify them and print each event as it arrives
               sign     Print the signature headers of a request body
               verify   Verify a signed request and print its event as JSON
 
@@ -29,13 +31,15 @@ class MainTest {
 
     @Test
     void rejectsAnUnknownCommand() {
-        assertThat(Cli.run("listen")).isEqualTo(new Cli.Result(2, "", "error: unknown command 'listen'\n" + USAGE));
+        assertThat(Cli.run("serve")).isEqualTo(new Cli.Result(2, "", "error: unknown command 'serve'\n" + USAGE));
     }
 
     @Test
     void commandHelpPrintsThatCommandsUsage() {
         assertThat(Cli.run("sign", "--help")).isEqualTo(new Cli.Result(0, new SignCommand().usage(), ""));
         assertThat(Cli.run("verify", "-h")).isEqualTo(new Cli.Result(0, new VerifyCommand().usage(), ""));
+        assertThat(Cli.run("demo", "--help")).isEqualTo(new Cli.Result(0, new DemoCommand().usage(), ""));
+        assertThat(Cli.run("listen", "--help")).isEqualTo(new Cli.Result(0, new ListenCommand().usage(), ""));
     }
 
     @Test
