@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.migomail.webhooks.core.EmailSent;
 import com.migomail.webhooks.core.EventCodec;
 import com.migomail.webhooks.core.Subscriber;
+import com.migomail.webhooks.core.TypeId;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.DeliveryListener;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
@@ -194,8 +195,14 @@ class MultiSenderDeliveryTest {
             long committed;
             try (Connection connection = TestDatabases.postgres().getConnection()) {
                 connection.setAutoCommit(false);
-                publishingNode.append(connection, stored(event), List.of(
-                        new NewDelivery("dlv_outbox_1", endpointId, DeliveryStatus.PENDING)));
+                // As in the README: fan out to the subscribed endpoints, append in the caller's transaction.
+                List<NewDelivery> deliveries = publishingNode.endpoints().stream()
+                        .filter(endpoint -> endpoint.subscribesTo(event.type()))
+                        .map(endpoint -> new NewDelivery(TypeId.generate("dlv").toString(), endpoint.id(),
+                                endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
+                        .toList();
+                assertThat(deliveries).extracting(NewDelivery::endpointId).containsExactly(endpointId);
+                publishingNode.append(connection, stored(event), deliveries);
                 connection.commit();
                 committed = System.nanoTime();
             }
@@ -267,7 +274,7 @@ class MultiSenderDeliveryTest {
 
     private static StoredEvent stored(WebhookEvent event) {
         return new StoredEvent(event.id(), event.type(), event.timestamp(), Instant.now(),
-                new String(EventCodec.write(event), StandardCharsets.UTF_8));
+                EventCodec.writeString(event));
     }
 
     private static Process startSenderProcess(String prefix, String nodeId) throws IOException {
