@@ -117,9 +117,12 @@ class MultiSenderDeliveryTest {
             Set<String> eventIds = publishBacklog(store, receiver, events);
 
             Process doomed = startSenderProcess(prefix, "doomed-node");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> receiver.distinctEvents() >= events / 5);
-            doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> receiver.distinctEvents() >= events / 5);
+            } finally {
+                doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
+            }
             int receivedAtKill = receiver.distinctEvents();
             Set<String> leasedAtKill = eventIdsLeasedTo(store, "doomed-node");
 
@@ -284,9 +287,13 @@ class MultiSenderDeliveryTest {
                 .redirectErrorStream(true)
                 .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder startup = new StringBuilder();
         String line;
         while ((line = output.readLine()) != null && !line.equals("started")) {
-            // Skip the child's start-up logging until it is delivering.
+            startup.append(line).append('\n');
+        }
+        if (line == null) {
+            throw new IllegalStateException("the sender process ended before starting:\n" + startup);
         }
         Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "sender-process-output");
         drain.setDaemon(true);
