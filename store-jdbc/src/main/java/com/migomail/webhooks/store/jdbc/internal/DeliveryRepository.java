@@ -46,13 +46,10 @@ final class DeliveryRepository {
     List<Delivery> claimDueSkippingLocked(Connection connection, Instant now, int limit, String owner,
             Duration lease, Set<String> excludedEndpoints) throws SQLException {
         long nowNanos = Times.clampedNanos(now);
-        Sql candidates = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE " + CLAIMABLE, nowNanos, nowNanos);
-        excludeEndpoints(candidates, excludedEndpoints);
-        candidates.add(" ORDER BY next_attempt_at, id LIMIT " + limit + " FOR UPDATE SKIP LOCKED");
+        Sql candidates = dueCandidates(nowNanos, excludedEndpoints)
+                .add(" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", limit);
         Sql update = new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = ?, lease_expires_at = ?"
-                + " WHERE id IN (", owner, Times.plus(now, lease))
-                .add(candidates.toString(), nowNanos, nowNanos);
-        appendExclusionParam(update, excludedEndpoints).add(")");
+                + " WHERE id IN (", owner, Times.plus(now, lease)).add(candidates).add(")");
         List<Delivery> claimed = new ArrayList<>(Sql.returning(dialect, update, Rows.DELIVERY_COLUMNS)
                 .query(connection, Rows::delivery));
         claimed.sort(DUE_ORDER);
@@ -66,9 +63,7 @@ final class DeliveryRepository {
     List<Delivery> claimDueRowByRow(Connection connection, Instant now, int limit, String owner, Duration lease,
             Set<String> excludedEndpoints) throws SQLException {
         long nowNanos = Times.clampedNanos(now);
-        Sql candidates = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE " + CLAIMABLE, nowNanos, nowNanos);
-        excludeEndpoints(candidates, excludedEndpoints);
-        appendExclusionParam(candidates, excludedEndpoints).add(" ORDER BY next_attempt_at, id LIMIT ?", limit);
+        Sql candidates = dueCandidates(nowNanos, excludedEndpoints).add(" ORDER BY next_attempt_at, id LIMIT ?", limit);
         List<Delivery> claimed = new ArrayList<>();
         for (String id : candidates.query(connection, rows -> rows.getString(1))) {
             claim(connection, id, now, owner, lease).ifPresent(claimed::add);
@@ -76,14 +71,11 @@ final class DeliveryRepository {
         return claimed;
     }
 
-    private static void excludeEndpoints(Sql sql, Set<String> excludedEndpoints) {
-        if (!excludedEndpoints.isEmpty()) {
-            sql.add(" AND NOT (endpoint_id = ANY(?))");
-        }
-    }
-
-    private static Sql appendExclusionParam(Sql sql, Set<String> excludedEndpoints) {
-        return excludedEndpoints.isEmpty() ? sql : sql.add("", List.copyOf(excludedEndpoints));
+    /** The ids of claimable deliveries, except to the excluded endpoints (the due index serves it). */
+    private Sql dueCandidates(long nowNanos, Set<String> excludedEndpoints) {
+        Sql sql = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE " + CLAIMABLE, nowNanos, nowNanos);
+        return excludedEndpoints.isEmpty()
+                ? sql : sql.add(" AND NOT (endpoint_id = ANY(?))", List.copyOf(excludedEndpoints));
     }
 
     Optional<Delivery> claim(Connection connection, String deliveryId, Instant now, String owner, Duration lease)

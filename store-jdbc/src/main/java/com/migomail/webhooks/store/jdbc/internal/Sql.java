@@ -29,13 +29,18 @@ final class Sql {
         return this;
     }
 
+    /** Appends another statement's text and parameters (a subquery, say). */
+    Sql add(Sql fragment) {
+        text.append(fragment.text);
+        params.addAll(fragment.params);
+        return this;
+    }
+
     /** Wraps an UPDATE so that it returns the updated rows' columns. */
     static Sql returning(Dialect dialect, Sql update, String columns) {
-        Sql sql = dialect == Dialect.POSTGRESQL
-                ? new Sql("").add(update.text.toString()).add(" RETURNING " + columns)
-                : new Sql("SELECT " + columns + " FROM FINAL TABLE (").add(update.text.toString()).add(")");
-        sql.params.addAll(update.params);
-        return sql;
+        return dialect == Dialect.POSTGRESQL
+                ? new Sql("").add(update).add(" RETURNING " + columns)
+                : new Sql("SELECT " + columns + " FROM FINAL TABLE (").add(update).add(")");
     }
 
     <T> List<T> query(Connection connection, Rows.Mapper<T> mapper) throws SQLException {
@@ -59,7 +64,7 @@ final class Sql {
      */
     boolean insertUnlessExists(Connection connection, Dialect dialect) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            return new Sql("").add(text.toString(), params.toArray()).add(" ON CONFLICT (id) DO NOTHING").update(connection) == 1;
+            return new Sql("").add(this).add(" ON CONFLICT (id) DO NOTHING").update(connection) == 1;
         }
         try {
             return update(connection) == 1;
