@@ -31,8 +31,13 @@ import javax.sql.DataSource;
  * {@link DataSource}; none is held across an HTTP call. Claims are leases: on PostgreSQL with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes claim concurrently without waiting on one
  * another; outcomes are recorded only if the caller still holds an unexpired lease, checked in the
- * same statement. Work published on one node is visible to every node as soon as it commits: the
- * delivery engine's poll of {@link #claimDue} (an indexed query) picks it up.
+ * same statement. Work published on one node is visible to every node as soon as it commits: other
+ * nodes pick it up by short polling of {@link #claimDue} (an indexed query) every poll interval of
+ * the delivery engine (1 s by default); no LISTEN/NOTIFY is needed, so any connection pooler works.
+ *
+ * <p>Failures of the database surface as {@link StoreException} with the SQL error chained and the
+ * operation named; a time outside the storable range as {@link IllegalArgumentException}. PostgreSQL
+ * text cannot hold NUL characters: in attempt excerpts and error messages they are stored as U+FFFD.
  *
  * <p>Thread-safe. Obtain one from {@link #builder()} or {@link #h2File(Path)}.
  */
