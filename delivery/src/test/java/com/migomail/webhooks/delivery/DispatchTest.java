@@ -27,6 +27,21 @@ class DispatchTest extends SenderTestSupport {
     }
 
     @Test
+    void drainsABacklogBeyondTheConcurrencyLimitWithoutWaitingForPollTicks() {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        WebhookSender sender = startedSender(b -> b.pollInterval(Duration.ofHours(1)).maxConcurrencyPerEndpoint(2));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        List<String> deliveryIds = new ArrayList<>();
+
+        for (int i = 0; i < 30; i++) {
+            deliveryIds.addAll(sender.publish(openedEvent()).deliveryIds());
+        }
+
+        await().atMost(WAIT).until(() -> deliveryIds.stream()
+                .allMatch(id -> delivery(id).status() == DeliveryStatus.DELIVERED));
+    }
+
+    @Test
     void deliversWhatWasPublishedBeforeStart() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = sender(b -> b);

@@ -43,6 +43,21 @@ final class ConcurrencyLimiter {
         return global - total;
     }
 
+    /**
+     * The most deliveries one claim may take without any having to be released for lack of a slot,
+     * whichever endpoint they turn out to be for: the fewest free slots of an endpoint that has
+     * attempts in flight but is not saturated, or the per-endpoint limit when there is none.
+     */
+    synchronized int safeClaimSize() {
+        int size = perEndpoint;
+        for (int count : inFlight.values()) {
+            if (count < perEndpoint) {
+                size = Math.min(size, perEndpoint - count);
+            }
+        }
+        return size;
+    }
+
     /** Endpoints at their limit, whose deliveries the poller must not claim. */
     synchronized Set<String> saturatedEndpoints() {
         return inFlight.entrySet().stream()

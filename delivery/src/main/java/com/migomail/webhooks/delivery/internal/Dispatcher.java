@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -101,8 +102,10 @@ final class Dispatcher {
     }
 
     /**
-     * Claims due work in rounds of at most one endpoint's limit, so that a backlog for one endpoint
-     * is not claimed by the hundred only to be released again; stops when a round comes back short.
+     * Claims due work in rounds no larger than the busiest non-saturated endpoint can take, so that
+     * a backlog for one endpoint is not claimed by the hundred only to be released again. Stops when
+     * a round comes back short; the backlog flag then says whether capacity (not a lack of due work)
+     * held the round back, in which case the next finished attempt polls again.
      */
     private void poll() {
         if (!running || !polling.compareAndSet(false, true)) {
@@ -110,19 +113,21 @@ final class Dispatcher {
         }
         try {
             for (int round = 0; round < MAX_POLL_ROUNDS && running; round++) {
-                int limit = Math.min(Math.min(limiter.available(), config.maxConcurrencyPerEndpoint()), MAX_CLAIM_BATCH);
+                int limit = Math.min(limiter.available(), Math.min(limiter.safeClaimSize(), MAX_CLAIM_BATCH));
                 if (limit <= 0) {
+                    backlog.set(true);
                     return;
                 }
+                Set<String> excluded = limiter.saturatedEndpoints();
                 List<Delivery> claimed = store.claimDue(config.clock().instant(), limit, config.nodeId(),
-                        config.leaseDuration(), limiter.saturatedEndpoints());
+                        config.leaseDuration(), excluded);
                 boolean allStarted = claimed.stream().map(this::startOrRelease).reduce(true, Boolean::logicalAnd);
                 if (claimed.size() < limit) {
-                    backlog.set(!allStarted);
+                    backlog.set(!allStarted || !excluded.isEmpty());
                     return;
                 }
-                backlog.set(true);
             }
+            backlog.set(true);
         } catch (RuntimeException e) {
             LOG.warn("polling the store for due deliveries failed; will poll again", e);
         } finally {
