@@ -33,10 +33,18 @@ final class Database {
      */
     <T> T autoCommit(String operation, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getAutoCommit()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
                 connection.setAutoCommit(true);
             }
-            return work.apply(connection);
+            try {
+                return work.apply(connection);
+            } finally {
+                if (!autoCommit) {
+                    // Hand the connection back as the pool gave it (not every pool resets it).
+                    connection.setAutoCommit(false);
+                }
+            }
         } catch (SQLException e) {
             throw failure(operation, e);
         }
