@@ -58,11 +58,7 @@ class MultiSenderDeliveryTest {
     /** Attempts in flight to one endpoint per sender: the most a killed sender can leave unrecorded. */
     static final int IN_FLIGHT_PER_ENDPOINT = 16;
 
-    /**
-     * How often the senders poll the store. A backlog for one endpoint drains at about
-     * {@link #IN_FLIGHT_PER_ENDPOINT} deliveries per poll interval (the engine re-polls at once only
-     * while the endpoint is below its limit), so the tests poll often.
-     */
+    /** How often the senders poll the store: often, so that a starting node finds the backlog at once. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     @TempDir
