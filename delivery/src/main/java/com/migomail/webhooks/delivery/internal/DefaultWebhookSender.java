@@ -97,9 +97,17 @@ public final class DefaultWebhookSender implements WebhookSender {
         state = State.STARTED;
         dispatcher.start();
         long purgeMillis = config.purgeInterval().toMillis();
-        purgeTask = scheduler.scheduleWithFixedDelay(
-                () -> executor.execute(retention::purgeQuietly), purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
+        purgeTask = scheduler.scheduleWithFixedDelay(this::schedulePurge, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
         LOG.info("webhook sender {} started", config.nodeId());
+    }
+
+    /** Hands the purge to the executor; a rejection must not end the periodic task. */
+    private void schedulePurge() {
+        try {
+            executor.execute(retention::purgeQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("purge skipped: the executor refused it", e);
+        }
     }
 
     @Override
