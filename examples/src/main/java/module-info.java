@@ -11,4 +11,11 @@ module com.migomail.webhooks.examples {
     requires com.migomail.webhooks.store.jdbc;
     requires java.net.http;
     requires jdk.httpserver;
+
+    // Only the README's examples use these; the jar does not ship them (provided scope).
+    requires static jakarta.servlet;
+    requires static spring.beans;
+    requires static spring.core;
+    requires static spring.web;
+    requires static com.zaxxer.hikari;
 }

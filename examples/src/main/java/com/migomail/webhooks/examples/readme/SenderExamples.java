@@ -1,0 +1,80 @@
+package com.migomail.webhooks.examples.readme;
+
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.RegisteredEndpoint;
+import com.migomail.webhooks.delivery.ReplayRequest;
+import com.migomail.webhooks.delivery.RetrySchedule;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.signing.SigningKeyPair;
+import com.migomail.webhooks.signing.WebhookSecret;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.WebhookStore;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** The README's sender configuration, rotation, endpoint and replay, and attempt-log examples. */
+final class SenderExamples {
+    private SenderExamples() {}
+
+    static WebhookSender configured(WebhookStore store) {
+        WebhookSender sender = WebhookSender.builder()
+                .store(store)
+                .retrySchedule(RetrySchedule.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
+                        .withJitter(0.1))                      // the default schedule, spread by ±10 %
+                .attemptTimeout(Duration.ofSeconds(10))
+                .maxConcurrency(64)
+                .maxConcurrencyPerEndpoint(8)
+                .addressPolicy(EndpointAddressPolicy.publicHttpsOnly())
+                .retention(Duration.ofDays(30))
+                .build();
+        return sender;
+    }
+
+    static WebhookSender behindEgressProxy(WebhookStore store) {
+        HttpClient viaProxy = HttpClient.newBuilder()
+                .proxy(ProxySelector.of(new InetSocketAddress("egress.internal", 3128)))
+                .followRedirects(HttpClient.Redirect.NEVER)    // required: the sender never follows redirects
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        WebhookSender sender = WebhookSender.builder().store(store).httpClient(viaProxy).build();
+        return sender;
+    }
+
+    static String rotate(WebhookSender sender, String endpointId) {
+        RegisteredEndpoint rotated = sender.rotateSecret(endpointId);   // new whsec_, old one valid 24 h
+        String newSecret = rotated.key().encoded();
+
+        sender.rotateSecret(endpointId, WebhookSecret.generate(), Duration.ZERO);      // after a leak: old keys retired now
+        sender.rotateSecret(endpointId, SigningKeyPair.generate(), Duration.ofDays(7)); // move to Ed25519 (v1a)
+        return newSecret;
+    }
+
+    static void operate(WebhookSender sender, String endpointId, String eventId, Instant from, Instant to) {
+        sender.disableEndpoint(endpointId, "customer asked to pause");   // new deliveries are SKIPPED
+        sender.enableEndpoint(endpointId);                               // also clears the health mark
+
+        sender.replay(eventId);                  // to every endpoint that had a delivery of it
+        sender.replay(eventId, endpointId);      // to one endpoint (even one registered later)
+        sender.replay(ReplayRequest.between(from, to)          // by event timestamp, [from, to)
+                .withTypes(Set.of("email.bounced"))
+                .withEndpoints(Set.of(endpointId))
+                .onlyFailedOrSkipped());                       // or .withStatuses(...)
+    }
+
+    static void attemptLog(WebhookStore store, String eventId) {
+        for (Delivery delivery : store.deliveries(DeliveryQuery.all().withEvent(eventId)).items()) {
+            System.out.println(delivery.endpointId() + ": " + delivery.status());
+            for (DeliveryAttempt attempt : store.attempts(delivery.id())) {
+                System.out.println("  #" + attempt.number() + " " + attempt.startedAt() + " "
+                        + (attempt.statusCode() != null ? attempt.statusCode() : attempt.errorClass())
+                        + " in " + attempt.latency().toMillis() + " ms");
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.migomail.webhooks.examples.readme;
+
+import com.migomail.webhooks.core.EventFormatException;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.core.WebhookReceiver;
+import com.migomail.webhooks.signing.WebhookVerificationException;
+import com.migomail.webhooks.signing.WebhookVerifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class SpringReceiver {
+    private final WebhookReceiver receiver;
+
+    public SpringReceiver(@Value("${migomail.webhook-secret}") String secret) {
+        this.receiver = WebhookReceiver.create(WebhookVerifier.builder().key(secret).build());
+    }
+
+    @PostMapping("/webhooks/migomail")
+    public ResponseEntity<Void> receive(@RequestHeader MultiValueMap<String, String> headers,
+            @RequestBody byte[] body) {           // byte[]: the raw body, never a parsed and re-encoded object
+        try {
+            WebhookEvent event = receiver.receive(headers, body);
+            ReceivedEvents.handle(event);
+            return ResponseEntity.noContent().build();
+        } catch (WebhookVerificationException e) {
+            return ResponseEntity.status(401).build();
+        } catch (EventFormatException e) {
+            return ResponseEntity.badRequest().build();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.migomail.webhooks.examples.readme;
+
+import com.migomail.webhooks.core.EmailSent;
+import com.migomail.webhooks.core.EventCodec;
+import com.migomail.webhooks.core.Subscriber;
+import com.migomail.webhooks.core.TypeId;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The README's store examples: in memory, PostgreSQL nodes, H2, transactional outbox. */
+final class StoreExamples {
+    private StoreExamples() {}
+
+    static WebhookSender inMemory() {
+        WebhookStore store = WebhookStore.inMemory();           // tests and demos
+        WebhookSender sender = WebhookSender.builder().store(store) /* ... */ .build();
+        return sender;
+    }
+
+    static WebhookSender postgresNode() {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl("jdbc:postgresql://db.internal:5432/app");
+        pool.setUsername("app");
+        pool.setPassword(System.getenv("DB_PASSWORD"));
+        pool.setMaximumPoolSize(16);
+        DataSource dataSource = new HikariDataSource(pool);
+
+        JdbcWebhookStore store = JdbcWebhookStore.builder()
+                .dataSource(dataSource)          // required
+                .tablePrefix("mwh_")             // default "mwh_"
+                .build();                        // the dialect is detected from the database
+        store.migrate();                         // optional: create or migrate the tables now, not on first use
+
+        WebhookSender sender = WebhookSender.builder()
+                .store(store)
+                .nodeId("orders-api-1")          // optional: names this node's leases (default sender-<uuid>)
+                .build();
+        sender.start();
+        return sender;
+    }
+
+    static void h2() {
+        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of("data/webhooks"))) { // data/webhooks.mv.db
+            WebhookSender sender = WebhookSender.builder().store(store).build();
+            sender.start();
+            // ...
+            sender.close();
+        }                                        // closes the H2 database
+    }
+
+    static void outbox(JdbcWebhookStore store, DataSource dataSource) throws SQLException {
+        WebhookEvent event = WebhookEvent.of(new EmailSent("msg_123", null, Subscriber.of("zoe@example.com"), null));
+        StoredEvent stored = new StoredEvent(event.id(), event.type(), event.timestamp(), Instant.now(),
+                EventCodec.writeString(event));
+        List<NewDelivery> deliveries = store.endpoints().stream()
+                .filter(endpoint -> endpoint.subscribesTo(event.type()))
+                .map(endpoint -> new NewDelivery(TypeId.generate("dlv").toString(), endpoint.id(),
+                        endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
+                .toList();
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                markMessageSent(connection, "msg_123");          // your own SQL
+                store.append(connection, stored, deliveries);     // same transaction
+                connection.commit();                              // both, or...
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();                            // ...neither
+                throw e;
+            }
+        }
+    }
+
+    private static void markMessageSent(Connection connection, String messageId) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE messages SET sent = TRUE WHERE id = ?")) {
+            update.setString(1, messageId);
+            update.executeUpdate();
+        }
+    }
+}
