@@ -238,7 +238,11 @@ public interface WebhookSender extends AutoCloseable {
             return this;
         }
 
-        /** When to retry failed attempts. Default: {@link RetrySchedule#defaults()} (1 min, 5 min, 30 min). */
+        /**
+         * When to retry failed attempts. Default: {@link RetrySchedule#defaults()}: attempts due at +0,
+         * +1 min, +5 min and +30 min from the first attempt, then failed. Retries are anchored on the
+         * failed attempt's due time (attempt latency does not drift them); see {@link RetrySchedule}.
+         */
         public Builder retrySchedule(RetrySchedule retrySchedule) {
             this.retrySchedule = Objects.requireNonNull(retrySchedule, "retrySchedule cannot be null");
             return this;

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -22,6 +23,10 @@ import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +72,7 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     }
 
     @Test
-    void retriesAfterOneThenFiveMinutesUntilA2xx() {
+    void retriesOneThenFiveMinutesAfterTheFirstAttemptUntilA2xx() {
         stubSequence(serverError(), serverError(), ok());
         WebhookSender sender = startedSender(b -> b);
         sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
@@ -78,20 +83,20 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(1));
         awaitAttempts(deliveryId, 2);
-        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(6)));
-        clock.advance(Duration.ofMinutes(5));
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofMinutes(4));
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
 
         assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::startedAt, DeliveryAttempt::statusCode)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(start, 500),
-                        org.assertj.core.groups.Tuple.tuple(start.plus(Duration.ofMinutes(1)), 500),
-                        org.assertj.core.groups.Tuple.tuple(start.plus(Duration.ofMinutes(6)), 200));
+                        tuple(start, 500),
+                        tuple(start.plus(Duration.ofMinutes(1)), 500),
+                        tuple(start.plus(Duration.ofMinutes(5)), 200));
         assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
     }
 
     @Test
-    void failsAfterFourAttemptsThirtyMinutesAfterTheThird() {
+    void failsAfterTheFourthAttemptThirtyMinutesAfterTheFirst() {
         receiver.stubFor(post("/hook").willReturn(serverError().withBody("database down")));
         List<String> failed = new CopyOnWriteArrayList<>();
         WebhookSender sender = startedSender(b -> b.listener(new DeliveryListener() {
@@ -107,21 +112,68 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         awaitAttempts(deliveryId, 1);
         clock.advance(Duration.ofMinutes(1));
         awaitAttempts(deliveryId, 2);
-        clock.advance(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(4));
         awaitAttempts(deliveryId, 3);
-        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(36)));
-        clock.advance(Duration.ofMinutes(30));
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(30)));
+        clock.advance(Duration.ofMinutes(25));
         Delivery done = awaitStatus(deliveryId, DeliveryStatus.FAILED);
 
         assertThat(done.nextAttemptAt()).isNull();
+        assertThat(done.updatedAt()).isEqualTo(start.plus(Duration.ofMinutes(30)));
         List<DeliveryAttempt> attempts = store.attempts(deliveryId);
         assertThat(attempts).extracting(DeliveryAttempt::startedAt).containsExactly(start,
-                start.plus(Duration.ofMinutes(1)), start.plus(Duration.ofMinutes(6)), start.plus(Duration.ofMinutes(36)));
+                start.plus(Duration.ofMinutes(1)), start.plus(Duration.ofMinutes(5)), start.plus(Duration.ofMinutes(30)));
         assertThat(attempts).allSatisfy(attempt -> {
             assertThat(attempt.statusCode()).isEqualTo(500);
             assertThat(attempt.responseExcerpt()).isEqualTo("database down");
         });
         assertThat(failed).containsExactly(deliveryId);
+    }
+
+    @Test
+    void aSlowAttemptDoesNotPushTheNextOneLater() throws IOException {
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            clock.advance(Duration.ofSeconds(20));  // the endpoint took 20 s to answer
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofSeconds(30)));
+            sender.registerEndpoint(EndpointRegistration.of(
+                    "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook", "*"));
+            Instant start = clock.instant();
+            String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+            awaitAttempts(deliveryId, 1);
+            assertThat(delivery(deliveryId).updatedAt()).isEqualTo(start.plusSeconds(20));
+            assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void afterAnOutageRetriesCountFromNowInsteadOfFallingDueInABurst() {
+        receiver.stubFor(post("/hook").willReturn(serverError()));
+        WebhookSender down = sender(b -> b);
+        down.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        Instant published = clock.instant();
+        String deliveryId = down.publish(openedEvent()).deliveryIds().get(0);
+        down.close();
+        clock.advance(Duration.ofHours(2));
+        Instant restarted = clock.instant();
+
+        startedSender(b -> b);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(store.attempts(deliveryId).get(0).startedAt()).isEqualTo(published.plus(Duration.ofHours(2)));
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(restarted.plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
+        awaitAttempts(deliveryId, 2);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(restarted.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -271,6 +323,34 @@ class DeliveryAttemptsTest extends SenderTestSupport {
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aRetryAfterCutByTheCapNeverBringsTheScheduleForward() {
+        receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+        WebhookSender sender = startedSender(b -> b.maxRetryAfter(Duration.ofSeconds(30)));
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void retriesAfterARetryAfterKeepTheirGapsFromThatTime() {
+        stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "600"), serverError());
+        WebhookSender sender = startedSender(b -> b);
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        Instant start = clock.instant();
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+
+        awaitAttempts(deliveryId, 1);
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(10));
+        awaitAttempts(deliveryId, 2);
+
+        assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(14)));
     }
 
     @Test

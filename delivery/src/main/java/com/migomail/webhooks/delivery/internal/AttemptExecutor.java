@@ -184,17 +184,31 @@ final class AttemptExecutor {
         if (attempt.succeeded()) {
             return DeliveryOutcome.delivered();
         }
-        Optional<Duration> delay = gone ? Optional.empty() : config.retrySchedule().delayAfter(delivery.attemptCount() + 1);
-        if (delay.isEmpty()) {
+        Optional<Duration> gap = gone ? Optional.empty() : config.retrySchedule().delayAfter(delivery.attemptCount() + 1);
+        if (gap.isEmpty()) {
             return DeliveryOutcome.failed();
         }
-        Instant next = now.plus(delay.get());
+        Instant next = nextDue(delivery.nextAttemptAt(), gap.get(), now);
         Optional<Instant> asked = retryAfter(exchange, now);
         if (asked.isPresent() && asked.get().isAfter(next)) {
             Instant cap = now.plus(config.maxRetryAfter());
-            next = asked.get().isAfter(cap) ? cap : asked.get();
+            next = asked.get().isAfter(cap) ? max(next, cap) : asked.get();
         }
         return DeliveryOutcome.retryAt(next);
+    }
+
+    /**
+     * The gap after the failed attempt's due time, so attempt latency does not drift the schedule;
+     * from now if that is already past (the node was down or backlogged), so an outage does not end
+     * in a burst of retries.
+     */
+    private static Instant nextDue(Instant failedDueAt, Duration gap, Instant now) {
+        Instant anchored = failedDueAt == null ? null : failedDueAt.plus(gap);
+        return anchored != null && anchored.isAfter(now) ? anchored : now.plus(gap);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Optional<Instant> retryAfter(Exchange exchange, Instant now) {
