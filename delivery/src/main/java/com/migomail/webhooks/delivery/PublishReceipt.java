@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link WebhookSender#publish} stored.
+ * What {@link WebhookSender#publish} stored (through an {@link EventAppender}: what the appender
+ * wrote, which becomes real only when the caller commits).
  *
  * @param eventId the event id ({@code evt_…})
  * @param deliveryIds one delivery per endpoint subscribed to the event's type (pending, or skipped

@@ -126,6 +126,28 @@ public interface WebhookSender extends AutoCloseable {
     PublishReceipt publish(WebhookEvent event);
 
     /**
+     * Publishes through the caller's own write, typically inside the caller's open database
+     * transaction (the transactional outbox): validates the event and builds its body and its
+     * deliveries exactly as {@link #publish(WebhookEvent)} does, then hands them to
+     * {@code appender} instead of the store. With the JDBC store:
+     * {@code sender.publish(event, (e, d) -> jdbcStore.append(connection, e, d))}, then commit.
+     *
+     * <p>The deliveries are not handed to the dispatcher, since the caller has not committed yet: once
+     * the caller commits, any sender over that database claims them on its next poll, within
+     * {@link Builder#pollInterval(Duration)} (1 second by default). If the caller rolls back, nothing
+     * was stored and nothing is sent; the receipt then names an event that does not exist. Listeners
+     * hear nothing at publish time (not even {@code onSkipped} for a disabled endpoint).
+     *
+     * @param appender writes the event and deliveries (see {@link EventAppender}); whatever it
+     *     throws reaches the caller unchanged, and the caller should then roll back
+     * @return the receipt, from what the appender reports it wrote
+     * @throws NullPointerException if event or appender is null
+     * @throws IllegalStateException if the sender is closed
+     * @throws WebhookDeliveryException if the appender returns {@code null}
+     */
+    PublishReceipt publish(WebhookEvent event, EventAppender appender);
+
+    /**
      * Replays an event to every endpoint that has a delivery of it: the same body and
      * {@code webhook-id}, signed afresh. A replay does not count against endpoint health.
      *

@@ -4,11 +4,13 @@ import com.migomail.webhooks.core.EventCodec;
 import com.migomail.webhooks.core.TypeId;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.EndpointRegistration;
+import com.migomail.webhooks.delivery.EventAppender;
 import com.migomail.webhooks.delivery.PublishReceipt;
 import com.migomail.webhooks.delivery.RegisteredEndpoint;
 import com.migomail.webhooks.delivery.ReplayReceipt;
 import com.migomail.webhooks.delivery.ReplayRequest;
 import com.migomail.webhooks.delivery.UnknownIdException;
+import com.migomail.webhooks.delivery.WebhookDeliveryException;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSecret;
@@ -229,6 +231,31 @@ public final class DefaultWebhookSender implements WebhookSender {
     @Override
     public PublishReceipt publish(WebhookEvent event) {
         Objects.requireNonNull(event, "event cannot be null");
+        AppendResult result = append(event, store::append);
+        for (Delivery delivery : result.deliveries()) {
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                dispatcher.offer(delivery.id(), delivery.endpointId());
+            } else if (result.created() && delivery.status() == DeliveryStatus.SKIPPED) {
+                listeners.fire("onSkipped", l -> l.onSkipped(delivery));
+            }
+        }
+        return receipt(event, result);
+    }
+
+    @Override
+    public PublishReceipt publish(WebhookEvent event, EventAppender appender) {
+        Objects.requireNonNull(event, "event cannot be null");
+        Objects.requireNonNull(appender, "appender cannot be null");
+        // Not offered to the dispatcher: the caller has not committed; the poller finds it after.
+        AppendResult result = append(event, appender);
+        if (result == null) {
+            throw new WebhookDeliveryException("appender returned no AppendResult for event " + event.id());
+        }
+        return receipt(event, result);
+    }
+
+    /** Builds the stored event and its fan-out, and has them written; null if the appender said nothing. */
+    private AppendResult append(WebhookEvent event, EventAppender appender) {
         synchronized (this) {
             if (state == State.CLOSED) {
                 throw new IllegalStateException("sender is closed");
@@ -238,19 +265,19 @@ public final class DefaultWebhookSender implements WebhookSender {
         Instant now = config.clock().instant();
         StoredEvent stored = new StoredEvent(event.id(), event.type(), event.timestamp(), now,
                 new String(body, StandardCharsets.UTF_8));
-        List<NewDelivery> deliveries = store.endpoints().stream()
-                .filter(endpoint -> endpoint.subscribesTo(event.type()))
+        return appender.append(stored, fanOut(event.type()));
+    }
+
+    /** One new delivery per endpoint subscribed to the type: pending, or skipped if it is disabled. */
+    private List<NewDelivery> fanOut(String type) {
+        return store.endpoints().stream()
+                .filter(endpoint -> endpoint.subscribesTo(type))
                 .map(endpoint -> new NewDelivery(TypeId.generate("dlv", config.clock()).toString(), endpoint.id(),
                         endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
                 .toList();
-        AppendResult result = store.append(stored, deliveries);
-        for (Delivery delivery : result.deliveries()) {
-            if (delivery.status() == DeliveryStatus.PENDING) {
-                dispatcher.offer(delivery.id(), delivery.endpointId());
-            } else if (result.created() && delivery.status() == DeliveryStatus.SKIPPED) {
-                listeners.fire("onSkipped", l -> l.onSkipped(delivery));
-            }
-        }
+    }
+
+    private static PublishReceipt receipt(WebhookEvent event, AppendResult result) {
         return new PublishReceipt(event.id(), result.deliveries().stream().map(Delivery::id).toList(), result.created());
     }
 
