@@ -17,6 +17,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void takesNoArguments() {
+        assertThat(Cli.run("demo", "--fast"))
+                .isEqualTo(new Cli.Result(2, "", "error: unknown option --fast\n" + new DemoCommand().usage()));
+        assertThat(Cli.run("demo", "now"))
+                .isEqualTo(new Cli.Result(2, "", "error: unexpected argument 'now'\n" + new DemoCommand().usage()));
+    }
+
+    @Test
     void succeedsWithTheSummaryOfEveryDeliveryAttemptAndRequest() {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
