@@ -43,7 +43,7 @@ import java.util.Map;
  * behind (its temporary folder is deleted).
  */
 public final class Demo {
-    /** The default is 1 min, 5 min, 30 min; seconds keep the demo short. */
+    /** Retries 1 s, 2 s and 4 s after the first attempt (the default: 1 min, 5 min, 30 min). */
     static final RetrySchedule SCHEDULE = RetrySchedule.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final int FLAKY_FAILURES = 2;
@@ -129,7 +129,7 @@ public final class Demo {
         out.println("Migomail Webhooks demo: a sender and a receiver in one process, on 127.0.0.1 only.");
         out.println("  store     embedded H2 database in " + dir + " (deleted at the end)");
         out.println("  receiver  JDK HTTP server at " + receiver.url("") + ", verifying every request");
-        out.println("  retries   after 1 s, 2 s and 4 s (the default schedule is 1 min, 5 min, 30 min)");
+        out.println("  retries   1 s, 2 s and 4 s after the first attempt (by default 1 min, 5 min and 30 min)");
     }
 
     /** The two registered endpoints' ids. */

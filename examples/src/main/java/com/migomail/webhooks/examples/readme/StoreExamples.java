@@ -1,14 +1,9 @@
 package com.migomail.webhooks.examples.readme;
 
 import com.migomail.webhooks.core.EmailSent;
-import com.migomail.webhooks.core.EventCodec;
 import com.migomail.webhooks.core.Subscriber;
-import com.migomail.webhooks.core.TypeId;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.WebhookSender;
-import com.migomail.webhooks.store.DeliveryStatus;
-import com.migomail.webhooks.store.NewDelivery;
-import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -16,8 +11,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
 import javax.sql.DataSource;
 
 /** The README's store examples: in memory, PostgreSQL nodes, H2, transactional outbox. */
@@ -61,24 +54,18 @@ final class StoreExamples {
         }                                        // closes the H2 database
     }
 
-    static void outbox(JdbcWebhookStore store, DataSource dataSource) throws SQLException {
+    static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource) throws SQLException {
         WebhookEvent event = WebhookEvent.of(new EmailSent("msg_123", null, Subscriber.of("zoe@example.com"), null));
-        StoredEvent stored = new StoredEvent(event.id(), event.type(), event.timestamp(), Instant.now(),
-                EventCodec.writeString(event));
-        List<NewDelivery> deliveries = store.endpoints().stream()
-                .filter(endpoint -> endpoint.subscribesTo(event.type()))
-                .map(endpoint -> new NewDelivery(TypeId.generate("dlv").toString(), endpoint.id(),
-                        endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
-                .toList();
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                markMessageSent(connection, "msg_123");          // your own SQL
-                store.append(connection, stored, deliveries);     // same transaction
-                connection.commit();                              // both, or...
+                markMessageSent(connection, "msg_123");                      // your own SQL
+                sender.publish(event, (stored, deliveries) ->
+                        store.append(connection, stored, deliveries));       // same transaction
+                connection.commit();                                         // both, or...
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();                            // ...neither
+                connection.rollback();                                       // ...neither
                 throw e;
             }
         }
