@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Demo {
     private final PrintStream out;
     private final Clock clock = Clock.systemUTC();
     private final long startedNanos = System.nanoTime();
-    private volatile long deliveringSinceNanos;
+    private volatile Instant deliveringSince;
 
     private Demo(PrintStream out) {
         this.out = out;
@@ -84,7 +85,7 @@ public final class Demo {
     private int run(Path dir) throws InterruptedException {
         WebhookSecret secret = WebhookSecret.generate();
         SigningKeyPair keyPair = SigningKeyPair.generate();
-        DemoListener listener = new DemoListener(clock, this::timed);
+        DemoListener listener = new DemoListener(this::onTimeline, this::timed);
         try (DemoReceiver receiver = DemoReceiver.start(receivingPaths(secret, keyPair), this::timed);
                 JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
                 WebhookSender sender = sender(store, listener)) {
@@ -172,7 +173,7 @@ public final class Demo {
 
     private void deliver(WebhookSender sender, DemoListener listener, int deliveries) throws InterruptedException {
         step("3. Start the sender: deliveries, signatures checked by the receiver, retries of the flaky endpoint");
-        deliveringSinceNanos = System.nanoTime();
+        deliveringSince = clock.instant();
         sender.start();
         await(listener, deliveries, "the deliveries");
     }
@@ -255,7 +256,12 @@ public final class Demo {
 
     /** A line from the sender's or receiver's threads, with the time since the sender started. */
     private void timed(String line) {
-        long since = deliveringSinceNanos == 0 ? 0 : System.nanoTime() - deliveringSinceNanos;
-        out.printf("  %5.2fs %s%n", since / 1e9, line);
+        out.printf("  %6s %s%n", onTimeline(clock.instant()), line);
+    }
+
+    /** An instant as seconds since the sender started, e.g. {@code 1.25s}. */
+    private String onTimeline(Instant instant) {
+        Instant since = deliveringSince;
+        return String.format("%.2fs", since == null ? 0 : Duration.between(since, instant).toMillis() / 1000.0);
     }
 }

@@ -5,23 +5,28 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryStatus;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The sender's side of the story: prints failed attempts and counts deliveries that are done. */
 final class DemoListener implements DeliveryListener {
     private final Map<String, String> endpointNames = new ConcurrentHashMap<>();
     private final Semaphore done = new Semaphore(0);
-    private final Clock clock;
+    private final Function<Instant, String> timeline;
     private final Consumer<String> out;
 
-    DemoListener(Clock clock, Consumer<String> out) {
-        this.clock = clock;
+    /**
+     * @param timeline writes an instant as a time on the demo's timeline
+     * @param out prints one line
+     */
+    DemoListener(Function<Instant, String> timeline, Consumer<String> out) {
+        this.timeline = timeline;
         this.out = out;
     }
 
@@ -42,8 +47,7 @@ final class DemoListener implements DeliveryListener {
         String what = String.format("sender   %-8s %s attempt %d: %s", endpointNames.get(delivery.endpointId()),
                 delivery.id(), attempt.number(), result(attempt));
         if (outcome.status() == DeliveryStatus.PENDING) {
-            double seconds = Duration.between(clock.instant(), outcome.nextAttemptAt()).toMillis() / 1000.0;
-            out.accept(what + String.format(", next attempt in %.1f s", Math.max(0, seconds)));
+            out.accept(what + ", next attempt due at " + timeline.apply(outcome.nextAttemptAt()));
         } else {
             out.accept(what + ", " + outcome.status() + " (kept for replay)");
         }
