@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
+/** A receiver on the JDK's built-in HTTP server: no framework, no dependency beyond core. */
 public final class JdkServerReceiver {
     public static void main(String[] args) throws IOException {
         WebhookReceiver receiver = WebhookReceiver.create(WebhookVerifier.builder()

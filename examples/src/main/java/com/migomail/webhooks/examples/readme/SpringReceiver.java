@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+/** A receiver in a Spring Boot (Spring MVC) application. */
 @RestController
 public class SpringReceiver {
     private final WebhookReceiver receiver;
