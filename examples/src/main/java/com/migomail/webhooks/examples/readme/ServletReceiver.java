@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A receiver in any Jakarta Servlet 6 container (Tomcat 10.1+, Jetty 12, …). */
+/** A receiver in any Jakarta Servlet container, Servlet 5 or later (Tomcat 10+, Jetty 11+, …). */
 @WebServlet("/webhooks/migomail")
 public class ServletReceiver extends HttpServlet {
     private final WebhookReceiver receiver = WebhookReceiver.create(WebhookVerifier.builder()
