@@ -23,17 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>For each store (in-memory, then PostgreSQL started by the harness): a warm-up, a run at full speed
  * (all events published as fast as the publisher threads go; deliveries per second from the first
- * publish to the last receipt), then a latency run paced at half the rate the full-speed run reached,
+ * publish to the last receipt) between two full-speed baseline runs, whose mean is the ratio's
+ * denominator, then a latency run paced at half the rate the full-speed run reached,
  * with the baseline paced at the same rate for reference. Publish-to-receipt latency is taken per event
  * with {@code System.nanoTime()}: at the call to {@code publish} and when the receiver has read the
  * request whose {@code webhook-id} is that event's id (one JVM, one clock).
  *
  * <p>Options: {@code --events N} (1..100000, default 20000), {@code --concurrency C} (attempts in flight,
- * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 5000),
+ * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 20000),
  * {@code --stores memory,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
  * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
  * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10), {@code --executor-threads N}
- * (gives the sender an executor of N threads instead of its default of 4). Bounded: every wait has a
+ * (gives the sender an executor of N threads instead of its default of 4), {@code --csv-dir D} (writes each
+ * run's per-event publish time and latency to {@code D/<run number>.csv}). Bounded: every wait has a
  * timeout, and the harness stops by itself.
  */
 final class DeliveryHarness {
@@ -47,22 +49,25 @@ final class DeliveryHarness {
     private final String pgSync;
     private final int pgPool;
     private final int executorThreads;
+    private final String csvDirectory;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
     private LoopbackReceiver receiver;
     private BareHttpLoop bare;
+    private Target baseline;
 
     private DeliveryHarness(Options options) {
         events = options.intValue("events", 20_000);
         concurrency = options.intValue("concurrency", 16);
         publishers = options.intValue("publishers", 2);
-        warmup = options.intValue("warmup", 5_000);
+        warmup = options.intValue("warmup", 20_000);
         latencySeconds = options.intValue("latency-seconds", 10);
         timeoutSeconds = options.intValue("timeout", 120);
         pgSync = options.value("pg-sync", "on");
         pgPool = options.intValue("pg-pool", 10);
         executorThreads = options.intValue("executor-threads", 0);
+        csvDirectory = options.value("csv-dir", null);
         if (events < 1 || events > 100_000) {
             throw new IllegalArgumentException("--events must be 1..100000: " + events);
         }
@@ -72,7 +77,7 @@ final class DeliveryHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
-                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads"));
+                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads", "csv-dir"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -85,19 +90,16 @@ final class DeliveryHarness {
                 BareHttpLoop loop = new BareHttpLoop(started.uri(), concurrency, EventCodec.write(samples.get(1)))) {
             receiver = started;
             bare = loop;
-            Target baseline = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
+            baseline = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
             run("baseline warm-up", baseline, warmup, 0, false);
-            RunResult baselineBefore = run("baseline: bare sendAsync loop", baseline, events, 0, true);
+            run("baseline warm-up", baseline, warmup, 0, false);
             for (String store : stores) {
                 switch (store.trim()) {
-                    case "memory" -> measureSender("in-memory", WebhookStore.inMemory(), baselineBefore);
-                    case "postgres" -> measurePostgres(baselineBefore);
+                    case "memory" -> measureSender("in-memory", WebhookStore.inMemory());
+                    case "postgres" -> measurePostgres();
                     default -> throw new IllegalArgumentException("--stores: memory or postgres, not " + store);
                 }
             }
-            RunResult baselineAfter = run("baseline again (drift check)", baseline, events, 0, true);
-            verdicts.add(String.format(Locale.ROOT, "baseline drift over the run: %.2fx",
-                    baselineAfter.deliveriesPerSecond() / baselineBefore.deliveriesPerSecond()));
             if (bare.errors() > 0) {
                 verdicts.add("baseline requests that failed: " + bare.errors());
             }
@@ -105,18 +107,22 @@ final class DeliveryHarness {
         print();
     }
 
-    private void measurePostgres(RunResult baseline) throws Exception {
+    private void measurePostgres() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync);
                 JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
-                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store, baseline);
+                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store);
                 verdicts.add(activity.report(12));
             }
         }
     }
 
-    private void measureSender(String name, WebhookStore store, RunResult baseline) throws Exception {
+    /**
+     * Warm-up, then the sender at full speed between two full-speed baseline runs (its ratio is against
+     * their mean, so drift over the run shows), then sender and baseline paced at half the sender's rate.
+     */
+    private void measureSender(String name, WebhookStore store) throws Exception {
         WebhookSender.Builder builder = WebhookSender.builder()
                 .store(store)
                 .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
@@ -136,14 +142,15 @@ final class DeliveryHarness {
                 sender.publish(batch.get(i));
             });
             run(name + " warm-up", publishing, warmup, 0, false);
+            RunResult before = run("baseline: bare sendAsync loop", baseline, events, 0, true);
             RunResult full = run(name + ": full speed", publishing, events, 0, true);
+            RunResult after = run("baseline: bare sendAsync loop again", baseline, events, 0, true);
             double halfRate = full.deliveriesPerSecond() / 2;
             int paced = (int) Math.max(1, Math.min(100_000, halfRate * latencySeconds));
             RunResult half = run(String.format(Locale.ROOT, "%s: paced %.0f/s", name, halfRate),
                     publishing, paced, halfRate, true);
-            Target baselinePaced = (log, batch, rate) -> bare.run(log, batch.stream().map(WebhookEvent::id).toList(), rate);
-            run(String.format(Locale.ROOT, "baseline: paced %.0f/s", halfRate), baselinePaced, paced, halfRate, true);
-            judge(name, full, half, baseline);
+            run(String.format(Locale.ROOT, "baseline: paced %.0f/s", halfRate), baseline, paced, halfRate, true);
+            judge(name, full, half, before, after);
         } finally {
             if (executor != null) {
                 executor.shutdownNow();
@@ -171,15 +178,22 @@ final class DeliveryHarness {
         RunResult result = log.result(name);
         if (keep) {
             results.add(result);
+            if (csvDirectory != null) {
+                log.writeCsv(java.nio.file.Path.of(csvDirectory, results.size() + ".csv"));
+            }
         }
         System.out.println((all ? "" : "TIMED OUT ") + result.row());
         return result;
     }
 
-    private void judge(String name, RunResult full, RunResult half, RunResult baseline) {
-        double ratio = full.deliveriesPerSecond() / baseline.deliveriesPerSecond();
-        verdicts.add(String.format(Locale.ROOT, "%s: %.0f deliveries/s = %.2fx the bare loop (%.0f/s)",
-                name, full.deliveriesPerSecond(), ratio, baseline.deliveriesPerSecond()));
+    private void judge(String name, RunResult full, RunResult half, RunResult before, RunResult after) {
+        double bareRate = (before.deliveriesPerSecond() + after.deliveriesPerSecond()) / 2;
+        double ratio = full.deliveriesPerSecond() / bareRate;
+        verdicts.add(String.format(Locale.ROOT, "%s: %.0f deliveries/s = %.2fx the bare loop (%.0f/s, mean of %.0f"
+                + " before and %.0f after; %.2fx to %.2fx)", name, full.deliveriesPerSecond(), ratio, bareRate,
+                before.deliveriesPerSecond(), after.deliveriesPerSecond(),
+                full.deliveriesPerSecond() / Math.max(before.deliveriesPerSecond(), after.deliveriesPerSecond()),
+                full.deliveriesPerSecond() / Math.min(before.deliveriesPerSecond(), after.deliveriesPerSecond())));
         if (name.startsWith("in-memory")) {
             verdicts.add(String.format(Locale.ROOT, "  target >= 0.8x the bare loop: %s",
                     ratio >= 0.8 ? "MET" : String.format(Locale.ROOT, "MISSED by %.0f%%", (0.8 - ratio) / 0.8 * 100)));

@@ -72,6 +72,20 @@ final class ReceiptLog {
         return unexpected.get();
     }
 
+    /** Writes {@code publish offset ms,latency ms} per received event, for looking at when the slow ones were. */
+    void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        long first = java.util.Arrays.stream(publishedAt).min().orElse(0);
+        StringBuilder csv = new StringBuilder("publish_ms,latency_ms\n");
+        for (int i = 0; i < publishedAt.length; i++) {
+            long at = receivedAt.get(i);
+            if (at != 0) {
+                csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f%n",
+                        (publishedAt[i] - first) / 1e6, (at - publishedAt[i]) / 1e6));
+            }
+        }
+        java.nio.file.Files.writeString(file, csv);
+    }
+
     /** Deliveries per second from the first publish to the last receipt, and latency percentiles. */
     RunResult result(String name) {
         long first = Long.MAX_VALUE;
