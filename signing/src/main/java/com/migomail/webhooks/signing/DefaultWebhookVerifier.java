@@ -147,7 +147,7 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     }
 
     private static String singleValue(String name, List<String> values) {
-        Set<String> distinct = values.stream().map(String::trim).filter(v -> !v.isEmpty())
+        Set<String> distinct = values.stream().map(HeaderValues::trimOws).filter(v -> !v.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (distinct.isEmpty()) {
             throw new WebhookVerificationException(MALFORMED_HEADER, name + " is empty");

@@ -2,6 +2,7 @@ package com.migomail.webhooks.signing;
 
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
 
+import com.migomail.webhooks.signing.internal.HeaderValues;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,7 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
         Set<String> others = new TreeSet<>();
         int entries = 0;
         for (String value : values) {
-            for (String token : value.trim().split("\\s+")) {
+            for (String token : HeaderValues.trimOws(value).split("[ \\t]+")) {
                 String[] parts = stripCommas(token).split(",", -1);
                 if (parts.length < 2 || parts.length % 2 != 0) {
                     continue;

@@ -345,9 +345,17 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void rejectsASignatureWithATrailingControlCharacter() {
+        TestRequest request = TestRequest.valid();
+        String signature = request.value(WEBHOOK_SIGNATURE);
+
+        assertRefused(VERIFIER, request.with(WEBHOOK_SIGNATURE, signature + "\u001d"), NO_MATCHING_SIGNATURE);
+    }
+
+    @Test
     void rejectsMalformedStandardHeaders() {
         assertRefused(VERIFIER, TestRequest.valid().with(WEBHOOK_TIMESTAMP, "yesterday\r\n"), MALFORMED_HEADER)
-                .hasMessage("webhook-timestamp must be whole Unix seconds (1 to 18 digits), not \"yesterday\"");
+                .hasMessage("webhook-timestamp must be whole Unix seconds (1 to 18 digits), not \"yesterday??\"");
         assertRefused(VERIFIER, TestRequest.valid().with(WEBHOOK_TIMESTAMP, "-5"), MALFORMED_HEADER);
         assertRefused(VERIFIER, TestRequest.valid().with(WEBHOOK_TIMESTAMP, "9999999999999999999"), MALFORMED_HEADER);
         assertRefused(VERIFIER, TestRequest.valid().with(WEBHOOK_ID, " "), MALFORMED_HEADER)

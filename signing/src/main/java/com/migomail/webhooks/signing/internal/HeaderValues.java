@@ -26,6 +26,27 @@ public final class HeaderValues {
         return values;
     }
 
+    /**
+     * The value without leading and trailing HTTP optional whitespace (spaces and tabs only).
+     * {@link String#trim()} would also drop control characters, so a signature with a stray control
+     * character at its end would be read as if it had none.
+     */
+    public static String trimOws(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isOws(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOws(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** Whether the header is present at all, even with an empty value. */
     public static boolean present(Map<String, List<String>> headers, String name) {
         return !all(headers, name).isEmpty();
