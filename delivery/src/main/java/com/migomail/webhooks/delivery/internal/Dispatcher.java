@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,12 @@ final class Dispatcher {
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     /** Set when due work may be waiting beyond what the last poll claimed, so a free slot polls at once. */
     private final AtomicBoolean backlog = new AtomicBoolean(true);
+    /**
+     * Held shared by every claim until its deliveries are started or given back, and taken
+     * exclusively by {@link #stop}: a claim still running at shutdown would otherwise release its
+     * leases after the host has closed the store, and they would stay leased until they expire.
+     */
+    private final ReentrantReadWriteLock claimGate = new ReentrantReadWriteLock();
     private volatile boolean running;
     private ScheduledFuture<?> pollTask;
 
@@ -71,10 +79,18 @@ final class Dispatcher {
     }
 
     private void claimAndRun(String deliveryId, String endpointId) {
-        if (!running) {
+        if (!enterClaim()) {
             limiter.release(endpointId);
             return;
         }
+        try {
+            claimAndRunHeld(deliveryId, endpointId);
+        } finally {
+            claimGate.readLock().unlock();
+        }
+    }
+
+    private void claimAndRunHeld(String deliveryId, String endpointId) {
         Optional<Delivery> claimed;
         try {
             claimed = store.claim(deliveryId, config.clock().instant(), config.nodeId(), config.leaseDuration());
@@ -111,6 +127,10 @@ final class Dispatcher {
         if (!running || !polling.compareAndSet(false, true)) {
             return;
         }
+        if (!enterClaim()) {
+            polling.set(false);
+            return;
+        }
         try {
             for (int round = 0; round < MAX_POLL_ROUNDS && running; round++) {
                 int limit = Math.min(limiter.available(), Math.min(limiter.safeClaimSize(), MAX_CLAIM_BATCH));
@@ -131,8 +151,22 @@ final class Dispatcher {
         } catch (RuntimeException e) {
             LOG.warn("polling the store for due deliveries failed; will poll again", e);
         } finally {
+            claimGate.readLock().unlock();
             polling.set(false);
         }
+    }
+
+    /** Enters the claim gate while running; the caller unlocks its read lock when it returns true. */
+    private boolean enterClaim() {
+        Lock shared = claimGate.readLock();
+        if (!shared.tryLock()) {
+            return false;
+        }
+        if (!running) {
+            shared.unlock();
+            return false;
+        }
+        return true;
     }
 
     /** Starts a claimed delivery if a slot is free, else gives it back; returns whether it started. */
@@ -188,6 +222,7 @@ final class Dispatcher {
                 pollTask.cancel(false);
             }
         }
+        awaitClaims(timeout);
         awaitInFlight(timeout);
         for (String deliveryId : List.copyOf(inFlight.keySet())) {
             try {
@@ -196,6 +231,18 @@ final class Dispatcher {
             } catch (RuntimeException e) {
                 LOG.warn("releasing delivery {} at shutdown failed; its lease will expire", deliveryId, e);
             }
+        }
+    }
+
+    /** Waits for claims under way to start or give back what they claimed; none starts afterwards. */
+    private void awaitClaims(Duration timeout) {
+        try {
+            if (!claimGate.writeLock().tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a claim was still under way after {}; its leases will expire", timeout);
+            }
+            // Never unlocked: this dispatcher does not run again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
