@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
  * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10), {@code --executor-threads N}
  * (gives the sender an executor of N threads instead of its default of 4), {@code --csv-dir D} (writes each
- * run's per-event publish time and latency to {@code D/<run number>.csv}). Bounded: every wait has a
+ * run's per-event publish time and latency to {@code D/<run number>.csv}), {@code --pg-statements on}
+ * (loads {@code pg_stat_statements} and reports per-statement times; costs a little). Bounded: every wait has a
  * timeout, and the harness stops by itself.
  */
 final class DeliveryHarness {
@@ -50,6 +51,7 @@ final class DeliveryHarness {
     private final int pgPool;
     private final int executorThreads;
     private final String csvDirectory;
+    private final boolean pgStatements;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
@@ -68,6 +70,7 @@ final class DeliveryHarness {
         pgPool = options.intValue("pg-pool", 10);
         executorThreads = options.intValue("executor-threads", 0);
         csvDirectory = options.value("csv-dir", null);
+        pgStatements = options.value("pg-statements", "off").equals("on");
         if (events < 1 || events > 100_000) {
             throw new IllegalArgumentException("--events must be 1..100000: " + events);
         }
@@ -77,7 +80,7 @@ final class DeliveryHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
-                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads", "csv-dir"));
+                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads", "csv-dir", "pg-statements"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -108,12 +111,16 @@ final class DeliveryHarness {
     }
 
     private void measurePostgres() throws Exception {
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync, pgStatements);
                 JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
+                if (pgStatements) {
+                    activity.countStatements();
+                }
                 measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store);
                 verdicts.add(activity.report(12));
+                verdicts.add(activity.statementReport(12));
             }
         }
     }

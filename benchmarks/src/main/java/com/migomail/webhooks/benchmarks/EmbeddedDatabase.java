@@ -28,7 +28,20 @@ final class EmbeddedDatabase implements AutoCloseable {
      *     or {@code off}
      */
     static EmbeddedDatabase start(int poolSize, String synchronousCommit) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        return start(poolSize, synchronousCommit, false);
+    }
+
+    /**
+     * Starts PostgreSQL and a pool, optionally with {@code pg_stat_statements} loaded (for
+     * {@link PostgresActivity}'s per-statement times; it costs a little throughput).
+     */
+    static EmbeddedDatabase start(int poolSize, String synchronousCommit, boolean statementStatistics)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (statementStatistics) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", synchronousCommit)
                 .setServerConfig("max_connections", "100")

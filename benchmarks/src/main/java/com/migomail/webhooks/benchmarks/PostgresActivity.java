@@ -22,7 +22,12 @@ final class PostgresActivity implements AutoCloseable {
             + " regexp_replace(left(query, 90), '\\s+', ' ', 'g') FROM pg_stat_activity"
             + " WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
 
+    private static final String STATEMENTS = "SELECT calls, total_exec_time, mean_exec_time, rows,"
+            + " regexp_replace(left(query, 100), '\\s+', ' ', 'g') FROM pg_stat_statements"
+            + " WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT ";
+
     private final Connection connection;
+    private boolean statements;
     private final Map<String, Integer> counts = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -39,6 +44,41 @@ final class PostgresActivity implements AutoCloseable {
         PostgresActivity activity = new PostgresActivity(DriverManager.getConnection(jdbcUrl, "postgres", ""));
         activity.thread.start();
         return activity;
+    }
+
+    /**
+     * Also reports per-statement execution times from {@code pg_stat_statements} (the server must have
+     * loaded it: {@link EmbeddedDatabase#start(int, String, boolean)}), counted from now.
+     */
+    void countStatements() throws SQLException {
+        try (Connection own = DriverManager.getConnection(connection.getMetaData().getURL(), "postgres", "");
+                Statement statement = own.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+        }
+        statements = true;
+    }
+
+    /** The statements that took the most execution time, or an empty string when not counted. */
+    String statementReport(int top) {
+        if (!statements) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "  PostgreSQL statements by total execution time (pg_stat_statements):%n"
+                + "  %9s %10s %8s %9s  %s%n", "calls", "total ms", "mean ms", "rows", "statement"));
+        try (Connection own = DriverManager.getConnection(connection.getMetaData().getURL(), "postgres", "");
+                Statement statement = own.createStatement();
+                ResultSet rows = statement.executeQuery(STATEMENTS + top)) {
+            while (rows.next()) {
+                text.append(String.format(Locale.ROOT, "  %9d %10.0f %8.3f %9d  %s%n", rows.getLong(1),
+                        rows.getDouble(2), rows.getDouble(3), rows.getLong(4), rows.getString(5)));
+            }
+            tables(statement, text);
+        } catch (SQLException e) {
+            text.append("  (not available: ").append(e.getMessage()).append(")\n");
+        }
+        return text.toString();
     }
 
     private void run() {
@@ -76,6 +116,19 @@ final class PostgresActivity implements AutoCloseable {
                 .forEach(entry -> text.append(String.format(Locale.ROOT, "  %5.2f  %s%n",
                         entry.getValue() / (double) Math.max(1, samples), entry.getKey())));
         return text.toString();
+    }
+
+    private static void tables(Statement statement, StringBuilder text) throws SQLException {
+        text.append(String.format(Locale.ROOT, "  tables: %-18s %9s %9s %9s %9s %9s %12s%n", "name", "inserts",
+                "updates", "HOT upd.", "live", "dead", "idx scans"));
+        try (ResultSet rows = statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd,"
+                + " n_live_tup, n_dead_tup, idx_scan FROM pg_stat_user_tables ORDER BY n_tup_upd DESC")) {
+            while (rows.next()) {
+                text.append(String.format(Locale.ROOT, "          %-18s %9d %9d %9d %9d %9d %12d%n", rows.getString(1),
+                        rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        rows.getLong(7)));
+            }
+        }
     }
 
     @Override
