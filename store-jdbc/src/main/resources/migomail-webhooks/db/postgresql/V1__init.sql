@@ -42,7 +42,9 @@ CREATE TABLE IF NOT EXISTS ${prefix}deliveries (
 )
 -- Free space on each page lets a claim, which changes only unindexed lease columns, stay a HOT
 -- update (new row version on the same page, no index entries).
-WITH (fillfactor = 70);
+-- The table is a queue that rewrites every row twice: vacuum it after 2 % of it changed, not 20 %.
+WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,
+      autovacuum_analyze_scale_factor = 0.05);
 
 -- The due-claim query: status = 'PENDING' AND next_attempt_at <= now ORDER BY next_attempt_at, id.
 -- Partial: finished deliveries leave the index instead of piling up in it, and the claim scan reads
