@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,13 @@ import java.util.stream.Collectors;
 
 /** The verifier built by {@link WebhookVerifier.Builder}; immutable and thread-safe. */
 final class DefaultWebhookVerifier implements WebhookVerifier {
-    private static final List<String> STANDARD_HEADERS = List.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE);
     private static final String RAW_BODY_HINT = " Check that the key is the endpoint's current one and that the body"
             + " given to verify is the raw request body, byte for byte (not parsed and re-serialized JSON).";
 
     private final List<WebhookSecret> secrets;
     private final List<WebhookPublicKey> publicKeys;
     private final Duration tolerance;
+    private final long toleranceSeconds;
     private final Clock clock;
     private final boolean acceptsStandard;
     private final boolean acceptsMigomail;
@@ -39,6 +40,7 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
         this.secrets = keys.stream().filter(WebhookSecret.class::isInstance).map(WebhookSecret.class::cast).toList();
         this.publicKeys = keys.stream().filter(WebhookPublicKey.class::isInstance).map(WebhookPublicKey.class::cast).toList();
         this.tolerance = tolerance;
+        this.toleranceSeconds = tolerance.getSeconds();
         this.clock = clock;
         this.acceptsStandard = schemes.contains(SignatureScheme.STANDARD_WEBHOOKS);
         this.acceptsMigomail = schemes.contains(SignatureScheme.MIGOMAIL);
@@ -48,19 +50,20 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     public void verify(Map<String, List<String>> headers, byte[] body) {
         Objects.requireNonNull(headers, "headers cannot be null");
         Objects.requireNonNull(body, "body cannot be null");
-        if (acceptsStandard && (!acceptsMigomail || hasAnyStandardHeader(headers))) {
-            verifyStandard(headers, body);
+        SignatureHeaderValues values = SignatureHeaderValues.of(headers);
+        if (acceptsStandard && (!acceptsMigomail || values.hasAnyStandard())) {
+            verifyStandard(values, body);
         } else {
-            verifyMigomail(headers, body);
+            verifyMigomail(values, body);
         }
     }
 
-    private void verifyStandard(Map<String, List<String>> headers, byte[] body) {
+    private void verifyStandard(SignatureHeaderValues headers, byte[] body) {
         requireStandardHeaders(headers);
-        String id = singleValue(WEBHOOK_ID, HeaderValues.all(headers, WEBHOOK_ID));
-        String timestamp = singleValue(WEBHOOK_TIMESTAMP, splitOnCommas(HeaderValues.all(headers, WEBHOOK_TIMESTAMP)));
+        String id = singleValue(WEBHOOK_ID, headers.id());
+        String timestamp = singleTimestamp(headers.timestamp());
         requireWithinTolerance(parseTimestamp(timestamp));
-        StandardSignatures signatures = StandardSignatures.parse(HeaderValues.all(headers, WEBHOOK_SIGNATURE));
+        StandardSignatures signatures = StandardSignatures.parse(headers.signature());
         byte[][] content = SignedContent.of(id, timestamp, body);
         if (!matchesV1(signatures, content) && !matchesV1a(signatures, content)) {
             throw new WebhookVerificationException(NO_MATCHING_SIGNATURE, "no signature in webhook-signature matches: it has "
@@ -93,8 +96,8 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
         return false;
     }
 
-    private void verifyMigomail(Map<String, List<String>> headers, byte[] body) {
-        List<String> values = HeaderValues.all(headers, MIGOMAIL_SIGNATURE);
+    private void verifyMigomail(SignatureHeaderValues headers, byte[] body) {
+        List<String> values = headers.migomail();
         if (values.isEmpty()) {
             throw new WebhookVerificationException(MISSING_HEADER,
                     "the request has no " + MIGOMAIL_SIGNATURE + " header" + missingMigomailHint(headers));
@@ -118,35 +121,80 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
         }
     }
 
-    private String missingMigomailHint(Map<String, List<String>> headers) {
+    private String missingMigomailHint(SignatureHeaderValues headers) {
         if (acceptsStandard) {
             return " and no webhook-id, webhook-timestamp or webhook-signature header; check that no proxy drops them";
         }
-        if (hasAnyStandardHeader(headers)) {
+        if (headers.hasAnyStandard()) {
             return "; it has Standard Webhooks headers, which this verifier accepts only with"
                     + " SignatureScheme.STANDARD_WEBHOOKS; check that no proxy drops them";
         }
         return "; check that no proxy drops it";
     }
 
-    private static boolean hasAnyStandardHeader(Map<String, List<String>> headers) {
-        return STANDARD_HEADERS.stream().anyMatch(name -> HeaderValues.present(headers, name));
+    private void requireStandardHeaders(SignatureHeaderValues headers) {
+        if (!headers.id().isEmpty() && !headers.timestamp().isEmpty() && !headers.signature().isEmpty()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(3);
+        addIfEmpty(missing, WEBHOOK_ID, headers.id());
+        addIfEmpty(missing, WEBHOOK_TIMESTAMP, headers.timestamp());
+        addIfEmpty(missing, WEBHOOK_SIGNATURE, headers.signature());
+        boolean bodyOnly = missing.size() == 3 && !headers.migomail().isEmpty();
+        String hint = bodyOnly && !acceptsMigomail
+                ? "; it has " + MIGOMAIL_SIGNATURE + ", which this verifier accepts only with SignatureScheme.MIGOMAIL"
+                : "; every Migomail request carries webhook-id, webhook-timestamp and webhook-signature:"
+                + " check that no proxy or framework drops them";
+        throw new WebhookVerificationException(MISSING_HEADER,
+                "the request has no " + String.join(", ", missing) + " header" + hint);
     }
 
-    private void requireStandardHeaders(Map<String, List<String>> headers) {
-        List<String> missing = STANDARD_HEADERS.stream().filter(name -> !HeaderValues.present(headers, name)).toList();
-        if (!missing.isEmpty()) {
-            boolean bodyOnly = missing.size() == STANDARD_HEADERS.size() && HeaderValues.present(headers, MIGOMAIL_SIGNATURE);
-            String hint = bodyOnly && !acceptsMigomail
-                    ? "; it has " + MIGOMAIL_SIGNATURE + ", which this verifier accepts only with SignatureScheme.MIGOMAIL"
-                    : "; every Migomail request carries webhook-id, webhook-timestamp and webhook-signature:"
-                    + " check that no proxy or framework drops them";
-            throw new WebhookVerificationException(MISSING_HEADER,
-                    "the request has no " + String.join(", ", missing) + " header" + hint);
+    private static void addIfEmpty(List<String> missing, String name, List<String> values) {
+        if (values.isEmpty()) {
+            missing.add(name);
         }
     }
 
+    /** The one distinct non-empty value (OWS-trimmed), or the error {@link #distinctValue} gives. */
     private static String singleValue(String name, List<String> values) {
+        String single = null;
+        for (String value : values) {
+            String trimmed = HeaderValues.trimOws(value);
+            if (!trimmed.isEmpty()) {
+                if (single == null) {
+                    single = trimmed;
+                } else if (!single.equals(trimmed)) {
+                    return distinctValue(name, values);
+                }
+            }
+        }
+        return single == null ? distinctValue(name, values) : single;
+    }
+
+    /** As {@link #singleValue}, over the values split on commas (a proxy may join repeated headers). */
+    private static String singleTimestamp(List<String> values) {
+        String single = null;
+        for (String value : values) {
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String trimmed = HeaderValues.trimOws(value.substring(start, end));
+                if (!trimmed.isEmpty()) {
+                    if (single == null) {
+                        single = trimmed;
+                    } else if (!single.equals(trimmed)) {
+                        return distinctValue(WEBHOOK_TIMESTAMP, splitOnCommas(values));
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        return single == null ? distinctValue(WEBHOOK_TIMESTAMP, splitOnCommas(values)) : single;
+    }
+
+    /** The slow path, taken only to refuse: counts the distinct values for the message. */
+    private static String distinctValue(String name, List<String> values) {
         Set<String> distinct = values.stream().map(HeaderValues::trimOws).filter(v -> !v.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (distinct.isEmpty()) {
@@ -164,22 +212,34 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     }
 
     private static long parseTimestamp(String timestamp) {
-        if (timestamp.length() > 18 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (timestamp.length() > 18 || !isDigits(timestamp)) {
             throw new WebhookVerificationException(MALFORMED_HEADER, "webhook-timestamp must be whole Unix seconds"
                     + " (1 to 18 digits), not \"" + Printable.of(timestamp) + "\"");
         }
         return Long.parseLong(timestamp);
     }
 
+    private static boolean isDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void requireWithinTolerance(long timestamp) {
         Instant now = clock.instant();
         long difference = now.getEpochSecond() - timestamp;
-        if (Duration.ofSeconds(difference).compareTo(tolerance) > 0) {
+        // Same as Duration.ofSeconds(difference).compareTo(tolerance) > 0: whole seconds against a
+        // non-negative tolerance, whose fraction cannot tip an equal number of seconds over.
+        if (difference > toleranceSeconds) {
             throw new WebhookVerificationException(TIMESTAMP_TOO_OLD, "webhook-timestamp " + timestamp + " is "
                     + difference + " s before the receiver's clock (" + now + "), beyond the tolerance of "
                     + tolerance.toSeconds() + " s: a replayed or long-delayed request, or a receiver clock that is off");
         }
-        if (Duration.ofSeconds(-difference).compareTo(tolerance) > 0) {
+        if (-difference > toleranceSeconds) {
             throw new WebhookVerificationException(TIMESTAMP_TOO_NEW, "webhook-timestamp " + timestamp + " is "
                     + -difference + " s after the receiver's clock (" + now + "), beyond the tolerance of "
                     + tolerance.toSeconds() + " s: " + (timestamp >= 100_000_000_000L

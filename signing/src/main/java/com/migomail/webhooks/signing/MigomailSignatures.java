@@ -19,9 +19,19 @@ final class MigomailSignatures {
     static List<byte[]> parse(List<String> values) {
         List<byte[]> signatures = new ArrayList<>(2);
         for (String value : values) {
-            for (String token : value.split("[\\s,]+")) {
-                if (isSignature(token)) {
-                    signatures.add(HexFormat.of().parseHex(token, PREFIX.length(), token.length()));
+            // Tokens are the runs between whitespace (\\s) and commas, as split("[\\s,]+") gives them.
+            int i = 0;
+            int length = value.length();
+            while (i < length) {
+                while (i < length && isSeparator(value.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < length && !isSeparator(value.charAt(i))) {
+                    i++;
+                }
+                if (isSignature(value, start, i)) {
+                    signatures.add(HexFormat.of().parseHex(value, start + PREFIX.length(), i));
                 }
             }
         }
@@ -32,13 +42,18 @@ final class MigomailSignatures {
         return signatures;
     }
 
+    /** The characters of the regex class {@code [\\s,]}. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == ',' || c >= '\t' && c <= '\r';
+    }
+
     /** Exactly as a signer writes it, lowercase, so that no flipped bit (such as a case change) passes. */
-    private static boolean isSignature(String token) {
-        if (token.length() != PREFIX.length() + HEX_LENGTH || !token.startsWith(PREFIX)) {
+    private static boolean isSignature(String value, int start, int end) {
+        if (end - start != PREFIX.length() + HEX_LENGTH || !value.startsWith(PREFIX, start)) {
             return false;
         }
-        for (int i = PREFIX.length(); i < token.length(); i++) {
-            char c = token.charAt(i);
+        for (int i = start + PREFIX.length(); i < end; i++) {
+            char c = value.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
                 return false;
             }

@@ -2,9 +2,7 @@ package com.migomail.webhooks.signing;
 
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
 
-import com.migomail.webhooks.signing.internal.HeaderValues;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,17 +22,18 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
         Set<String> others = new TreeSet<>();
         int entries = 0;
         for (String value : values) {
-            for (String token : HeaderValues.trimOws(value).split("[ \\t]+")) {
-                String[] parts = stripCommas(token).split(",", -1);
-                if (parts.length < 2 || parts.length % 2 != 0) {
-                    continue;
+            // Tokens are the runs between spaces and tabs, as split("[ \\t]+") of the OWS-trimmed value.
+            int i = 0;
+            int length = value.length();
+            while (i < length) {
+                while (i < length && isOws(value.charAt(i))) {
+                    i++;
                 }
-                for (int i = 0; i < parts.length; i += 2) {
-                    if (!parts[i].isEmpty() && !parts[i + 1].isEmpty()) {
-                        entries++;
-                        add(parts[i], parts[i + 1], v1, v1a, others);
-                    }
+                int tokenStart = i;
+                while (i < length && !isOws(value.charAt(i))) {
+                    i++;
                 }
+                entries += parseToken(value, tokenStart, i, v1, v1a, others);
             }
         }
         if (entries == 0) {
@@ -44,49 +43,127 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
         return new StandardSignatures(v1, v1a, others);
     }
 
+    /**
+     * The entries of one token: without leading and trailing commas, it splits on commas into an
+     * even number (at least two) of parts, read as version/signature pairs; a pair with an empty
+     * side is skipped. Returns how many entries it counted.
+     */
+    private static int parseToken(String value, int start, int end, List<byte[]> v1, List<byte[]> v1a, Set<String> others) {
+        while (start < end && value.charAt(start) == ',') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ',') {
+            end--;
+        }
+        int commas = 0;
+        for (int i = start; i < end; i++) {
+            if (value.charAt(i) == ',') {
+                commas++;
+            }
+        }
+        if (commas % 2 == 0) {
+            return 0; // an odd number of parts, or a single one
+        }
+        int entries = 0;
+        int versionStart = start;
+        while (versionStart <= end) {
+            int versionEnd = value.indexOf(',', versionStart);
+            int signatureStart = versionEnd + 1;
+            int signatureEnd = value.indexOf(',', signatureStart);
+            if (signatureEnd < 0 || signatureEnd > end) {
+                signatureEnd = end;
+            }
+            if (versionEnd > versionStart && signatureEnd > signatureStart) {
+                entries++;
+                add(value, versionStart, versionEnd, signatureStart, signatureEnd, v1, v1a, others);
+            }
+            versionStart = signatureEnd + 1;
+        }
+        return entries;
+    }
+
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     String describe() {
         return v1.size() + " well-formed v1 and " + v1a.size() + " well-formed v1a signature(s)"
                 + (otherVersions.isEmpty() ? "" : " (versions this verifier does not know, ignored: "
                 + Printable.of(String.join(" ", otherVersions)) + ")");
     }
 
-    private static void add(String version, String signature, List<byte[]> v1, List<byte[]> v1a, Set<String> others) {
-        switch (version) {
-            case "v1" -> addDecoded(signature, HMAC_LENGTH, v1);
-            case "v1a" -> addDecoded(signature, ED25519_LENGTH, v1a);
-            default -> others.add(version);
-        }
-    }
-
-    private static void addDecoded(String signature, int length, List<byte[]> into) {
-        try {
-            byte[] decoded = Base64.getDecoder().decode(signature);
-            if (decoded.length == length && isCanonical(signature, decoded)) {
-                into.add(decoded);
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // Not a signature anyone could have made: it cannot match, so it is simply not counted.
+    private static void add(String value, int versionStart, int versionEnd, int signatureStart, int signatureEnd,
+            List<byte[]> v1, List<byte[]> v1a, Set<String> others) {
+        int versionLength = versionEnd - versionStart;
+        if (versionLength == 2 && value.startsWith("v1", versionStart)) {
+            addDecoded(value, signatureStart, signatureEnd, HMAC_LENGTH, v1);
+        } else if (versionLength == 3 && value.startsWith("v1a", versionStart)) {
+            addDecoded(value, signatureStart, signatureEnd, ED25519_LENGTH, v1a);
+        } else {
+            others.add(value.substring(versionStart, versionEnd));
         }
     }
 
     /**
-     * The decoder ignores the unused low bits of the last character, so two spellings decode to the
-     * same bytes; only the one a signer writes (padding optional) counts, so no flipped bit passes.
+     * Adds the signature if it is base64 of exactly {@code length} bytes written as a signer writes
+     * it: the standard alphabet, padding optional but, if present, complete, and the unused low bits
+     * of the last character zero. The decoder would ignore those bits, so two spellings would decode
+     * to the same bytes; only the canonical one counts, so that no flipped bit passes. Anything else
+     * cannot match, so it is simply not counted.
      */
-    private static boolean isCanonical(String signature, byte[] decoded) {
-        String canonical = Base64.getEncoder().encodeToString(decoded);
-        return signature.equals(canonical) || signature.equals(canonical.replace("=", ""));
+    private static void addDecoded(String value, int start, int end, int length, List<byte[]> into) {
+        int remainder = length % 3;
+        int dataChars = length / 3 * 4 + (remainder == 0 ? 0 : remainder + 1);
+        int padding = remainder == 0 ? 0 : 3 - remainder;
+        int chars = end - start;
+        if (chars != dataChars && (chars != dataChars + padding || !isPadding(value, start + dataChars, end))) {
+            return;
+        }
+        byte[] decoded = new byte[length];
+        int bits = 0;
+        int bitCount = 0;
+        int written = 0;
+        for (int i = start; i < start + dataChars; i++) {
+            int sextet = sextet(value.charAt(i));
+            if (sextet < 0) {
+                return;
+            }
+            bits = bits << 6 | sextet;
+            bitCount += 6;
+            if (bitCount >= 8) {
+                bitCount -= 8;
+                decoded[written++] = (byte) (bits >> bitCount);
+                bits &= (1 << bitCount) - 1;
+            }
+        }
+        if (bits == 0) {
+            into.add(decoded);
+        }
     }
 
-    private static String stripCommas(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && token.charAt(start) == ',') {
-            start++;
+    private static boolean isPadding(String value, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (value.charAt(i) != '=') {
+                return false;
+            }
         }
-        while (end > start && token.charAt(end - 1) == ',') {
-            end--;
+        return true;
+    }
+
+    /** The value of a character of the standard base64 alphabet, or -1. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
         }
-        return token.substring(start, end);
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '+') {
+            return 62;
+        }
+        return c == '/' ? 63 : -1;
     }
 }
