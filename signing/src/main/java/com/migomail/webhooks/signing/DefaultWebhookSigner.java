@@ -1,14 +1,23 @@
 package com.migomail.webhooks.signing;
 
-import java.util.Base64;
-import java.util.HexFormat;
+import com.migomail.webhooks.signing.internal.HmacSha256;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import javax.crypto.Mac;
 
 /** The stateless signer behind {@link WebhookSigner#create()}. */
 final class DefaultWebhookSigner implements WebhookSigner {
     static final DefaultWebhookSigner INSTANCE = new DefaultWebhookSigner();
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BASE64_DIGITS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MIGOMAIL_PREFIX = "sha256=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V1_PREFIX = "v1,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V1A_PREFIX = "v1a,".getBytes(StandardCharsets.US_ASCII);
+    /** Base64 lengths, padded: 32 HMAC bytes and 64 Ed25519 bytes. */
+    private static final int V1_LENGTH = 44;
+    private static final int V1A_LENGTH = 88;
 
     private DefaultWebhookSigner() {}
 
@@ -16,36 +25,91 @@ final class DefaultWebhookSigner implements WebhookSigner {
     public SignatureHeaders sign(String webhookId, long timestampSeconds, byte[] body, List<? extends SigningKey> keys) {
         requireValid(webhookId, timestampSeconds, body, keys);
         String timestamp = Long.toString(timestampSeconds);
-        byte[][] content = SignedContent.of(webhookId, timestamp, body);
-        StringBuilder migomail = new StringBuilder(72 * keys.size());
-        StringBuilder standard = new StringBuilder(92 * keys.size());
+        byte[] prefix = SignedContent.prefix(webhookId, timestamp);
+        int secrets = 0;
+        for (SigningKey key : keys) {
+            if (key instanceof WebhookSecret) {
+                secrets++;
+            }
+        }
+        int pairs = keys.size() - secrets;
+        // Both headers are ASCII, written straight into byte arrays of their exact length.
+        byte[] migomail = new byte[secrets == 0 ? 0 : secrets * (MIGOMAIL_PREFIX.length + 2 * HmacSha256.LENGTH) + secrets - 1];
+        byte[] standard = new byte[secrets * (V1_PREFIX.length + V1_LENGTH) + pairs * (V1A_PREFIX.length + V1A_LENGTH)
+                + secrets + pairs - 1];
+        int migomailAt = 0;
+        int standardAt = 0;
         for (SigningKey key : keys) {
             if (key instanceof WebhookSecret secret) {
-                append(migomail, "sha256=" + HEX.formatHex(secret.hmac(body)));
-                append(standard, "v1," + Base64.getEncoder().encodeToString(secret.hmac(content)));
+                // One Mac for both: doFinal resets it to the key's initial state.
+                Mac mac = secret.mac();
+                mac.update(body);
+                migomailAt = writeHex(migomail, separate(migomail, migomailAt, MIGOMAIL_PREFIX), mac.doFinal());
+                mac.update(prefix);
+                mac.update(body);
+                standardAt = writeBase64(standard, separate(standard, standardAt, V1_PREFIX), mac.doFinal());
             }
         }
+        byte[][] content = null;
         for (SigningKey key : keys) {
             if (key instanceof SigningKeyPair pair) {
-                append(standard, "v1a," + Base64.getEncoder().encodeToString(pair.sign(content)));
+                if (content == null) {
+                    content = new byte[][] {prefix, body};
+                }
+                standardAt = writeBase64(standard, separate(standard, standardAt, V1A_PREFIX), pair.sign(content));
             }
         }
-        return new SignatureHeaders(migomail.length() == 0 ? null : migomail.toString(), webhookId, timestamp,
-                standard.toString());
+        return new SignatureHeaders(secrets == 0 ? null : new String(migomail, StandardCharsets.ISO_8859_1), webhookId,
+                timestamp, new String(standard, StandardCharsets.ISO_8859_1));
     }
 
-    private static void append(StringBuilder header, String signature) {
-        if (header.length() > 0) {
-            header.append(' ');
+    /** Writes a space unless at the start, then the entry's prefix; returns the next position. */
+    private static int separate(byte[] header, int at, byte[] entryPrefix) {
+        int next = at;
+        if (next > 0) {
+            header[next++] = ' ';
         }
-        header.append(signature);
+        System.arraycopy(entryPrefix, 0, header, next, entryPrefix.length);
+        return next + entryPrefix.length;
+    }
+
+    /** Lowercase hex, as {@code HexFormat.of()} writes it; returns the next position. */
+    private static int writeHex(byte[] into, int at, byte[] bytes) {
+        int next = at;
+        for (byte b : bytes) {
+            into[next++] = HEX_DIGITS[(b >> 4) & 0xf];
+            into[next++] = HEX_DIGITS[b & 0xf];
+        }
+        return next;
+    }
+
+    /** Standard base64 with padding, as {@link java.util.Base64#getEncoder()} writes it; returns the next position. */
+    private static int writeBase64(byte[] into, int at, byte[] bytes) {
+        int next = at;
+        int i = 0;
+        for (; i + 3 <= bytes.length; i += 3) {
+            int group = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | bytes[i + 2] & 0xff;
+            into[next++] = BASE64_DIGITS[group >>> 18];
+            into[next++] = BASE64_DIGITS[group >>> 12 & 0x3f];
+            into[next++] = BASE64_DIGITS[group >>> 6 & 0x3f];
+            into[next++] = BASE64_DIGITS[group & 0x3f];
+        }
+        int remaining = bytes.length - i;
+        if (remaining > 0) {
+            int group = (bytes[i] & 0xff) << 16 | (remaining == 2 ? (bytes[i + 1] & 0xff) << 8 : 0);
+            into[next++] = BASE64_DIGITS[group >>> 18];
+            into[next++] = BASE64_DIGITS[group >>> 12 & 0x3f];
+            into[next++] = remaining == 2 ? BASE64_DIGITS[group >>> 6 & 0x3f] : (byte) '=';
+            into[next++] = '=';
+        }
+        return next;
     }
 
     private static void requireValid(String webhookId, long timestampSeconds, byte[] body, List<? extends SigningKey> keys) {
         Objects.requireNonNull(webhookId, "webhookId cannot be null");
         Objects.requireNonNull(body, "body cannot be null");
         Objects.requireNonNull(keys, "keys cannot be null");
-        if (webhookId.isBlank() || !webhookId.strip().equals(webhookId) || webhookId.chars().anyMatch(Character::isISOControl)) {
+        if (!isValidId(webhookId)) {
             // A header value loses surrounding spaces on the way, so such an id could never verify.
             throw new IllegalArgumentException("webhookId must be non-empty, without control characters or surrounding spaces");
         }
@@ -58,5 +122,24 @@ final class DefaultWebhookSigner implements WebhookSigner {
         for (SigningKey key : keys) {
             Objects.requireNonNull(key, "keys cannot contain null");
         }
+    }
+
+    /**
+     * Non-empty, no ISO control character, and no whitespace ({@link Character#isWhitespace}, as
+     * {@code strip()} and {@code isBlank()} judge it) at either end. Whitespace is all in the BMP, so
+     * checking the first and last {@code char} is the same as checking the code points.
+     */
+    private static boolean isValidId(String webhookId) {
+        int length = webhookId.length();
+        if (length == 0 || Character.isWhitespace(webhookId.charAt(0))
+                || Character.isWhitespace(webhookId.charAt(length - 1))) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (Character.isISOControl(webhookId.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

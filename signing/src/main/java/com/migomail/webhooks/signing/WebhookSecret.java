@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import javax.crypto.Mac;
 
 /**
  * A symmetric endpoint secret: the key of both HMAC schemes ({@code X-Migomail-Signature} and
@@ -87,6 +88,14 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
     /** The HMAC-SHA256 of the concatenated parts under this secret; thread-safe. */
     byte[] hmac(byte[]... parts) {
         return hmac.compute(parts);
+    }
+
+    /**
+     * A {@code Mac} under this secret for the calling thread's immediate use, for several HMACs in a
+     * row: {@code doFinal} resets it to the initialised state. Never keep it or share it.
+     */
+    Mac mac() {
+        return hmac.acquire();
     }
 
     /** Redacted: {@code WebhookSecret[whsec_***]} or {@code WebhookSecret[raw ***]}. */
