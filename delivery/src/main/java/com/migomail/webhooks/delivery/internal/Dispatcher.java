@@ -190,7 +190,10 @@ final class Dispatcher {
             attempt = CompletableFuture.failedFuture(e);
         }
         attempt.whenComplete((ignored, error) -> {
-            if (error != null) {
+            if (error != null && !running && isRejection(error)) {
+                // The sender closed while this attempt was in flight: stop() gave its lease back.
+                LOG.debug("attempt of delivery {} ended after shutdown; it stays due", delivery.id());
+            } else if (error != null) {
                 LOG.warn("attempt of delivery {} failed inside the sender; its lease will expire and it will be retried",
                         delivery.id(), error);
             }
@@ -201,6 +204,15 @@ final class Dispatcher {
                 requestPoll();
             }
         });
+    }
+
+    private static boolean isRejection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RejectedExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void submit(Runnable task, Runnable onRejected) {
