@@ -1,6 +1,9 @@
 package com.migomail.webhooks.store;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A delivery to create together with its event.
@@ -19,5 +22,29 @@ public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
         if (status != DeliveryStatus.PENDING && status != DeliveryStatus.SKIPPED) {
             throw new IllegalArgumentException("a new delivery is PENDING or SKIPPED, not " + status);
         }
+    }
+
+    /**
+     * Checks the rule every {@link EventStore#append} applies to one call's deliveries: no null
+     * element, no id twice, no endpoint twice. Stores call it before writing anything.
+     *
+     * @return an immutable copy of the list
+     * @throws NullPointerException if the list or an element is null
+     * @throws IllegalArgumentException if two deliveries share an id or an endpoint
+     */
+    public static List<NewDelivery> requireDistinct(List<NewDelivery> deliveries) {
+        Objects.requireNonNull(deliveries, "deliveries cannot be null");
+        Set<String> ids = new HashSet<>();
+        Set<String> endpointIds = new HashSet<>();
+        for (NewDelivery delivery : deliveries) {
+            Objects.requireNonNull(delivery, "deliveries cannot contain null");
+            if (!ids.add(delivery.id())) {
+                throw new IllegalArgumentException("deliveries share the id " + delivery.id());
+            }
+            if (!endpointIds.add(delivery.endpointId())) {
+                throw new IllegalArgumentException("deliveries go twice to endpoint " + delivery.endpointId());
+            }
+        }
+        return List.copyOf(deliveries);
     }
 }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries) {
         Objects.requireNonNull(event, "event cannot be null");
-        List<NewDelivery> requested = List.copyOf(Objects.requireNonNull(newDeliveries, "deliveries cannot be null"));
-        requireDistinct(requested);
+        List<NewDelivery> requested = NewDelivery.requireDistinct(newDeliveries);
         return write(() -> {
             EventEntry stored = events.get(event.id());
             if (stored != null) {
@@ -378,19 +376,6 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     // ---- helpers: validation ---------------------------------------------------------------
-
-    private static void requireDistinct(List<NewDelivery> requested) {
-        Set<String> ids = new HashSet<>();
-        Set<String> endpointIds = new HashSet<>();
-        for (NewDelivery delivery : requested) {
-            if (!ids.add(delivery.id())) {
-                throw new IllegalArgumentException("deliveries share the id " + delivery.id());
-            }
-            if (!endpointIds.add(delivery.endpointId())) {
-                throw new IllegalArgumentException("deliveries go twice to endpoint " + delivery.endpointId());
-            }
-        }
-    }
 
     private static void requirePositive(Duration lease) {
         Objects.requireNonNull(lease, "lease cannot be null");

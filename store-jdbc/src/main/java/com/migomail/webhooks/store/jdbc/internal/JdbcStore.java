@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -133,18 +132,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     private static void checkAppend(StoredEvent event, List<NewDelivery> deliveries) {
         Objects.requireNonNull(event, "event cannot be null");
-        Objects.requireNonNull(deliveries, "deliveries cannot be null");
-        Set<String> ids = new HashSet<>();
-        Set<String> endpointIds = new HashSet<>();
-        for (NewDelivery delivery : deliveries) {
-            Objects.requireNonNull(delivery, "deliveries cannot contain null");
-            if (!ids.add(delivery.id())) {
-                throw new IllegalArgumentException("deliveries share the id " + delivery.id());
-            }
-            if (!endpointIds.add(delivery.endpointId())) {
-                throw new IllegalArgumentException("deliveries go twice to endpoint " + delivery.endpointId());
-            }
-        }
+        NewDelivery.requireDistinct(deliveries);
     }
 
     @Override
