@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.core.internal.WireNames;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ public enum BounceType {
     HARD("hard"),
     /** Temporary: mailbox full, server unavailable; a later message may arrive. Wire name {@code soft}. */
     SOFT("soft");
+
+    private static final WireNames<BounceType> BY_WIRE_NAME = WireNames.of(values(), BounceType::wireName);
 
     private final String wireName;
 
@@ -36,12 +39,7 @@ public enum BounceType {
      * @return the constant, or empty for a name not in the set
      */
     public static Optional<BounceType> fromWireName(String wireName) {
-        for (BounceType value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return BY_WIRE_NAME.find(wireName);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.core.internal.WireNames;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,8 @@ public enum EventType {
     CAMPAIGN_SENT("campaign.sent", CampaignSent.class),
     /** A campaign was paused. */
     CAMPAIGN_PAUSED("campaign.paused", CampaignPaused.class);
+
+    private static final WireNames<EventType> BY_WIRE_NAME = WireNames.of(values(), EventType::wireName);
 
     private final String wireName;
     private final Class<? extends EventData> dataType;
@@ -65,12 +68,7 @@ public enum EventType {
      * @return the type, or empty for a type this version does not know
      */
     public static Optional<EventType> fromWireName(String wireName) {
-        for (EventType type : values()) {
-            if (type.wireName.equals(wireName)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return BY_WIRE_NAME.find(wireName);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.core.internal.WireNames;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ public enum PauseReason {
     USER("user"),
     /** Paused automatically because bounces or complaints crossed a threshold. Wire name {@code deliverability_threshold}. */
     DELIVERABILITY_THRESHOLD("deliverability_threshold");
+
+    private static final WireNames<PauseReason> BY_WIRE_NAME = WireNames.of(values(), PauseReason::wireName);
 
     private final String wireName;
 
@@ -36,12 +39,7 @@ public enum PauseReason {
      * @return the constant, or empty for a name not in the set
      */
     public static Optional<PauseReason> fromWireName(String wireName) {
-        for (PauseReason value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return BY_WIRE_NAME.find(wireName);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.core.internal.WireNames;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,8 @@ public enum SubscriberSource {
     FORM("form"),
     /** By a list import. Wire name {@code import}. */
     IMPORT("import");
+
+    private static final WireNames<SubscriberSource> BY_WIRE_NAME = WireNames.of(values(), SubscriberSource::wireName);
 
     private final String wireName;
 
@@ -38,12 +41,7 @@ public enum SubscriberSource {
      * @return the constant, or empty for a name not in the set
      */
     public static Optional<SubscriberSource> fromWireName(String wireName) {
-        for (SubscriberSource value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return BY_WIRE_NAME.find(wireName);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.core.internal.WireNames;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ public enum UnsubscribeMethod {
     LINK("link"),
     /** The mail client's {@code List-Unsubscribe} header action. Wire name {@code list_unsubscribe}. */
     LIST_UNSUBSCRIBE("list_unsubscribe");
+
+    private static final WireNames<UnsubscribeMethod> BY_WIRE_NAME = WireNames.of(values(), UnsubscribeMethod::wireName);
 
     private final String wireName;
 
@@ -36,12 +39,7 @@ public enum UnsubscribeMethod {
      * @return the constant, or empty for a name not in the set
      */
     public static Optional<UnsubscribeMethod> fromWireName(String wireName) {
-        for (UnsubscribeMethod value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return BY_WIRE_NAME.find(wireName);
     }
 
     /**
