@@ -35,6 +35,14 @@ import javax.sql.DataSource;
  * nodes pick it up by short polling of {@link #claimDue} (an indexed query) every poll interval of
  * the delivery engine (1 s by default); no LISTEN/NOTIFY is needed, so any connection pooler works.
  *
+ * <p>What an acknowledged write survives: every operation returns only after its transaction
+ * committed. On PostgreSQL with {@code synchronous_commit=on} and {@code fsync=on} (its defaults), a
+ * commit is on disk: it survives the death of the sender, of the database server and of the machine.
+ * On H2 a commit is in the file, not yet synced: it survives the death of the process
+ * ({@code kill -9}), not an operating-system crash or power loss. A store refuses an H2 database that
+ * acknowledges commits before writing them ({@code WRITE_DELAY} above zero) with
+ * {@link NonDurableDatabaseException}.
+ *
  * <p>Failures of the database surface as {@link StoreException} with the SQL error chained and the
  * operation named; a time outside the storable range as {@link IllegalArgumentException}. PostgreSQL
  * text cannot hold NUL characters: in attempt excerpts and error messages they are stored as U+FFFD.
@@ -56,7 +64,13 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * database, and H2 keeps it in {@code <file>.mv.db}. The store owns its connections and
      * {@link #close()} closes the database. Only one process may open the file at a time.
      *
+     * <p>The database is opened with {@code WRITE_DELAY=0}, so that every commit is written to the
+     * file before the operation returns: an event that {@code publish} confirmed survives the death
+     * of the process. H2 does not {@code fsync} each commit, so an operating-system crash or power
+     * loss can still lose the last commits; use PostgreSQL where that matters.
+     *
      * @throws NullPointerException if file is null
+     * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL settings)
      * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
      */
     static JdbcWebhookStore h2File(Path file) {
@@ -86,6 +100,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * to call repeatedly and from several nodes at once.
      *
      * @throws SchemaVersionException if the database schema is newer than this library
+     * @throws NonDurableDatabaseException if the database acknowledges commits before writing them
      * @throws StoreException if the database fails
      */
     void migrate();
@@ -123,7 +138,9 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
         /**
          * The data source connections are borrowed from, per operation (required). A pooled one
-         * (HikariCP, say) in production. The store never closes it.
+         * (HikariCP, say) in production. The store never closes it. An H2 database must have been
+         * opened with {@code WRITE_DELAY=0} (append {@code ;WRITE_DELAY=0} to its URL): the store's
+         * first operation checks it and throws {@link NonDurableDatabaseException} otherwise.
          *
          * @throws NullPointerException if dataSource is null
          */

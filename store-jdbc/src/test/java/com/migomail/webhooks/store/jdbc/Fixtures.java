@@ -38,6 +38,6 @@ final class Fixtures {
 
     /** The JDBC URL of the H2 database {@link JdbcWebhookStore#h2File(Path)} opens for that file. */
     static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath().normalize();
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";WRITE_DELAY=0";
     }
 }

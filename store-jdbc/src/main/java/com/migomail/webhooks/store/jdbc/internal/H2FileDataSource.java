@@ -14,8 +14,21 @@ import javax.sql.DataSource;
  * optional dependency. Opening an embedded connection is cheap while the database is open; one
  * connection is kept open from first use until {@link #close()} so that H2 does not close and
  * reopen the file between operations. Thread-safe.
+ *
+ * <p>The database is opened with {@value #DURABLE_SETTINGS}: H2's default write delay (500 ms) lets
+ * a background thread write commits to the file later, so a process killed within that window loses
+ * commits it had acknowledged. With no delay, H2's MVStore writes each commit's chunk to the file in
+ * the committing thread before the commit returns, and starts no background writer; what is written
+ * then survives the death of the process (the operating system holds it), though not a power loss,
+ * since H2 does not {@code fsync} each commit. H2's other settings keep their defaults on purpose:
+ * {@code RETENTION_TIME} (45 s) keeps replaced chunks until the file system has surely written their
+ * successors, which is what keeps the file readable after a power loss, and {@code FILE_LOCK=FILE}
+ * keeps a second process out.
  */
 public final class H2FileDataSource implements DataSource, AutoCloseable {
+
+    /** The settings appended to every URL; see the class comment. */
+    public static final String DURABLE_SETTINGS = ";WRITE_DELAY=0";
 
     private final String url;
     private Connection keeper;
@@ -28,14 +41,20 @@ public final class H2FileDataSource implements DataSource, AutoCloseable {
     /**
      * A data source for the database named by {@code file} ({@code <file>.mv.db}).
      *
+     * @throws IllegalArgumentException if the path holds a {@code ;}, which H2 would read as the
+     *     start of settings in the URL
      * @throws IllegalStateException if no H2 driver is available
      */
     public static H2FileDataSource forFile(Path file) {
         String name = file.toAbsolutePath().normalize().toString();
+        if (name.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("the H2 file path cannot contain ';' (H2 reads what follows as"
+                    + " settings of the database URL): " + name);
+        }
         if (name.endsWith(".mv.db")) {
             name = name.substring(0, name.length() - ".mv.db".length());
         }
-        String url = "jdbc:h2:file:" + name;
+        String url = "jdbc:h2:file:" + name + DURABLE_SETTINGS;
         try {
             DriverManager.getDriver(url);
         } catch (SQLException e) {

@@ -67,6 +67,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         synchronized (initLock) {
             if (ready == null) {
                 Dialect dialect = dialect();
+                database.autoCommit("durability check", c -> DurabilityCheck.check(c, dialect));
                 new Migrator(tables, dialect).migrate(database);
                 ready = new Ready(dialect, new EventRepository(tables, dialect),
                         new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect));
