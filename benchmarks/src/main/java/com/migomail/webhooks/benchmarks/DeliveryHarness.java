@@ -7,7 +7,10 @@ import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,13 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Delivery throughput and latency: events published to a {@link WebhookSender} are delivered to a
  * {@link LoopbackReceiver} on 127.0.0.1, side by side with the baseline, a {@link BareHttpLoop} at the
  * same concurrency against the same receiver in the same run.
  *
- * <p>For each store (in-memory, then PostgreSQL started by the harness): a warm-up, a run at full speed
+ * <p>For each store (in-memory, an H2 file in a temporary directory, PostgreSQL started by the harness): a warm-up, a run at full speed
  * (all events published as fast as the publisher threads go; deliveries per second from the first
  * publish to the last receipt) between two full-speed baseline runs, whose mean is the ratio's
  * denominator, then a latency run paced at half the rate the full-speed run reached,
@@ -31,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Options: {@code --events N} (1..100000, default 20000), {@code --concurrency C} (attempts in flight,
  * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 20000),
- * {@code --stores memory,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
+ * {@code --stores memory,h2,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
  * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
  * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10), {@code --executor-threads N}
  * (gives the sender an executor of N threads instead of its default of 4), {@code --csv-dir D} (writes each
@@ -100,7 +104,8 @@ final class DeliveryHarness {
                 switch (store.trim()) {
                     case "memory" -> measureSender("in-memory", WebhookStore.inMemory());
                     case "postgres" -> measurePostgres();
-                    default -> throw new IllegalArgumentException("--stores: memory or postgres, not " + store);
+                    case "h2" -> measureH2();
+                    default -> throw new IllegalArgumentException("--stores: memory, h2 or postgres, not " + store);
                 }
             }
             if (bare.errors() > 0) {
@@ -108,6 +113,19 @@ final class DeliveryHarness {
             }
         }
         print();
+    }
+
+    /** The embedded default: {@link JdbcWebhookStore#h2File} in a temporary directory, removed after. */
+    private void measureH2() throws Exception {
+        Path directory = Files.createTempDirectory("migomail-webhooks-h2-");
+        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(directory.resolve("webhooks"))) {
+            store.migrate();
+            measureSender("H2 file", store);
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private void measurePostgres() throws Exception {
@@ -204,7 +222,7 @@ final class DeliveryHarness {
         if (name.startsWith("in-memory")) {
             verdicts.add(String.format(Locale.ROOT, "  target >= 0.8x the bare loop: %s",
                     ratio >= 0.8 ? "MET" : String.format(Locale.ROOT, "MISSED by %.0f%%", (0.8 - ratio) / 0.8 * 100)));
-        } else {
+        } else if (name.startsWith("PostgreSQL")) {
             verdicts.add(String.format(Locale.ROOT, "  target >= 2000 deliveries/s: %s",
                     full.deliveriesPerSecond() >= 2000 ? "MET" : String.format(Locale.ROOT, "MISSED by %.0f%%",
                             (2000 - full.deliveriesPerSecond()) / 20)));
