@@ -252,9 +252,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Delivery leased(Delivery delivery, String owner, Instant expiresAt) {
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), delivery.status(),
-                delivery.attemptCount(), delivery.nextAttemptAt(), delivery.replay(), owner, expiresAt,
-                delivery.createdAt(), delivery.updatedAt());
+        return delivery.withLeaseOwner(owner).withLeaseExpiresAt(expiresAt);
     }
 
     // ==== append =================================================================================
@@ -669,9 +667,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Endpoint withSecrets(Endpoint endpoint, EndpointSecret... secrets) {
-        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
-                endpoint.metadata(), endpoint.enabled(), List.of(secrets), endpoint.failingSince(),
-                endpoint.disabledReason(), endpoint.createdAt(), endpoint.updatedAt());
+        return endpoint.withSecrets(List.of(secrets));
     }
 
     // ==== claiming ===============================================================================
