@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * One event for one endpoint: the unit that is claimed, attempted and retried.
  *
+ * <p>Immutable, so safe to share between threads. Every component but the id has a {@code with…}
+ * method returning a copy with that one component replaced; the copy is validated as the
+ * constructor validates, so a {@code with…} method throws what the constructor throws for that
+ * value. (Another id would be another delivery, so there is no {@code withId}.)
+ *
  * @param id the delivery id ({@code dlv_…})
  * @param eventId the event it carries
  * @param endpointId the endpoint it goes to
@@ -44,5 +49,65 @@ public record Delivery(
         if (attemptCount < 0) {
             throw new IllegalArgumentException("attemptCount cannot be negative: " + attemptCount);
         }
+    }
+
+    /** A copy with that {@code eventId}. */
+    public Delivery withEventId(String eventId) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code endpointId}. */
+    public Delivery withEndpointId(String endpointId) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code status}. */
+    public Delivery withStatus(DeliveryStatus status) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code attemptCount}. */
+    public Delivery withAttemptCount(int attemptCount) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code nextAttemptAt}. */
+    public Delivery withNextAttemptAt(Instant nextAttemptAt) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code replay}. */
+    public Delivery withReplay(boolean replay) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code leaseOwner}. */
+    public Delivery withLeaseOwner(String leaseOwner) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code leaseExpiresAt}. */
+    public Delivery withLeaseExpiresAt(Instant leaseExpiresAt) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code createdAt}. */
+    public Delivery withCreatedAt(Instant createdAt) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code updatedAt}. */
+    public Delivery withUpdatedAt(Instant updatedAt) {
+        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+                leaseExpiresAt, createdAt, updatedAt);
     }
 }

@@ -8,6 +8,11 @@ import java.util.Objects;
 /**
  * A receiver URL subscribed to some event types.
  *
+ * <p>Immutable, so safe to share between threads. Every component but the id has a {@code with…}
+ * method returning a copy with that one component replaced; the copy is validated as the
+ * constructor validates, so a {@code with…} method throws what the constructor throws for that
+ * value. (Another id would be another endpoint, so there is no {@code withId}.)
+ *
  * @param id the endpoint id ({@code ep_…})
  * @param url the URL requests are POSTed to
  * @param eventTypes filters: exact wire names ({@code email.opened}), a family ({@code email.*}) or
@@ -64,5 +69,65 @@ public record Endpoint(
             }
         }
         return false;
+    }
+
+    /** A copy with that {@code url}. */
+    public Endpoint withUrl(String url) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code eventTypes}. */
+    public Endpoint withEventTypes(List<String> eventTypes) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code description}. */
+    public Endpoint withDescription(String description) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code metadata}. */
+    public Endpoint withMetadata(Map<String, String> metadata) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code enabled}. */
+    public Endpoint withEnabled(boolean enabled) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code secrets}. */
+    public Endpoint withSecrets(List<EndpointSecret> secrets) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code failingSince}. */
+    public Endpoint withFailingSince(Instant failingSince) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code disabledReason}. */
+    public Endpoint withDisabledReason(String disabledReason) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code createdAt}. */
+    public Endpoint withCreatedAt(Instant createdAt) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
+    }
+
+    /** A copy with that {@code updatedAt}. */
+    public Endpoint withUpdatedAt(Instant updatedAt) {
+        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt);
     }
 }

@@ -1,12 +1,13 @@
 package com.migomail.webhooks.store;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A delivery to create together with its event.
+ * A delivery to create together with its event. Immutable, so safe to share between threads.
  *
  * @param id the delivery id ({@code dlv_…})
  * @param endpointId the endpoint it goes to
@@ -46,5 +47,19 @@ public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
             }
         }
         return List.copyOf(deliveries);
+    }
+
+    /**
+     * The delivery {@link EventStore#append} stores for this one with that event, as its javadoc
+     * says: attempt count 0, not a replay, no lease, created and updated at the event's
+     * {@link StoredEvent#storedAt() storedAt}, and due then if {@link DeliveryStatus#PENDING} (a
+     * {@link DeliveryStatus#SKIPPED} one has no {@code nextAttemptAt}).
+     *
+     * @throws NullPointerException if the event is null
+     */
+    public Delivery toDelivery(StoredEvent event) {
+        Instant due = status == DeliveryStatus.PENDING ? event.storedAt() : null;
+        return new Delivery(id, event.id(), endpointId, status, 0, due, false, null, null, event.storedAt(),
+                event.storedAt());
     }
 }

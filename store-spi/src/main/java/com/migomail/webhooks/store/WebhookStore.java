@@ -7,8 +7,10 @@ import com.migomail.webhooks.store.internal.InMemoryWebhookStore;
  * attempts, and retention. Implementations are thread-safe and take all time from the caller.
  *
  * <p>Every method rejects a {@code null} argument with a {@link NullPointerException} unless its
- * javadoc allows it. An implementation proves it keeps this contract by passing the contract test
- * kit, {@code com.migomail.webhooks.store.WebhookStoreContract}, shipped in this module's test-jar.
+ * javadoc allows it (the checks are in {@link StoreArguments}). An implementation proves it keeps
+ * this contract by passing the contract test kit,
+ * {@code com.migomail.webhooks.store.testkit.WebhookStoreContract}, in the artifact
+ * {@code migomail-webhooks-store-testkit}.
  */
 public interface WebhookStore extends EventStore, EndpointStore, DeliveryStore, RetentionStore {
 

@@ -175,9 +175,9 @@ public final class DefaultWebhookSender implements WebhookSender {
         }
         Endpoint current = requireEndpoint(endpointId);
         config.addressPolicy().check(parseUrl(settings.url()));
-        Endpoint updated = store.updateEndpoint(new Endpoint(current.id(), settings.url(), settings.eventTypes(),
-                settings.description(), settings.metadata(), current.enabled(), current.secrets(),
-                current.failingSince(), current.disabledReason(), current.createdAt(), config.clock().instant()));
+        Endpoint updated = store.updateEndpoint(current.withUrl(settings.url()).withEventTypes(settings.eventTypes())
+                .withDescription(settings.description()).withMetadata(settings.metadata())
+                .withUpdatedAt(config.clock().instant()));
         LOG.info("endpoint {} updated, now for {}", endpointId, updated.eventTypes());
         return updated;
     }

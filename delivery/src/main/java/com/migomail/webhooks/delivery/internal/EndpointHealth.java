@@ -43,8 +43,6 @@ final class EndpointHealth {
 
     /** A copy of the endpoint enabled or disabled (with that reason). */
     static Endpoint withEnabled(Endpoint endpoint, boolean enabled, String reason, java.time.Instant now) {
-        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
-                endpoint.metadata(), enabled, endpoint.secrets(), endpoint.failingSince(), reason,
-                endpoint.createdAt(), now);
+        return endpoint.withEnabled(enabled).withDisabledReason(reason).withUpdatedAt(now);
     }
 }

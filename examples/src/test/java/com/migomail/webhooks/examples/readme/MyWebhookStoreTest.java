@@ -4,7 +4,7 @@ import static com.migomail.webhooks.examples.readme.MyWebhookStore.databaseOf;
 import static com.migomail.webhooks.examples.readme.MyWebhookStore.freshDatabase;
 
 import com.migomail.webhooks.store.WebhookStore;
-import com.migomail.webhooks.store.WebhookStoreContract;
+import com.migomail.webhooks.store.testkit.WebhookStoreContract;
 
 class MyWebhookStoreTest extends WebhookStoreContract {
 

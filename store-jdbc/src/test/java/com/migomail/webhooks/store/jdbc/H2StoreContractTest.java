@@ -1,7 +1,7 @@
 package com.migomail.webhooks.store.jdbc;
 
 import com.migomail.webhooks.store.WebhookStore;
-import com.migomail.webhooks.store.WebhookStoreContract;
+import com.migomail.webhooks.store.testkit.WebhookStoreContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.migomail.webhooks.store.jdbc;
 
 import com.migomail.webhooks.store.WebhookStore;
-import com.migomail.webhooks.store.WebhookStoreContract;
+import com.migomail.webhooks.store.testkit.WebhookStoreContract;
 
 /**
  * The store contract on PostgreSQL: each test gets its own table prefix in the shared embedded

@@ -9,10 +9,12 @@ import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.SortOrder;
+import com.migomail.webhooks.store.StoreArguments;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
@@ -45,9 +47,6 @@ import java.util.function.Supplier;
  */
 public final class InMemoryWebhookStore implements WebhookStore {
 
-    private static final char EVENT_CURSOR = 'e';
-    private static final char DELIVERY_CURSOR = 'd';
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final Map<String, EventEntry> events = new HashMap<>();
@@ -68,8 +67,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries) {
-        Objects.requireNonNull(event, "event cannot be null");
-        List<NewDelivery> requested = NewDelivery.requireDistinct(newDeliveries);
+        List<NewDelivery> requested = StoreArguments.checkAppend(event, newDeliveries);
         return write(() -> {
             EventEntry stored = events.get(event.id());
             if (stored != null) {
@@ -83,7 +81,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
             EventEntry entry = new EventEntry(event);
             events.put(event.id(), entry);
             eventOrder.add(new Key(event.timestamp(), event.id()));
-            requested.forEach(requestedDelivery -> insert(entry, newDelivery(event, requestedDelivery)));
+            requested.forEach(requestedDelivery -> insert(entry, requestedDelivery.toDelivery(event)));
             return new AppendResult(true, event, deliveriesOf(entry));
         });
     }
@@ -97,7 +95,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public Page<StoredEvent> events(EventQuery query) {
         Objects.requireNonNull(query, "query cannot be null");
-        Key after = query.cursor() == null ? null : KeysetCursor.decode(EVENT_CURSOR, query.cursor());
+        Key after = query.cursor() == null ? null : Key.of(KeysetCursor.decodeEvents(query.cursor()));
         return read(() -> {
             NavigableSet<Key> range = eventOrder.subSet(Key.lowest(query.from()), true, Key.lowest(query.to()), false);
             if (query.order() == SortOrder.NEWEST_FIRST) {
@@ -106,8 +104,8 @@ public final class InMemoryWebhookStore implements WebhookStore {
             if (after != null) {
                 range = range.tailSet(after, false);
             }
-            return page(range, query.limit(), EVENT_CURSOR, key -> events.get(key.id()),
-                    entry -> matches(entry, query), entry -> entry.event);
+            return page(range, query.limit(), key -> events.get(key.id()), entry -> matches(entry, query),
+                    entry -> entry.event, KeysetCursor::encodeAfter);
         });
     }
 
@@ -130,9 +128,8 @@ public final class InMemoryWebhookStore implements WebhookStore {
         Objects.requireNonNull(endpoint, "endpoint cannot be null");
         return write(() -> {
             Endpoint stored = storedEndpoint(endpoint.id());
-            return putEndpoint(new Endpoint(stored.id(), endpoint.url(), endpoint.eventTypes(),
-                    endpoint.description(), endpoint.metadata(), endpoint.enabled(), stored.secrets(),
-                    stored.failingSince(), endpoint.disabledReason(), stored.createdAt(), endpoint.updatedAt()));
+            return putEndpoint(endpoint.withSecrets(stored.secrets()).withFailingSince(stored.failingSince())
+                    .withCreatedAt(stored.createdAt()));
         });
     }
 
@@ -151,35 +148,24 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(newSecret, "newSecret cannot be null");
-        Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkRotateSecret(endpointId, newSecret, oldExpireAt, now);
         return write(() -> {
             Endpoint stored = storedEndpoint(endpointId);
-            List<EndpointSecret> secrets = new ArrayList<>();
-            for (EndpointSecret secret : stored.secrets()) {
-                EndpointSecret capped = capExpiry(secret, oldExpireAt);
-                if (capped.isActiveAt(now)) {
-                    secrets.add(capped);
-                }
-            }
-            secrets.add(newSecret);
-            return putEndpoint(withSecretsAndHealth(stored, secrets, stored.failingSince(), now));
+            List<EndpointSecret> secrets = EndpointSecret.rotate(stored.secrets(), newSecret, oldExpireAt, now);
+            return putEndpoint(stored.withSecrets(secrets).withUpdatedAt(now));
         });
     }
 
     @Override
     public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(at, "at cannot be null");
+        StoreArguments.checkRecordEndpointHealth(endpointId, at);
         return write(() -> {
             Endpoint stored = storedEndpoint(endpointId);
             Instant failingSince = succeeded ? null : Objects.requireNonNullElse(stored.failingSince(), at);
             if (Objects.equals(failingSince, stored.failingSince())) {
                 return stored;
             }
-            return putEndpoint(withSecretsAndHealth(stored, stored.secrets(), failingSince, stored.updatedAt()));
+            return putEndpoint(stored.withFailingSince(failingSince));
         });
     }
 
@@ -187,13 +173,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints) {
-        Objects.requireNonNull(now, "now cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
-        requirePositive(lease);
-        Set<String> excluded = Set.copyOf(Objects.requireNonNull(excludedEndpoints, "excludedEndpoints cannot be null"));
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit cannot be negative: " + limit);
-        }
+        Set<String> excluded = StoreArguments.checkClaimDue(now, limit, owner, lease, excludedEndpoints);
         return write(() -> {
             returnExpiredLeases(now);
             List<Delivery> claimed = new ArrayList<>();
@@ -213,10 +193,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
-        requirePositive(lease);
+        StoreArguments.checkClaim(deliveryId, now, owner, lease);
         return write(() -> {
             Delivery delivery = deliveries.get(deliveryId);
             if (delivery == null || !isClaimable(delivery, now)) {
@@ -228,10 +205,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
-        Objects.requireNonNull(owner, "owner cannot be null");
-        Objects.requireNonNull(attempt, "attempt cannot be null");
-        Objects.requireNonNull(outcome, "outcome cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkRecordAttempt(owner, attempt, outcome, now);
         return write(() -> {
             Delivery delivery = deliveries.get(attempt.deliveryId());
             if (delivery == null || !holdsLease(delivery, owner, now)) {
@@ -245,10 +219,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public boolean resolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
-        Objects.requireNonNull(outcome, "outcome cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkResolve(deliveryId, owner, outcome, now);
         return write(() -> {
             Delivery delivery = deliveries.get(deliveryId);
             if (delivery == null || !holdsLease(delivery, owner, now)) {
@@ -261,14 +232,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public boolean release(String deliveryId, String owner) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
+        StoreArguments.checkRelease(deliveryId, owner);
         return write(() -> {
             Delivery delivery = deliveries.get(deliveryId);
             if (delivery == null || !owner.equals(delivery.leaseOwner())) {
                 return false;
             }
-            replace(delivery, withLease(delivery, null, null));
+            replace(delivery, delivery.withLeaseOwner(null).withLeaseExpiresAt(null));
             return true;
         });
     }
@@ -282,14 +252,14 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public Page<Delivery> deliveries(DeliveryQuery query) {
         Objects.requireNonNull(query, "query cannot be null");
-        Key after = query.cursor() == null ? null : KeysetCursor.decode(DELIVERY_CURSOR, query.cursor());
+        Key after = query.cursor() == null ? null : Key.of(KeysetCursor.decodeDeliveries(query.cursor()));
         return read(() -> {
             NavigableSet<Key> keys = deliveryKeys(query);
             if (after != null) {
                 keys = keys.tailSet(after, false);
             }
-            return page(keys, query.limit(), DELIVERY_CURSOR, key -> deliveries.get(key.id()),
-                    delivery -> matches(delivery, query), delivery -> delivery);
+            return page(keys, query.limit(), key -> deliveries.get(key.id()), delivery -> matches(delivery, query),
+                    delivery -> delivery, KeysetCursor::encodeAfter);
         });
     }
 
@@ -301,10 +271,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
-        Objects.requireNonNull(eventId, "eventId cannot be null");
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
-        Objects.requireNonNull(dueAt, "dueAt cannot be null");
+        StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
         return write(() -> {
             EventEntry entry = events.get(eventId);
             if (entry == null) {
@@ -331,10 +298,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     @Override
     public int purgeEventsBefore(Instant cutoff, int batchSize) {
-        Objects.requireNonNull(cutoff, "cutoff cannot be null");
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
-        }
+        StoreArguments.checkPurgeEventsBefore(cutoff, batchSize);
         return write(() -> {
             List<EventEntry> purgeable = new ArrayList<>();
             Iterator<Key> older = eventOrder.headSet(Key.lowest(cutoff), false).iterator();
@@ -375,22 +339,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
         }
     }
 
-    // ---- helpers: validation ---------------------------------------------------------------
-
-    private static void requirePositive(Duration lease) {
-        Objects.requireNonNull(lease, "lease cannot be null");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive: " + lease);
-        }
-    }
-
     // ---- helpers: events and deliveries ----------------------------------------------------
-
-    private static Delivery newDelivery(StoredEvent event, NewDelivery requested) {
-        boolean pending = requested.status() == DeliveryStatus.PENDING;
-        return new Delivery(requested.id(), event.id(), requested.endpointId(), requested.status(), 0,
-                pending ? event.storedAt() : null, false, null, null, event.storedAt(), event.storedAt());
-    }
 
     private List<Delivery> deliveriesOf(EventEntry entry) {
         return entry.deliveryIds.stream().map(deliveries::get).toList();
@@ -456,20 +405,18 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     /** Walks keys in order, keeping matches, until one more than a page is found. */
-    private static <E, T> Page<T> page(Iterable<Key> keys, int limit, char cursorKind,
-            Function<Key, E> lookup, Predicate<E> filter, Function<E, T> item) {
+    private static <E, T> Page<T> page(Iterable<Key> keys, int limit, Function<Key, E> lookup,
+            Predicate<E> filter, Function<E, T> item, Function<T, String> cursorAfter) {
         List<T> items = new ArrayList<>();
-        Key last = null;
         for (Key key : keys) {
             E entry = lookup.apply(key);
             if (!filter.test(entry)) {
                 continue;
             }
             if (items.size() == limit) {
-                return new Page<>(items, KeysetCursor.encode(cursorKind, last));
+                return new Page<>(items, cursorAfter.apply(items.get(limit - 1)));
             }
             items.add(item.apply(entry));
-            last = key;
         }
         return new Page<>(items, null);
     }
@@ -487,7 +434,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     private Delivery leaseTo(Delivery delivery, String owner, Instant expiresAt) {
-        Delivery leased = withLease(delivery, owner, expiresAt);
+        Delivery leased = delivery.withLeaseOwner(owner).withLeaseExpiresAt(expiresAt);
         replace(delivery, leased);
         return leased;
     }
@@ -496,21 +443,16 @@ public final class InMemoryWebhookStore implements WebhookStore {
         if (delivery.status() == DeliveryStatus.PENDING) {
             return delivery;
         }
-        Delivery rearmed = new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(),
-                DeliveryStatus.PENDING, 0, dueAt, true, null, null, delivery.createdAt(), dueAt);
+        Delivery rearmed = delivery.withStatus(DeliveryStatus.PENDING).withAttemptCount(0).withNextAttemptAt(dueAt)
+                .withReplay(true).withLeaseOwner(null).withLeaseExpiresAt(null).withUpdatedAt(dueAt);
         replace(delivery, rearmed);
         return rearmed;
     }
 
-    private static Delivery withLease(Delivery delivery, String owner, Instant expiresAt) {
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), delivery.status(),
-                delivery.attemptCount(), delivery.nextAttemptAt(), delivery.replay(), owner, expiresAt,
-                delivery.createdAt(), delivery.updatedAt());
-    }
-
     private static Delivery withOutcome(Delivery delivery, DeliveryOutcome outcome, int attemptCount, Instant now) {
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), outcome.status(),
-                attemptCount, outcome.nextAttemptAt(), delivery.replay(), null, null, delivery.createdAt(), now);
+        return delivery.withStatus(outcome.status()).withAttemptCount(attemptCount)
+                .withNextAttemptAt(outcome.nextAttemptAt()).withLeaseOwner(null).withLeaseExpiresAt(null)
+                .withUpdatedAt(now);
     }
 
     /** Stores a new version of a delivery and moves it between the due and lease indexes. */
@@ -561,20 +503,6 @@ public final class InMemoryWebhookStore implements WebhookStore {
     private Endpoint putEndpoint(Endpoint endpoint) {
         endpoints.put(endpoint.id(), endpoint);
         return endpoint;
-    }
-
-    private static EndpointSecret capExpiry(EndpointSecret secret, Instant oldExpireAt) {
-        if (secret.expiresAt() != null && !secret.expiresAt().isAfter(oldExpireAt)) {
-            return secret;
-        }
-        return new EndpointSecret(secret.key(), secret.createdAt(), oldExpireAt);
-    }
-
-    private static Endpoint withSecretsAndHealth(Endpoint endpoint, List<EndpointSecret> secrets,
-            Instant failingSince, Instant updatedAt) {
-        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
-                endpoint.metadata(), endpoint.enabled(), secrets, failingSince, endpoint.disabledReason(),
-                endpoint.createdAt(), updatedAt);
     }
 
     /** An event and the ids of its deliveries, in the order they were created. */

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.store.internal;
 
+import com.migomail.webhooks.store.KeysetCursor;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -11,6 +12,11 @@ record Key(Instant at, String id) implements Comparable<Key> {
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::at)
             .thenComparing(Key::id, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** The key a cursor stands for. */
+    static Key of(KeysetCursor cursor) {
+        return new Key(cursor.at(), cursor.id());
+    }
 
     /** The lowest key at that time, below every real key at it. */
     static Key lowest(Instant at) {

@@ -5,6 +5,7 @@ import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.jdbc.Dialect;
@@ -168,8 +169,9 @@ final class DeliveryRepository {
             sql.add(" AND status = ANY(?)", query.statuses().stream().map(Enum::name).toList());
         }
         if (query.cursor() != null) {
-            Cursor after = Cursor.decode(Cursor.DELIVERIES, query.cursor());
-            sql.add(" AND (created_at > ? OR (created_at = ? AND id > ?))", after.time(), after.time(), after.id());
+            KeysetCursor after = KeysetCursor.decodeDeliveries(query.cursor());
+            long time = Times.nanos(after.at(), "cursor time");
+            sql.add(" AND (created_at > ? OR (created_at = ? AND id > ?))", time, time, after.id());
         }
         sql.add(" ORDER BY created_at, id LIMIT ?", query.limit() + 1);
         List<Delivery> rows = sql.query(connection, Rows::delivery);
@@ -177,8 +179,7 @@ final class DeliveryRepository {
             return new Page<>(rows, null);
         }
         Delivery last = rows.get(query.limit() - 1);
-        return new Page<>(rows.subList(0, query.limit()),
-                new Cursor(Cursor.DELIVERIES, Times.nanos(last.createdAt(), "createdAt"), last.id()).encode());
+        return new Page<>(rows.subList(0, query.limit()), KeysetCursor.encodeAfter(last));
     }
 
     List<DeliveryAttempt> attempts(Connection connection, String deliveryId) throws SQLException {

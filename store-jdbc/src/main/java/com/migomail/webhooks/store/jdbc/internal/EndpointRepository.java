@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,15 +67,8 @@ final class EndpointRepository {
         if (stored.isEmpty()) {
             throw new NotFoundException("endpoint", endpointId);
         }
-        List<EndpointSecret> secrets = new ArrayList<>();
-        for (EndpointSecret secret : EndpointCodec.secrets(stored.get(0))) {
-            boolean outlives = secret.expiresAt() == null || secret.expiresAt().isAfter(oldExpireAt);
-            EndpointSecret capped = outlives ? new EndpointSecret(secret.key(), secret.createdAt(), oldExpireAt) : secret;
-            if (capped.isActiveAt(now)) {
-                secrets.add(capped);
-            }
-        }
-        secrets.add(newSecret);
+        List<EndpointSecret> secrets = EndpointSecret.rotate(EndpointCodec.secrets(stored.get(0)), newSecret,
+                oldExpireAt, now);
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ? WHERE id = ?",
                 EndpointCodec.secrets(secrets), Times.nanos(now, "now"), endpointId).update(connection);
         return reread(connection, endpointId, updated);

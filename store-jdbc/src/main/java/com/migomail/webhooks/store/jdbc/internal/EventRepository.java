@@ -2,8 +2,8 @@ package com.migomail.webhooks.store.jdbc.internal;
 
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
-import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.SortOrder;
@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,19 +38,9 @@ final class EventRepository {
                     "event " + event.id() + " is being appended concurrently and not yet committed; retry"));
             return new AppendResult(false, stored, deliveriesOf(connection, event.id()));
         }
-        List<Delivery> created = newDeliveries(event, deliveries);
+        List<Delivery> created = deliveries.stream().map(delivery -> delivery.toDelivery(event)).toList();
         insertDeliveries(connection, created);
         return new AppendResult(true, event, created);
-    }
-
-    private static List<Delivery> newDeliveries(StoredEvent event, List<NewDelivery> deliveries) {
-        List<Delivery> created = new ArrayList<>(deliveries.size());
-        for (NewDelivery delivery : deliveries) {
-            Instant due = delivery.status() == DeliveryStatus.PENDING ? event.storedAt() : null;
-            created.add(new Delivery(delivery.id(), event.id(), delivery.endpointId(), delivery.status(), 0, due,
-                    false, null, null, event.storedAt(), event.storedAt()));
-        }
-        return created;
     }
 
     private void insertDeliveries(Connection connection, List<Delivery> deliveries) throws SQLException {
@@ -97,10 +86,11 @@ final class EventRepository {
         }
         filterByDeliveries(sql, query);
         if (query.cursor() != null) {
-            Cursor after = Cursor.decode(Cursor.EVENTS, query.cursor());
+            KeysetCursor after = KeysetCursor.decodeEvents(query.cursor());
+            long time = Times.nanos(after.at(), "cursor time");
             String direction = oldestFirst ? ">" : "<";
             sql.add(" AND (e.ts " + direction + " ? OR (e.ts = ? AND e.id " + direction + " ?))",
-                    after.time(), after.time(), after.id());
+                    time, time, after.id());
         }
         String order = oldestFirst ? " ASC" : " DESC";
         sql.add(" ORDER BY e.ts" + order + ", e.id" + order + " LIMIT ?", query.limit() + 1);
@@ -126,7 +116,7 @@ final class EventRepository {
             return new Page<>(rows, null);
         }
         StoredEvent last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(Cursor.EVENTS, Times.nanos(last.timestamp(), "timestamp"), last.id()).encode());
+        return new Page<>(rows.subList(0, limit), KeysetCursor.encodeAfter(last));
     }
 
     /**

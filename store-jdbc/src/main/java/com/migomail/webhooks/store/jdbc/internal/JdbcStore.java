@@ -10,6 +10,7 @@ import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.StoreArguments;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.jdbc.Dialect;
@@ -110,30 +111,25 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> deliveries) {
-        checkAppend(event, deliveries);
+        List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries);
         Ready r = ready();
-        return database.transaction("append of event " + event.id(), c -> r.events().append(c, event, deliveries));
+        return database.transaction("append of event " + event.id(), c -> r.events().append(c, event, requested));
     }
 
     @Override
     public AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries) {
         Objects.requireNonNull(connection, "connection cannot be null");
-        checkAppend(event, deliveries);
+        List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries);
         Ready r = ready();
         try {
             if (connection.getAutoCommit()) {
                 throw new IllegalArgumentException("connection is in auto-commit mode:"
                         + " the outbox append must run inside the caller's transaction");
             }
-            return r.events().append(connection, event, deliveries);
+            return r.events().append(connection, event, requested);
         } catch (SQLException e) {
             throw Database.failure("outbox append of event " + event.id(), e);
         }
-    }
-
-    private static void checkAppend(StoredEvent event, List<NewDelivery> deliveries) {
-        Objects.requireNonNull(event, "event cannot be null");
-        NewDelivery.requireDistinct(deliveries);
     }
 
     @Override
@@ -179,10 +175,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(newSecret, "newSecret cannot be null");
-        Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkRotateSecret(endpointId, newSecret, oldExpireAt, now);
         Ready r = ready();
         return database.transaction("secret rotation of endpoint " + endpointId,
                 c -> r.endpoints().rotateSecret(c, endpointId, newSecret, oldExpireAt, now));
@@ -190,8 +183,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(at, "at cannot be null");
+        StoreArguments.checkRecordEndpointHealth(endpointId, at);
         Ready r = ready();
         return database.autoCommit("health of endpoint " + endpointId,
                 c -> r.endpoints().recordHealth(c, endpointId, succeeded, at));
@@ -199,13 +191,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints) {
-        Objects.requireNonNull(now, "now cannot be null");
-        checkLease(owner, lease);
-        Objects.requireNonNull(excludedEndpoints, "excludedEndpoints cannot be null");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit cannot be negative: " + limit);
-        }
-        Set<String> excluded = Set.copyOf(excludedEndpoints);
+        Set<String> excluded = StoreArguments.checkClaimDue(now, limit, owner, lease, excludedEndpoints);
         if (limit == 0) {
             return List.of();
         }
@@ -220,28 +206,15 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
-        checkLease(owner, lease);
+        StoreArguments.checkClaim(deliveryId, now, owner, lease);
         Ready r = ready();
         return database.autoCommit("claim of delivery " + deliveryId,
                 c -> r.deliveries().claim(c, deliveryId, now, owner, lease));
     }
 
-    private static void checkLease(String owner, Duration lease) {
-        Objects.requireNonNull(owner, "owner cannot be null");
-        Objects.requireNonNull(lease, "lease cannot be null");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive: " + lease);
-        }
-    }
-
     @Override
     public boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
-        Objects.requireNonNull(owner, "owner cannot be null");
-        Objects.requireNonNull(attempt, "attempt cannot be null");
-        Objects.requireNonNull(outcome, "outcome cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkRecordAttempt(owner, attempt, outcome, now);
         Ready r = ready();
         String operation = "record of an attempt of delivery " + attempt.deliveryId();
         if (r.dialect() == Dialect.POSTGRESQL) {
@@ -253,10 +226,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public boolean resolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
-        Objects.requireNonNull(outcome, "outcome cannot be null");
-        Objects.requireNonNull(now, "now cannot be null");
+        StoreArguments.checkResolve(deliveryId, owner, outcome, now);
         Ready r = ready();
         return database.autoCommit("resolution of delivery " + deliveryId,
                 c -> r.deliveries().resolve(c, deliveryId, owner, outcome, now));
@@ -264,8 +234,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public boolean release(String deliveryId, String owner) {
-        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        Objects.requireNonNull(owner, "owner cannot be null");
+        StoreArguments.checkRelease(deliveryId, owner);
         Ready r = ready();
         return database.autoCommit("release of delivery " + deliveryId,
                 c -> r.deliveries().release(c, deliveryId, owner));
@@ -294,10 +263,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
-        Objects.requireNonNull(eventId, "eventId cannot be null");
-        Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
-        Objects.requireNonNull(dueAt, "dueAt cannot be null");
+        StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
         Ready r = ready();
         return database.transaction("replay of event " + eventId,
                 c -> r.deliveries().scheduleReplay(c, eventId, endpointId, newDeliveryId, dueAt));
@@ -305,10 +271,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public int purgeEventsBefore(Instant cutoff, int batchSize) {
-        Objects.requireNonNull(cutoff, "cutoff cannot be null");
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
-        }
+        StoreArguments.checkPurgeEventsBefore(cutoff, batchSize);
         Ready r = ready();
         return database.transaction("purge", c -> r.events().purge(c, cutoff, batchSize));
     }

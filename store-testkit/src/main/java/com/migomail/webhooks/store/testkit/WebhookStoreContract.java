@@ -1,14 +1,29 @@
-package com.migomail.webhooks.store;
+package com.migomail.webhooks.store.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryOutcome;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.SortOrder;
+import com.migomail.webhooks.store.StoreException;
+import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +46,14 @@ import org.junit.jupiter.api.Test;
  * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim through several
  * instances at once.
  *
- * <p>Shipped in the test-jar of {@code migomail-webhooks-store-spi}. Every time in the kit is a fixed
- * offset from {@link #T0} in whole milliseconds (a store keeping microseconds round-trips them
- * exactly); ids are fixed TypeID-shaped strings that sort by their number. The fixtures
- * ({@link #event}, {@link #endpoint}, {@link #givenEvent}, {@link #attempt}, ...) are protected so
- * that an implementation's own tests can reuse them.
+ * <p>Shipped as {@code migomail-webhooks-store-testkit}, which brings JUnit Jupiter's API and
+ * AssertJ with it. Every time in the kit is a fixed offset from {@link #T0} in whole milliseconds
+ * (a store keeping microseconds round-trips them exactly); ids are fixed TypeID-shaped strings that
+ * sort by their number. The fixtures ({@link #event}, {@link #endpoint}, {@link #givenEvent},
+ * {@link #attempt}, ...) are protected so that an implementation's own tests can reuse them.
+ *
+ * <p>Not thread-safe: JUnit creates one instance per test, and the concurrency tests start and
+ * join their own threads.
  */
 public abstract class WebhookStoreContract {
 
@@ -252,9 +270,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Delivery leased(Delivery delivery, String owner, Instant expiresAt) {
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), delivery.status(),
-                delivery.attemptCount(), delivery.nextAttemptAt(), delivery.replay(), owner, expiresAt,
-                delivery.createdAt(), delivery.updatedAt());
+        return delivery.withLeaseOwner(owner).withLeaseExpiresAt(expiresAt);
     }
 
     // ==== append =================================================================================
@@ -669,9 +685,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Endpoint withSecrets(Endpoint endpoint, EndpointSecret... secrets) {
-        return new Endpoint(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.description(),
-                endpoint.metadata(), endpoint.enabled(), List.of(secrets), endpoint.failingSince(),
-                endpoint.disabledReason(), endpoint.createdAt(), endpoint.updatedAt());
+        return endpoint.withSecrets(List.of(secrets));
     }
 
     // ==== claiming ===============================================================================

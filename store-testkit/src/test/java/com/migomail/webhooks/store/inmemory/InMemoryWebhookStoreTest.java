@@ -1,7 +1,7 @@
-package com.migomail.webhooks.store.internal;
+package com.migomail.webhooks.store.inmemory;
 
 import com.migomail.webhooks.store.WebhookStore;
-import com.migomail.webhooks.store.WebhookStoreContract;
+import com.migomail.webhooks.store.testkit.WebhookStoreContract;
 
 /**
  * The in-memory store keeps the whole store contract. (It lives in another package than the kit,

@@ -1,0 +1,159 @@
+package com.migomail.webhooks.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The argument checks of the {@link WebhookStore} operations that take more than one argument, one
+ * method each, named after the operation. Every store of this library calls the operation's check
+ * first, before it reads or writes anything, and a store of your own may too: it then rejects
+ * exactly what the built-in stores reject, with the same exceptions and messages (which name the
+ * argument and the problem). Operations of one argument check it with
+ * {@link Objects#requireNonNull(Object, String)} ({@code "eventId cannot be null"}).
+ *
+ * <p>Stateless, so safe to call from any thread. A {@code null} argument is rejected with a
+ * {@link NullPointerException} unless the operation's javadoc allows it, as {@link WebhookStore}
+ * says.
+ */
+public final class StoreArguments {
+
+    private StoreArguments() {
+    }
+
+    /**
+     * Checks the arguments of {@link EventStore#append}: the event, then the deliveries with
+     * {@link NewDelivery#requireDistinct}.
+     *
+     * @return an immutable copy of the deliveries
+     * @throws NullPointerException if the event, the list or an element is null
+     * @throws IllegalArgumentException if two deliveries share an id or an endpoint
+     */
+    public static List<NewDelivery> checkAppend(StoredEvent event, List<NewDelivery> deliveries) {
+        Objects.requireNonNull(event, "event cannot be null");
+        return NewDelivery.requireDistinct(deliveries);
+    }
+
+    /**
+     * Checks the arguments of {@link EndpointStore#rotateSecret}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkRotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
+            Instant now) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newSecret, "newSecret cannot be null");
+        Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link EndpointStore#recordEndpointHealth}.
+     *
+     * @throws NullPointerException if the endpoint id or the time is null
+     */
+    public static void checkRecordEndpointHealth(String endpointId, Instant at) {
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(at, "at cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#claimDue}.
+     *
+     * @return an immutable copy of the excluded endpoints
+     * @throws NullPointerException if an argument or an excluded endpoint is null
+     * @throws IllegalArgumentException if {@code lease} is not positive or {@code limit} is negative
+     */
+    public static Set<String> checkClaimDue(Instant now, int limit, String owner, Duration lease,
+            Set<String> excludedEndpoints) {
+        Objects.requireNonNull(now, "now cannot be null");
+        checkLease(owner, lease);
+        Set<String> excluded = Set.copyOf(Objects.requireNonNull(excludedEndpoints, "excludedEndpoints cannot be null"));
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit cannot be negative: " + limit);
+        }
+        return excluded;
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#claim}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code lease} is not positive
+     */
+    public static void checkClaim(String deliveryId, Instant now, String owner, Duration lease) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        checkLease(owner, lease);
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#recordAttempt}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkRecordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome,
+            Instant now) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(attempt, "attempt cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#resolve}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkResolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(outcome, "outcome cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#release}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkRelease(String deliveryId, String owner) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#scheduleReplay}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkScheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
+        Objects.requireNonNull(eventId, "eventId cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
+        Objects.requireNonNull(dueAt, "dueAt cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link RetentionStore#purgeEventsBefore}.
+     *
+     * @throws NullPointerException if the cutoff is null
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    public static void checkPurgeEventsBefore(Instant cutoff, int batchSize) {
+        Objects.requireNonNull(cutoff, "cutoff cannot be null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+    }
+
+    private static void checkLease(String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(lease, "lease cannot be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive: " + lease);
+        }
+    }
+}
