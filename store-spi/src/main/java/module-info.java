@@ -4,6 +4,8 @@
  */
 module com.migomail.webhooks.store {
     requires transitive com.migomail.webhooks.core;
+    // StoreException extends WebhookException, which the signing module exports.
+    requires transitive com.migomail.webhooks.signing;
 
     exports com.migomail.webhooks.store;
 }

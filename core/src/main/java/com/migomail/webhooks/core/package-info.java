@@ -15,6 +15,6 @@
  *
  * <p>Optional fields are nullable record components: {@code null} means absent and is omitted
  * from the JSON. All values are immutable and thread-safe. Errors are unchecked and extend
- * {@link com.migomail.webhooks.core.WebhookException}.
+ * {@link com.migomail.webhooks.WebhookException}, the library's root (from the signing module).
  */
 package com.migomail.webhooks.core;
