@@ -4,5 +4,8 @@
  * ({@code WebhookStore.inMemory()}). JDK only.
  */
 module com.migomail.webhooks.store {
+    // StoreException extends WebhookException, which the signing module exports.
+    requires transitive com.migomail.webhooks.signing;
+
     exports com.migomail.webhooks.store;
 }

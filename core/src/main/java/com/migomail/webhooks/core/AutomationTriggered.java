@@ -38,6 +38,20 @@ public record AutomationTriggered(
     }
 
     /**
+     * Starts {@code automation.triggered} data from its required fields; the optional ones stay
+     * absent until set.
+     *
+     * @param automationId the automation ({@code aut_…})
+     * @param subscriber the subscriber it runs for
+     * @param trigger what started it
+     * @return a new builder
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder builder(String automationId, Subscriber subscriber, String trigger) {
+        return new Builder(automationId, subscriber, trigger);
+    }
+
+    /**
      * The wire name of the type.
      *
      * @return {@value #TYPE}
@@ -45,5 +59,47 @@ public record AutomationTriggered(
     @Override
     public String eventType() {
         return TYPE;
+    }
+
+    /**
+     * Builds {@link AutomationTriggered} data. The required fields are the arguments of
+     * {@link AutomationTriggered#builder}; each optional field has a setter and is absent until set
+     * (or when set to null). Arguments are checked when they are passed, as the canonical
+     * constructor checks them.
+     *
+     * <p>Not thread-safe. {@link #build()} may be called again, after more setters too, and creates
+     * a new record each time.
+     */
+    public static final class Builder {
+        private final String automationId;
+        private final Subscriber subscriber;
+        private final String trigger;
+        private String automationName;
+
+        private Builder(String automationId, Subscriber subscriber, String trigger) {
+            this.automationId = Checks.notNull(automationId, "automationId");
+            this.subscriber = Checks.notNull(subscriber, "subscriber");
+            this.trigger = Checks.notNull(trigger, "trigger");
+        }
+
+        /**
+         * Sets {@code automationName}.
+         *
+         * @param automationName its name, or null when absent
+         * @return this builder
+         */
+        public Builder automationName(String automationName) {
+            this.automationName = automationName;
+            return this;
+        }
+
+        /**
+         * The data, created by the canonical constructor.
+         *
+         * @return a new {@link AutomationTriggered}
+         */
+        public AutomationTriggered build() {
+            return new AutomationTriggered(automationId, automationName, subscriber, trigger);
+        }
     }
 }

@@ -37,6 +37,19 @@ public record EmailSent(
     }
 
     /**
+     * Starts {@code email.sent} data from its required fields; the optional ones stay absent until
+     * set.
+     *
+     * @param messageId the message ({@code msg_…})
+     * @param subscriber the recipient
+     * @return a new builder
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder builder(String messageId, Subscriber subscriber) {
+        return new Builder(messageId, subscriber);
+    }
+
+    /**
      * The wire name of the type.
      *
      * @return {@value #TYPE}
@@ -44,5 +57,58 @@ public record EmailSent(
     @Override
     public String eventType() {
         return TYPE;
+    }
+
+    /**
+     * Builds {@link EmailSent} data. The required fields are the arguments of
+     * {@link EmailSent#builder}; each optional field has a setter and is absent until set (or when
+     * set to null). Arguments are checked when they are passed, as the canonical constructor checks
+     * them.
+     *
+     * <p>Not thread-safe. {@link #build()} may be called again, after more setters too, and creates
+     * a new record each time.
+     */
+    public static final class Builder {
+        private final String messageId;
+        private final Subscriber subscriber;
+        private String campaignId;
+        private String smtpResponse;
+
+        private Builder(String messageId, Subscriber subscriber) {
+            this.messageId = Checks.notNull(messageId, "messageId");
+            this.subscriber = Checks.notNull(subscriber, "subscriber");
+        }
+
+        /**
+         * Sets {@code campaignId}.
+         *
+         * @param campaignId the campaign ({@code cmp_…}), or null when absent
+         * @return this builder
+         */
+        public Builder campaignId(String campaignId) {
+            this.campaignId = campaignId;
+            return this;
+        }
+
+        /**
+         * Sets {@code smtpResponse}.
+         *
+         * @param smtpResponse the server's SMTP reply, e.g. {@code 250 2.0.0 OK}, or null when
+         *     absent
+         * @return this builder
+         */
+        public Builder smtpResponse(String smtpResponse) {
+            this.smtpResponse = smtpResponse;
+            return this;
+        }
+
+        /**
+         * The data, created by the canonical constructor.
+         *
+         * @return a new {@link EmailSent}
+         */
+        public EmailSent build() {
+            return new EmailSent(messageId, campaignId, subscriber, smtpResponse);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.WebhookException;
 import com.migomail.webhooks.core.internal.EventReader;
 import com.migomail.webhooks.core.internal.EventWriter;
 import java.nio.charset.StandardCharsets;

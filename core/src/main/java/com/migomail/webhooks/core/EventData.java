@@ -11,6 +11,11 @@ import java.util.Optional;
  * ({@code Long}) for that reason. Required fields are checked in the constructors, which throw
  * {@link NullPointerException} ({@code "x cannot be null"}) or {@link IllegalArgumentException}.
  * All implementations are immutable and thread-safe.
+ *
+ * <p>Each record type also has a builder, started with its required fields and with one setter per
+ * optional field, e.g. {@code EmailOpened.builder(messageId, subscriber).client("Apple Mail").build()}.
+ * It checks its arguments as the canonical constructor does, and {@code build()} calls that
+ * constructor, so a builder gives exactly the record the constructor gives.
  */
 public sealed interface EventData
         permits EmailEventData,

@@ -1,12 +1,14 @@
 package com.migomail.webhooks.core;
 
+import com.migomail.webhooks.WebhookException;
+
 /**
  * Event JSON that does not match the wire format: not JSON, not an object, a required field missing
  * or of the wrong type, a bad timestamp or id.
  *
  * <p>The message is {@code <path>: <problem>}, e.g. {@code data.subscriber.email: required field is
  * missing}; a problem with the document as a whole has no path. The cause, when there is one, is
- * chained.
+ * chained. A {@link WebhookException}.
  */
 public final class EventFormatException extends WebhookException {
     private static final long serialVersionUID = 1L;

@@ -29,9 +29,22 @@ public record SubscriberCreated(
     public SubscriberCreated {
         Checks.notNull(subscriber, "subscriber");
         Checks.notNull(source, "source");
-        if (subscriber.id() == null) {
-            throw new IllegalArgumentException("subscriber.id cannot be null in subscriber.created");
-        }
+        requireId(subscriber);
+    }
+
+    /**
+     * Starts {@code subscriber.created} data from its required fields. It has no optional fields
+     * (yet): the builder exists so that all 12 types are built the same way, and so that an optional
+     * field added to the wire later is a new setter rather than a new constructor argument.
+     *
+     * @param subscriber the new subscriber; its {@code id} is required
+     * @param source how they were added
+     * @return a new builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the subscriber has no id
+     */
+    public static Builder builder(Subscriber subscriber, SubscriberSource source) {
+        return new Builder(subscriber, source);
     }
 
     /**
@@ -42,5 +55,40 @@ public record SubscriberCreated(
     @Override
     public String eventType() {
         return TYPE;
+    }
+
+    /** The rule of this type beyond the components' own: its subscriber has an id. */
+    private static void requireId(Subscriber subscriber) {
+        if (subscriber.id() == null) {
+            throw new IllegalArgumentException("subscriber.id cannot be null in subscriber.created");
+        }
+    }
+
+    /**
+     * Builds {@link SubscriberCreated} data. The required fields are the arguments of
+     * {@link SubscriberCreated#builder}, checked when they are passed as the canonical constructor
+     * checks them; there are no optional fields.
+     *
+     * <p>Immutable, so thread-safe. {@link #build()} may be called again and creates a new record
+     * each time.
+     */
+    public static final class Builder {
+        private final Subscriber subscriber;
+        private final SubscriberSource source;
+
+        private Builder(Subscriber subscriber, SubscriberSource source) {
+            this.subscriber = Checks.notNull(subscriber, "subscriber");
+            this.source = Checks.notNull(source, "source");
+            requireId(subscriber);
+        }
+
+        /**
+         * The data, created by the canonical constructor.
+         *
+         * @return a new {@link SubscriberCreated}
+         */
+        public SubscriberCreated build() {
+            return new SubscriberCreated(subscriber, source);
+        }
     }
 }

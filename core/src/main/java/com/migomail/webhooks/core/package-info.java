@@ -5,7 +5,8 @@
  *   <li>{@link com.migomail.webhooks.core.WebhookEvent}: the envelope (id, type, timestamp, data);
  *       {@link com.migomail.webhooks.core.WebhookEvent#of(EventData)} builds a new one.
  *   <li>{@link com.migomail.webhooks.core.EventData}: a sealed interface with one record per
- *       event type ({@link com.migomail.webhooks.core.EmailOpened}, …) and
+ *       event type ({@link com.migomail.webhooks.core.EmailOpened}, …, each with a
+ *       {@code builder(…)} of its required fields) and
  *       {@link com.migomail.webhooks.core.UnknownEventData} for types this version does not know.
  *   <li>{@link com.migomail.webhooks.core.EventCodec}: the wire JSON, both ways.
  *   <li>{@link com.migomail.webhooks.core.WebhookReceiver}: verify a request, then read its event.
@@ -15,6 +16,6 @@
  *
  * <p>Optional fields are nullable record components: {@code null} means absent and is omitted
  * from the JSON. All values are immutable and thread-safe. Errors are unchecked and extend
- * {@link com.migomail.webhooks.core.WebhookException}.
+ * {@link com.migomail.webhooks.WebhookException}, the library's root (from the signing module).
  */
 package com.migomail.webhooks.core;

@@ -3,6 +3,7 @@ package com.migomail.webhooks.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.migomail.webhooks.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.delivery;
 
+import com.migomail.webhooks.delivery.EndpointAddressRejectedException.Reason;
 import com.migomail.webhooks.delivery.internal.AddressClassifier;
 import com.migomail.webhooks.delivery.internal.AddressClassifier.Kind;
 import java.net.InetAddress;
@@ -87,7 +88,7 @@ public final class EndpointAddressPolicy {
         for (InetAddress address : resolve(url, host)) {
             Optional<AddressClassifier.Range> range = AddressClassifier.classify(address);
             if (range.isPresent() && !allowedKinds.contains(range.get().kind())) {
-                throw new EndpointAddressRejectedException(url.toString(),
+                throw new EndpointAddressRejectedException(url.toString(), range.get().reason(),
                         "host " + host + " resolves to " + address.getHostAddress() + " (" + range.get().description() + ")");
             }
         }
@@ -98,14 +99,14 @@ public final class EndpointAddressPolicy {
         if (scheme.equals("https") || (allowHttp && scheme.equals("http"))) {
             return;
         }
-        throw new EndpointAddressRejectedException(url.toString(),
+        throw new EndpointAddressRejectedException(url.toString(), Reason.SCHEME,
                 "scheme '" + scheme + "' is not allowed (" + (allowHttp ? "http or https" : "https only") + ")");
     }
 
     private static String host(URI url) {
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
-            throw new EndpointAddressRejectedException(url.toString(), "no host");
+            throw new EndpointAddressRejectedException(url.toString(), Reason.NO_HOST, "no host");
         }
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
@@ -115,10 +116,10 @@ public final class EndpointAddressPolicy {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new EndpointAddressRejectedException(url.toString(), "host " + host + " does not resolve", e);
+            throw new EndpointAddressRejectedException(url.toString(), Reason.UNRESOLVABLE, "host " + host + " does not resolve", e);
         }
         if (addresses == null || addresses.isEmpty()) {
-            throw new EndpointAddressRejectedException(url.toString(), "host " + host + " has no addresses");
+            throw new EndpointAddressRejectedException(url.toString(), Reason.UNRESOLVABLE, "host " + host + " has no addresses");
         }
         return addresses;
     }

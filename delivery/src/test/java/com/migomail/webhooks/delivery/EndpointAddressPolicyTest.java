@@ -3,7 +3,10 @@ package com.migomail.webhooks.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.migomail.webhooks.WebhookException;
+import com.migomail.webhooks.delivery.EndpointAddressRejectedException.Reason;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -152,6 +155,66 @@ class EndpointAddressPolicyTest {
         policy.check(URI.create("https://[2606:4700::6810:85e5]/x"));
 
         assertThat(asked).containsExactly("2606:4700::6810:85e5");
+    }
+
+    @ParameterizedTest(name = "{0} is refused with reason {1}")
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1        | LOOPBACK",
+        "::1              | LOOPBACK",
+        "10.1.2.3         | PRIVATE_NETWORK",
+        "100.64.0.1       | PRIVATE_NETWORK",
+        "fd12:3456::1     | PRIVATE_NETWORK",
+        "fec0::1          | PRIVATE_NETWORK",
+        "169.254.169.254  | LINK_LOCAL",
+        "fe80::1          | LINK_LOCAL",
+        "2002:a9fe:a9fe:: | LINK_LOCAL",
+        "64:ff9b::a00:1   | PRIVATE_NETWORK",
+        "0.0.0.0          | SPECIAL_PURPOSE",
+        "224.0.0.1        | SPECIAL_PURPOSE",
+        "192.0.2.10       | SPECIAL_PURPOSE",
+        "2001:db8::1      | SPECIAL_PURPOSE",
+    })
+    void anAddressRefusalCarriesTheReasonTheUrlAndTheDetail(String address, Reason reason) throws Exception {
+        InetAddress resolved = InetAddress.getByName(address);
+
+        EndpointAddressRejectedException e = catchThrowableOfType(EndpointAddressRejectedException.class,
+                () -> policyResolvingTo(resolved).check(URL));
+
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(e.url()).isEqualTo(URL.toString());
+        assertThat(e.getMessage()).isEqualTo("endpoint URL " + URL + " rejected: " + e.detail());
+        assertThat(e.detail()).startsWith("host hooks.example.com resolves to " + resolved.getHostAddress() + " (");
+    }
+
+    @Test
+    void aSchemeHostOrDnsRefusalCarriesItsReason() throws Exception {
+        EndpointAddressPolicy policy = policyResolvingTo(InetAddress.getByName("93.184.215.14"));
+        EndpointAddressPolicy unresolvable = EndpointAddressPolicy.publicHttpsOnly().withResolver(host -> {
+            throw new UnknownHostException(host);
+        });
+        EndpointAddressPolicy noAddresses = EndpointAddressPolicy.publicHttpsOnly().withResolver(host -> List.of());
+
+        assertThat(rejection(policy, "http://hooks.example.com/x").reason()).isEqualTo(Reason.SCHEME);
+        assertThat(rejection(policy, "http://hooks.example.com/x").detail()).isEqualTo("scheme 'http' is not allowed (https only)");
+        assertThat(rejection(policy, "https:///x").reason()).isEqualTo(Reason.NO_HOST);
+        assertThat(rejection(policy, "https:///x").detail()).isEqualTo("no host");
+        assertThat(rejection(unresolvable, URL.toString()).reason()).isEqualTo(Reason.UNRESOLVABLE);
+        assertThat(rejection(noAddresses, URL.toString()).reason()).isEqualTo(Reason.UNRESOLVABLE);
+        assertThat(rejection(noAddresses, URL.toString()).detail()).isEqualTo("host hooks.example.com has no addresses");
+    }
+
+    @Test
+    void aRejectionIsADeliveryExceptionAndRefusesNullData() {
+        assertThat(new EndpointAddressRejectedException("https://x", Reason.SCHEME, "d"))
+                .isInstanceOf(WebhookDeliveryException.class).isInstanceOf(WebhookException.class);
+        assertThatThrownBy(() -> new EndpointAddressRejectedException("https://x", null, "d"))
+                .isInstanceOf(NullPointerException.class).hasMessage("reason cannot be null");
+        assertThatThrownBy(() -> new EndpointAddressRejectedException("https://x", Reason.SCHEME, null, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("detail cannot be null");
+    }
+
+    private static EndpointAddressRejectedException rejection(EndpointAddressPolicy policy, String url) {
+        return catchThrowableOfType(EndpointAddressRejectedException.class, () -> policy.check(URI.create(url)));
     }
 
     private static EndpointAddressPolicy policyResolvingTo(InetAddress... addresses) {

@@ -1,12 +1,13 @@
 package com.migomail.webhooks.signing;
 
+import com.migomail.webhooks.WebhookException;
 import java.util.Objects;
 
 /**
  * A request that failed verification, with the {@link Reason}. The message says what to check in
- * the receiver; it never contains a secret or the expected signature.
+ * the receiver; it never contains a secret or the expected signature. A {@link WebhookException}.
  */
-public class WebhookVerificationException extends RuntimeException {
+public class WebhookVerificationException extends WebhookException {
     private static final long serialVersionUID = 1L;
 
     /** Why a request was refused. */

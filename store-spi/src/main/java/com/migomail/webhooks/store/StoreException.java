@@ -1,10 +1,12 @@
 package com.migomail.webhooks.store;
 
+import com.migomail.webhooks.WebhookException;
+
 /**
  * The root of the store's unchecked exceptions: a failure of the underlying storage (a JDBC error,
- * say), always with its cause chained.
+ * say), always with its cause chained. A {@link WebhookException}.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends WebhookException {
     private static final long serialVersionUID = 1L;
 
     /** A failure with a message. */

@@ -3,10 +3,10 @@ package com.migomail.webhooks.core.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.migomail.webhooks.WebhookException;
 import com.migomail.webhooks.core.EventData;
 import com.migomail.webhooks.core.UnknownEventData;
 import com.migomail.webhooks.core.WebhookEvent;
-import com.migomail.webhooks.core.WebhookException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 

@@ -10,6 +10,7 @@ import com.migomail.webhooks.delivery.RegisteredEndpoint;
 import com.migomail.webhooks.delivery.ReplayReceipt;
 import com.migomail.webhooks.delivery.ReplayRequest;
 import com.migomail.webhooks.delivery.UnknownIdException;
+import com.migomail.webhooks.delivery.UnknownIdException.Kind;
 import com.migomail.webhooks.delivery.WebhookDeliveryException;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.signing.SigningKey;
@@ -196,7 +197,7 @@ public final class DefaultWebhookSender implements WebhookSender {
             throw new IllegalArgumentException("overlap cannot be negative: " + overlap);
         }
         Instant now = config.clock().instant();
-        Endpoint rotated = found("endpoint", endpointId, () -> store.rotateSecret(
+        Endpoint rotated = found(Kind.ENDPOINT, endpointId, () -> store.rotateSecret(
                 endpointId, new EndpointSecret(newKey.encoded(), now, null), now.plus(overlap), now));
         LOG.info("endpoint {}: secret rotated, previous keys valid until {}", endpointId, now.plus(overlap));
         return new RegisteredEndpoint(rotated, newKey);
@@ -308,11 +309,11 @@ public final class DefaultWebhookSender implements WebhookSender {
 
     private Endpoint requireEndpoint(String endpointId) {
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        return store.endpoint(endpointId).orElseThrow(() -> new UnknownIdException("endpoint", endpointId, null));
+        return store.endpoint(endpointId).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, endpointId, null));
     }
 
     /** Runs a store call, turning its not-found into ours. */
-    static <T> T found(String kind, String id, Supplier<T> call) {
+    static <T> T found(Kind kind, String id, Supplier<T> call) {
         try {
             return call.get();
         } catch (NotFoundException e) {

@@ -4,6 +4,7 @@ import com.migomail.webhooks.core.TypeId;
 import com.migomail.webhooks.delivery.ReplayReceipt;
 import com.migomail.webhooks.delivery.ReplayRequest;
 import com.migomail.webhooks.delivery.UnknownIdException;
+import com.migomail.webhooks.delivery.UnknownIdException.Kind;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
@@ -57,7 +58,7 @@ final class Replayer {
 
     ReplayReceipt replayRange(ReplayRequest request) {
         Map<String, Endpoint> named = request.endpointIds().stream()
-                .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException("endpoint", id, null)))
+                .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, id, null)))
                 .collect(Collectors.toMap(Endpoint::id, Function.identity()));
         EventQuery query = query(request);
         List<Target> targets = new ArrayList<>();
@@ -126,7 +127,7 @@ final class Replayer {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             Instant dueAt = now.plus(config.replayBatchInterval().multipliedBy(i / config.replayBatchSize()));
-            Delivery delivery = DefaultWebhookSender.found("event or endpoint", target.eventId() + " / " + target.endpointId(),
+            Delivery delivery = DefaultWebhookSender.found(Kind.EVENT_OR_ENDPOINT, target.eventId() + " / " + target.endpointId(),
                     () -> store.scheduleReplay(target.eventId(), target.endpointId(),
                             TypeId.generate("dlv", config.clock()).toString(), dueAt));
             ids.add(delivery.id());
@@ -143,7 +144,7 @@ final class Replayer {
 
     private void requireEvent(String eventId) {
         if (store.event(eventId).isEmpty()) {
-            throw new UnknownIdException("event", eventId, null);
+            throw new UnknownIdException(Kind.EVENT, eventId, null);
         }
     }
 }

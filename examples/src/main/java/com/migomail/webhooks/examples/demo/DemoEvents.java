@@ -13,7 +13,6 @@ import com.migomail.webhooks.core.EmailSent;
 import com.migomail.webhooks.core.EmailSpamReported;
 import com.migomail.webhooks.core.EmailUnsubscribed;
 import com.migomail.webhooks.core.EventData;
-import com.migomail.webhooks.core.FieldChange;
 import com.migomail.webhooks.core.JsonValue;
 import com.migomail.webhooks.core.PauseReason;
 import com.migomail.webhooks.core.Subscriber;
@@ -25,7 +24,6 @@ import com.migomail.webhooks.core.UnsubscribeMethod;
 import com.migomail.webhooks.core.WebhookEvent;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** One made-up event of each of the 12 types, in the order of the wire contract. */
 final class DemoEvents {
@@ -37,23 +35,27 @@ final class DemoEvents {
         String message = id("msg");
         String automation = id("aut");
         Subscriber jane = Subscriber.of("jane@example.com", "Jane Smith", list);
-        Subscriber ada = new Subscriber("ada@example.com", "Ada Lovelace", list, id("sub"),
-                Map.of("plan", JsonValue.of("pro")));
+        Subscriber ada = Subscriber.builder("ada@example.com").name("Ada Lovelace").listId(list).id(id("sub"))
+                .property("plan", JsonValue.of("pro"))
+                .build();
         List<EventData> data = List.of(
-                new EmailSent(message, campaign, jane, "250 2.0.0 OK"),
-                new EmailOpened(message, campaign, jane, "203.0.113.42", "Mozilla/5.0 (iPhone)", "Apple Mail", "iPhone"),
-                new EmailClicked(message, campaign, jane, "https://example.com/spring-sale", 1, "203.0.113.42", null,
-                        "Apple Mail", "iPhone"),
-                new EmailBounced(id("msg"), campaign, Subscriber.of("nobody@example.com"), BounceType.HARD, "5.1.1",
-                        "550 5.1.1 user unknown"),
-                new EmailSpamReported(id("msg"), campaign, Subscriber.of("grumpy@example.com"), "gmail.com"),
-                new EmailUnsubscribed(message, campaign, jane, UnsubscribeMethod.LIST_UNSUBSCRIBE, list),
-                new SubscriberCreated(ada, SubscriberSource.FORM),
-                new SubscriberUpdated(jane, Map.of("name", new FieldChange(JsonValue.of("Jane"), JsonValue.of("Jane Smith")))),
-                new AutomationTriggered(automation, "Welcome series", ada, "subscriber.created"),
-                new AutomationCompleted(automation, "Welcome series", ada, 3),
-                new CampaignSent(campaign, "Spring sale", 1200, 1187L, 13L),
-                new CampaignPaused(id("cmp"), "Winter sale", PauseReason.DELIVERABILITY_THRESHOLD, null));
+                EmailSent.builder(message, jane).campaignId(campaign).smtpResponse("250 2.0.0 OK").build(),
+                EmailOpened.builder(message, jane).campaignId(campaign).ipAddress("203.0.113.42")
+                        .userAgent("Mozilla/5.0 (iPhone)").client("Apple Mail").device("iPhone").build(),
+                EmailClicked.builder(message, jane, "https://example.com/spring-sale", 1).campaignId(campaign)
+                        .ipAddress("203.0.113.42").client("Apple Mail").device("iPhone").build(),
+                EmailBounced.builder(id("msg"), Subscriber.of("nobody@example.com"), BounceType.HARD, "5.1.1")
+                        .campaignId(campaign).diagnostic("550 5.1.1 user unknown").build(),
+                EmailSpamReported.builder(id("msg"), Subscriber.of("grumpy@example.com")).campaignId(campaign)
+                        .feedbackProvider("gmail.com").build(),
+                EmailUnsubscribed.builder(message, jane).campaignId(campaign)
+                        .method(UnsubscribeMethod.LIST_UNSUBSCRIBE).listId(list).build(),
+                SubscriberCreated.builder(ada, SubscriberSource.FORM).build(),
+                SubscriberUpdated.builder(jane).change("name", JsonValue.of("Jane"), JsonValue.of("Jane Smith")).build(),
+                AutomationTriggered.builder(automation, ada, "subscriber.created").automationName("Welcome series").build(),
+                AutomationCompleted.builder(automation, ada, 3).automationName("Welcome series").build(),
+                CampaignSent.builder(campaign, 1200).campaignName("Spring sale").delivered(1187).failed(13).build(),
+                CampaignPaused.builder(id("cmp"), PauseReason.DELIVERABILITY_THRESHOLD).campaignName("Winter sale").build());
         return data.stream().map(WebhookEvent::of).toList();
     }
 

@@ -11,10 +11,12 @@ final class EventExamples {
     private EventExamples() {}
 
     static WebhookEvent create() {
-        WebhookEvent event = WebhookEvent.of(new EmailOpened(
-                "msg_01jhn8wygrfgz8ybavd8e9w3t2", null,
-                Subscriber.of("jane@example.com", "Jane Smith", null),
-                null, null, "Apple Mail", "iPhone"));        // fresh evt_ id, current time in whole seconds
+        Subscriber jane = Subscriber.builder("jane@example.com").name("Jane Smith").build();
+        EmailOpened opened = EmailOpened.builder("msg_01jhn8wygrfgz8ybavd8e9w3t2", jane)
+                .client("Apple Mail")
+                .device("iPhone")
+                .build();
+        WebhookEvent event = WebhookEvent.of(opened);       // fresh evt_ id, current time in whole seconds
         return event;
     }
 

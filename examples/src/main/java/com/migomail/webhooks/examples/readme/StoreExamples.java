@@ -55,7 +55,7 @@ final class StoreExamples {
     }
 
     static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource) throws SQLException {
-        WebhookEvent event = WebhookEvent.of(new EmailSent("msg_123", null, Subscriber.of("zoe@example.com"), null));
+        WebhookEvent event = WebhookEvent.of(EmailSent.builder("msg_123", Subscriber.of("zoe@example.com")).build());
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -42,8 +42,11 @@ public final class WebhookService implements AutoCloseable {
 
     /** Something happened: publish returns once the store has the event; delivery is asynchronous. */
     public void emailOpened(String messageId, String email) {
-        PublishReceipt receipt = sender.publish(WebhookEvent.of(new EmailOpened(
-                messageId, null, Subscriber.of(email), "203.0.113.42", null, "Apple Mail", "iPhone")));
+        PublishReceipt receipt = sender.publish(WebhookEvent.of(EmailOpened.builder(messageId, Subscriber.of(email))
+                .ipAddress("203.0.113.42")
+                .client("Apple Mail")
+                .device("iPhone")
+                .build()));
         System.out.println(receipt.eventId() + " -> " + receipt.deliveryIds().size() + " endpoints");
     }
 

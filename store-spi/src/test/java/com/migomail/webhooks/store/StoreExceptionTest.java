@@ -1,0 +1,26 @@
+package com.migomail.webhooks.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.migomail.webhooks.WebhookException;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class StoreExceptionTest {
+
+    @Test
+    void aStoreFailureIsAWebhookExceptionWithItsCause() {
+        IOException cause = new IOException("connection refused");
+
+        assertThat(new StoreException("append failed", cause)).isInstanceOf(WebhookException.class)
+                .hasMessage("append failed").hasCause(cause);
+    }
+
+    @Test
+    void notFoundIsAStoreFailureNamingTheId() {
+        NotFoundException e = new NotFoundException("endpoint", "ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+
+        assertThat(e).isInstanceOf(StoreException.class).hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+        assertThat(e.id()).isEqualTo("ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+    }
+}
