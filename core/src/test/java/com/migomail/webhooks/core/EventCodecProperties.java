@@ -2,40 +2,46 @@ package com.migomail.webhooks.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.migomail.webhooks.testing.Cases;
+import com.migomail.webhooks.testing.Generator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple4;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Write-then-read is the identity for generated events of every type, and no input escapes the typed error. */
+@ExtendWith(Cases.class)
 class EventCodecProperties {
     private static final long MIN_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
     private static final long MAX_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
-    @Property(tries = 600)
-    void writeThenReadIsTheIdentity(@ForAll("events") WebhookEvent event) {
+    @ParameterizedTest
+    @MethodSource("sixHundredEvents")
+    void writeThenReadIsTheIdentity(WebhookEvent event) {
         assertThat(EventCodec.read(EventCodec.write(event))).isEqualTo(event);
         assertThat(EventCodec.read(EventCodec.writeString(event))).isEqualTo(event);
     }
 
-    @Property(tries = 200)
-    void writingIsStableAcrossARoundTrip(@ForAll("events") WebhookEvent event) {
+    @ParameterizedTest
+    @MethodSource("twoHundredEvents")
+    void writingIsStableAcrossARoundTrip(WebhookEvent event) {
         byte[] written = EventCodec.write(event);
 
         assertThat(EventCodec.write(EventCodec.read(written))).isEqualTo(written);
     }
 
-    @Property(tries = 300)
-    void damagedEventsGiveOnlyTheTypedError(@ForAll("events") WebhookEvent event,
-            @ForAll("cuts") int cut, @ForAll("junk") String junk) {
+    @ParameterizedTest
+    @MethodSource("damagedEvents")
+    void damagedEventsGiveOnlyTheTypedError(WebhookEvent event, int cut, String junk) {
         String json = EventCodec.writeString(event);
         int at = Math.min(cut, json.length());
         String damaged = json.substring(0, at) + junk + json.substring(Math.min(json.length(), at + 3));
@@ -47,148 +53,167 @@ class EventCodecProperties {
                 t -> assertThat(t).isInstanceOf(EventFormatException.class));
     }
 
-    @Property(tries = 300)
-    void arbitraryTextGivesOnlyTheTypedError(@ForAll String text) {
+    @ParameterizedTest
+    @MethodSource("texts")
+    void arbitraryTextGivesOnlyTheTypedError(String text) {
         assertThat(catchThrowable(() -> EventCodec.read(text))).isInstanceOf(EventFormatException.class);
     }
 
-    @Provide
-    Arbitrary<Integer> cuts() {
-        return Arbitraries.integers().between(0, 400);
+    // ---- cases ----------------------------------------------------------------------------
+
+    static Stream<Arguments> sixHundredEvents() {
+        return Cases.generate(600, random -> arguments(event(random)));
     }
 
-    @Provide
-    Arbitrary<String> junk() {
-        return Arbitraries.of("", "\"", "{", "}", "[", ",", ":", "null", "1", "\"x\"", "\\", "\u00e9", "]}");
+    static Stream<Arguments> twoHundredEvents() {
+        return Cases.generate(200, random -> arguments(event(random)));
     }
 
-    @Provide
-    Arbitrary<WebhookEvent> events() {
-        Arbitrary<String> ids = Arbitraries.create(UUID::randomUUID).map(u -> new TypeId("evt", u).toString());
-        Arbitrary<Instant> times = Arbitraries.longs().between(MIN_SECOND, MAX_SECOND).map(Instant::ofEpochSecond);
-        return Combinators.combine(ids, times, data()).as(WebhookEvent::new);
+    static Stream<Arguments> damagedEvents() {
+        return Cases.generate(300, random -> arguments(event(random), random.between(0, 400), random.pick(
+                "", "\"", "{", "}", "[", ",", ":", "null", "1", "\"x\"", "\\", "\u00e9", "]}")));
     }
 
-    private Arbitrary<EventData> data() {
-        return Arbitraries.oneOf(
-                emailSent(), emailOpened(), emailClicked(), emailBounced(), emailSpamReported(), emailUnsubscribed(),
-                subscriberCreated(), subscriberUpdated(), automationTriggered(), automationCompleted(),
-                campaignSent(), campaignPaused(), unknown());
+    static Stream<Arguments> texts() {
+        return Cases.generate(300, random -> arguments(random.anyString(255)));
     }
 
-    private Arbitrary<EventData> emailSent() {
-        return Combinators.combine(text(), optionalText(), subscriber(), optionalText()).as(EmailSent::new);
+    private static WebhookEvent event(Generator random) {
+        String id = new TypeId("evt", new UUID(random.anyLong(), random.anyLong())).toString();
+        Instant timestamp = Instant.ofEpochSecond(random.between(MIN_SECOND, MAX_SECOND));
+        return new WebhookEvent(id, timestamp, data(random));
     }
 
-    private Arbitrary<EventData> emailOpened() {
-        return Combinators.combine(text(), optionalText(), subscriber(), clientInfo())
-                .as((m, c, s, i) -> new EmailOpened(m, c, s, i.get1(), i.get2(), i.get3(), i.get4()));
+    private static EventData data(Generator random) {
+        return random.oneOf(
+                EventCodecProperties::emailSent, EventCodecProperties::emailOpened,
+                EventCodecProperties::emailClicked, EventCodecProperties::emailBounced,
+                EventCodecProperties::emailSpamReported, EventCodecProperties::emailUnsubscribed,
+                EventCodecProperties::subscriberCreated, EventCodecProperties::subscriberUpdated,
+                EventCodecProperties::automationTriggered, EventCodecProperties::automationCompleted,
+                EventCodecProperties::campaignSent, EventCodecProperties::campaignPaused,
+                EventCodecProperties::unknown);
     }
 
-    private Arbitrary<EventData> emailClicked() {
-        return Combinators.combine(text(), optionalText(), subscriber(), text(),
-                        Arbitraries.integers().between(1, Integer.MAX_VALUE), clientInfo())
-                .as((m, c, s, u, p, i) -> new EmailClicked(m, c, s, u, p, i.get1(), i.get2(), i.get3(), i.get4()));
+    private static EventData emailSent(Generator random) {
+        return new EmailSent(text(random), optionalText(random), subscriber(random), optionalText(random));
     }
 
-    private Arbitrary<EventData> emailBounced() {
-        return Combinators.combine(text(), optionalText(), subscriber(), Arbitraries.of(BounceType.class), text(),
-                optionalText()).as(EmailBounced::new);
+    private static EventData emailOpened(Generator random) {
+        return new EmailOpened(text(random), optionalText(random), subscriber(random),
+                optionalText(random), optionalText(random), optionalText(random), optionalText(random));
     }
 
-    private Arbitrary<EventData> emailSpamReported() {
-        return Combinators.combine(text(), optionalText(), subscriber(), optionalText()).as(EmailSpamReported::new);
+    private static EventData emailClicked(Generator random) {
+        return new EmailClicked(text(random), optionalText(random), subscriber(random), text(random),
+                random.between(1, Integer.MAX_VALUE),
+                optionalText(random), optionalText(random), optionalText(random), optionalText(random));
     }
 
-    private Arbitrary<EventData> emailUnsubscribed() {
-        return Combinators.combine(text(), optionalText(), subscriber(),
-                Arbitraries.of(UnsubscribeMethod.class).injectNull(0.3), optionalText()).as(EmailUnsubscribed::new);
+    private static EventData emailBounced(Generator random) {
+        return new EmailBounced(text(random), optionalText(random), subscriber(random), random.pick(BounceType.class),
+                text(random), optionalText(random));
     }
 
-    private Arbitrary<EventData> subscriberCreated() {
-        return Combinators.combine(subscriber(text()), Arbitraries.of(SubscriberSource.class))
-                .as(SubscriberCreated::new);
+    private static EventData emailSpamReported(Generator random) {
+        return new EmailSpamReported(text(random), optionalText(random), subscriber(random), optionalText(random));
     }
 
-    private Arbitrary<EventData> subscriberUpdated() {
-        Arbitrary<FieldChange> change = Combinators.combine(json(2), json(2)).as(FieldChange::new);
-        return Combinators.combine(subscriber(), Arbitraries.maps(text(), change).ofMaxSize(4))
-                .as(SubscriberUpdated::new);
+    private static EventData emailUnsubscribed(Generator random) {
+        return new EmailUnsubscribed(text(random), optionalText(random), subscriber(random),
+                random.orNull(0.3, r -> r.pick(UnsubscribeMethod.class)), optionalText(random));
     }
 
-    private Arbitrary<EventData> automationTriggered() {
-        return Combinators.combine(text(), optionalText(), subscriber(), text()).as(AutomationTriggered::new);
+    private static EventData subscriberCreated(Generator random) {
+        return new SubscriberCreated(subscriber(random, text(random)), random.pick(SubscriberSource.class));
     }
 
-    private Arbitrary<EventData> automationCompleted() {
-        return Combinators.combine(text(), optionalText(), subscriber(), Arbitraries.integers().greaterOrEqual(0))
-                .as(AutomationCompleted::new);
+    private static EventData subscriberUpdated(Generator random) {
+        return new SubscriberUpdated(subscriber(random),
+                random.map(4, EventCodecProperties::text, r -> new FieldChange(json(r, 2), json(r, 2))));
     }
 
-    private Arbitrary<EventData> campaignSent() {
-        Arbitrary<Long> counts = Arbitraries.longs().greaterOrEqual(0);
-        return Combinators.combine(text(), optionalText(), counts, counts.injectNull(0.3), counts.injectNull(0.3))
-                .as(CampaignSent::new);
+    private static EventData automationTriggered(Generator random) {
+        return new AutomationTriggered(text(random), optionalText(random), subscriber(random), text(random));
     }
 
-    private Arbitrary<EventData> campaignPaused() {
-        return Combinators.combine(text(), optionalText(), Arbitraries.of(PauseReason.class), optionalText())
-                .as(CampaignPaused::new);
+    private static EventData automationCompleted(Generator random) {
+        return new AutomationCompleted(text(random), optionalText(random), subscriber(random),
+                random.between(0, Integer.MAX_VALUE));
     }
 
-    private Arbitrary<EventData> unknown() {
-        Arbitrary<String> types = Arbitraries.strings().withCharRange('a', 'z').withChars("._").ofMinLength(1)
-                .ofMaxLength(20).filter(t -> EventType.fromWireName(t).isEmpty());
-        return Combinators.combine(types, json(3)).as(UnknownEventData::new);
+    private static EventData campaignSent(Generator random) {
+        return new CampaignSent(text(random), optionalText(random), count(random),
+                random.orNull(0.3, EventCodecProperties::count), random.orNull(0.3, EventCodecProperties::count));
     }
 
-    private Arbitrary<Subscriber> subscriber() {
-        return subscriber(optionalText());
+    private static EventData campaignPaused(Generator random) {
+        return new CampaignPaused(text(random), optionalText(random), random.pick(PauseReason.class),
+                optionalText(random));
     }
 
-    private Arbitrary<Subscriber> subscriber(Arbitrary<String> ids) {
-        Arbitrary<java.util.Map<String, JsonValue>> properties =
-                Arbitraries.maps(text(), json(2)).ofMaxSize(4).injectNull(0.4);
-        return Combinators.combine(text(), optionalText(), optionalText(), ids, properties).as(Subscriber::new);
+    /** A type that is none of the twelve, with any data. */
+    private static EventData unknown(Generator random) {
+        String type;
+        do {
+            type = random.string(1, 20, "abcdefghijklmnopqrstuvwxyz._");
+        } while (EventType.fromWireName(type).isPresent());
+        return new UnknownEventData(type, json(random, 3));
     }
 
-    private Arbitrary<Tuple4<String, String, String, String>> clientInfo() {
-        return Combinators.combine(optionalText(), optionalText(), optionalText(), optionalText()).as(Tuple::of);
+    private static long count(Generator random) {
+        return random.between(0, Long.MAX_VALUE);
     }
 
-    private Arbitrary<String> optionalText() {
-        return text().injectNull(0.4);
+    private static Subscriber subscriber(Generator random) {
+        return subscriber(random, optionalText(random));
+    }
+
+    private static Subscriber subscriber(Generator random, String id) {
+        Map<String, JsonValue> properties = random.orNull(0.4,
+                r -> r.map(4, EventCodecProperties::text, g -> json(g, 2)));
+        return new Subscriber(text(random), optionalText(random), optionalText(random), id, properties);
+    }
+
+    private static String optionalText(Generator random) {
+        return random.orNull(0.4, EventCodecProperties::text);
     }
 
     /**
      * Any well-formed text: ASCII, controls, quotes, the BMP, and characters outside it (surrogate
      * pairs). Unpaired surrogates are not text; EventCodecTest pins how they are handled.
      */
-    private Arbitrary<String> text() {
-        Arbitrary<String> supplementary = Arbitraries.integers().between(0x10000, 0x10FFFF)
-                .map(cp -> new String(Character.toChars(cp)));
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\uffff').ofMaxLength(6),
-                Arbitraries.strings().ascii().ofMaxLength(6),
-                supplementary);
-        return piece.list().ofMaxSize(4).map(parts -> String.join("", parts));
+    private static String text(Generator random) {
+        return String.join("", random.list(0, 4, r -> r.oneOf(
+                g -> g.string(0, 6, c -> nonSurrogate(c.between(0, 0xffff - 0x800))),
+                g -> g.string(0, 6, '\u0000', '\u007f'),
+                g -> new String(Character.toChars(g.between(0x10000, 0x10ffff))))));
     }
 
-    private Arbitrary<JsonValue> json(int depth) {
-        Arbitrary<JsonValue> scalars = Arbitraries.oneOf(
-                text().map(JsonValue::of),
-                Arbitraries.longs().map(JsonValue::of),
-                Arbitraries.bigDecimals().map(JsonValue::of),
-                Arbitraries.of("-0", "0.0", "1e3", "1E-7", "-12.500", "3e+400").map(JsonValue.JsonNumber::new),
-                Arbitraries.of(true, false).map(JsonValue::of),
-                Arbitraries.just(JsonValue.nullValue()));
-        if (depth == 0) {
-            return scalars;
+    /** The BMP without the surrogates, numbered from 0 to 0xf7ff. */
+    private static char nonSurrogate(int index) {
+        return (char) (index < Character.MIN_SURROGATE ? index : index + 0x800);
+    }
+
+    /** Scalars four times in six, else an array or an object of values up to {@code depth} deep. */
+    private static JsonValue json(Generator random, int depth) {
+        if (depth == 0 || random.chance(4.0 / 6)) {
+            return random.oneOf(
+                    r -> JsonValue.of(text(r)),
+                    r -> JsonValue.of(r.anyLong()),
+                    r -> JsonValue.of(bigDecimal(r)),
+                    r -> new JsonValue.JsonNumber(r.pick("-0", "0.0", "1e3", "1E-7", "-12.500", "3e+400")),
+                    r -> JsonValue.of(r.chance(0.5)),
+                    r -> JsonValue.nullValue());
         }
-        Arbitrary<JsonValue> arrays = json(depth - 1).list().ofMaxSize(3)
-                .map(list -> new JsonValue.JsonArray(list));
-        Arbitrary<JsonValue> objects = Arbitraries.maps(text(), json(depth - 1)).ofMaxSize(3)
-                .map(JsonValue::object);
-        return Arbitraries.frequencyOf(Tuple.of(4, scalars), Tuple.of(1, arrays), Tuple.of(1, objects));
+        return random.oneOf(
+                r -> new JsonValue.JsonArray(r.list(0, 3, g -> json(g, depth - 1))),
+                r -> JsonValue.object(r.map(3, EventCodecProperties::text, g -> json(g, depth - 1))));
+    }
+
+    /** Up to about 126 bits of digits, with a scale that may be negative (as in {@code 1E+5}). */
+    private static BigDecimal bigDecimal(Generator random) {
+        BigInteger unscaled = BigInteger.valueOf(random.anyLong()).multiply(BigInteger.valueOf(random.anyLong()));
+        return new BigDecimal(unscaled, random.between(-20, 40));
     }
 }

@@ -1,26 +1,33 @@
 package com.migomail.webhooks.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.migomail.webhooks.testing.Cases;
+import com.migomail.webhooks.testing.Generator;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ExtendWith(Cases.class)
 class TypeIdProperties {
+    private static final int TRIES = 500;
 
-    @Property(tries = 500)
-    void parsingTheTextGivesTheSameId(@ForAll("uuids") UUID uuid) {
+    @ParameterizedTest
+    @MethodSource("uuids")
+    void parsingTheTextGivesTheSameId(UUID uuid) {
         TypeId id = new TypeId("evt", uuid);
 
         assertThat(TypeId.parse(id.toString())).isEqualTo(id);
         assertThat(id.toString()).matches("evt_[0-7][0-9abcdefghjkmnpqrstvwxyz]{25}");
     }
 
-    @Property(tries = 500)
-    void textOrderIsIdOrder(@ForAll("uuids") UUID a, @ForAll("uuids") UUID b) {
+    @ParameterizedTest
+    @MethodSource("pairsOfUuids")
+    void textOrderIsIdOrder(UUID a, UUID b) {
         TypeId first = new TypeId("evt", a);
         TypeId second = new TypeId("evt", b);
 
@@ -28,8 +35,15 @@ class TypeIdProperties {
                 .isEqualTo(Integer.signum(first.compareTo(second)));
     }
 
-    @Provide
-    Arbitrary<UUID> uuids() {
-        return Arbitraries.longs().tuple2().map(t -> new UUID(t.get1(), t.get2()));
+    static Stream<Arguments> uuids() {
+        return Cases.generate(TRIES, random -> arguments(uuid(random)));
+    }
+
+    static Stream<Arguments> pairsOfUuids() {
+        return Cases.generate(TRIES, random -> arguments(uuid(random), uuid(random)));
+    }
+
+    private static UUID uuid(Generator random) {
+        return new UUID(random.anyLong(), random.anyLong());
     }
 }

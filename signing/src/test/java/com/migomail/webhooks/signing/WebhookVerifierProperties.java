@@ -7,24 +7,30 @@ import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.migomail.webhooks.signing.WebhookVerificationException.Reason;
-import java.util.LinkedHashMap;
+import com.migomail.webhooks.testing.Cases;
+import com.migomail.webhooks.testing.Generator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.NotEmpty;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** No input escapes the typed exception, and no changed bit of a signed request passes. */
+@ExtendWith(Cases.class)
 class WebhookVerifierProperties {
+    private static final int TRIES = 1000;
+    private static final List<String> STANDARD_NAMES = List.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE);
+    private static final List<String> SIGNED_NAMES =
+            List.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE, MIGOMAIL_SIGNATURE);
+
     private static final SigningKeyPair PAIR = SigningKeyPair.generate();
     private static final WebhookVerifier STANDARD = TestRequest.verifier().key(PAIR.publicKey()).build();
     private static final WebhookVerifier MIGOMAIL = TestRequest.verifier().schemes(SignatureScheme.MIGOMAIL).build();
@@ -32,18 +38,18 @@ class WebhookVerifierProperties {
             .schemes(SignatureScheme.STANDARD_WEBHOOKS, SignatureScheme.MIGOMAIL).build();
     private static final List<WebhookVerifier> VERIFIERS = List.of(STANDARD, MIGOMAIL, ANY);
 
-    @Property
-    void arbitraryHeadersAndBodiesRaiseOnlyTheTypedException(
-            @ForAll("headers") Map<String, List<String>> headers, @ForAll byte[] body) {
+    @ParameterizedTest
+    @MethodSource("headersAndBodies")
+    void arbitraryHeadersAndBodiesRaiseOnlyTheTypedException(Map<String, List<String>> headers, byte[] body) {
         for (WebhookVerifier verifier : VERIFIERS) {
             assertThat(catchThrowable(() -> verifier.verify(headers, body)))
                     .isInstanceOf(WebhookVerificationException.class);
         }
     }
 
-    @Property
-    void arbitraryValuesOfOneSignedHeaderRaiseOnlyTheTypedException(
-            @ForAll("signedHeaderNames") String name, @ForAll("headerValues") List<String> values) {
+    @ParameterizedTest
+    @MethodSource("signedHeaderValues")
+    void arbitraryValuesOfOneSignedHeaderRaiseOnlyTheTypedException(String name, List<String> values) {
         TestRequest request = TestRequest.signedWith(List.of(TestRequest.SECRET, PAIR))
                 .with(name, values.toArray(String[]::new));
         for (WebhookVerifier verifier : VERIFIERS) {
@@ -53,8 +59,9 @@ class WebhookVerifierProperties {
         }
     }
 
-    @Property
-    void anyMissingStandardHeaderIsNamed(@ForAll @NotEmpty @Size(max = 3) Set<@From("standardNames") String> missing) {
+    @ParameterizedTest
+    @MethodSource("missingStandardNames")
+    void anyMissingStandardHeaderIsNamed(Set<String> missing) {
         TestRequest request = TestRequest.valid();
         missing.forEach(request::without);
 
@@ -64,8 +71,9 @@ class WebhookVerifierProperties {
                 .hasMessageContainingAll(missing.toArray(String[]::new));
     }
 
-    @Property
-    void aFlippedBitInTheBodyIsRefused(@ForAll @Size(max = 300) byte[] body, @ForAll @IntRange(min = 0) int position) {
+    @ParameterizedTest
+    @MethodSource("bodiesAndPositions")
+    void aFlippedBitInTheBodyIsRefused(byte[] body, int position) {
         byte[] flipped = body.length == 0 ? new byte[] {1} : flip(body, position % (body.length * 8));
         for (SigningKey key : List.of(TestRequest.SECRET, PAIR)) {
             TestRequest request = TestRequest.signed(TestRequest.ID, TestRequest.NOW, body, List.of(key));
@@ -77,9 +85,9 @@ class WebhookVerifierProperties {
         }
     }
 
-    @Property
-    void aFlippedBitInIdTimestampOrSignatureIsRefused(@ForAll("standardNames") String name,
-            @ForAll @IntRange(min = 0) int position, @ForAll @IntRange(min = 0, max = 15) int bit) {
+    @ParameterizedTest
+    @MethodSource("standardNamesPositionsAndBits")
+    void aFlippedBitInIdTimestampOrSignatureIsRefused(String name, int position, int bit) {
         for (SigningKey key : List.of(TestRequest.SECRET, PAIR)) {
             TestRequest request = TestRequest.signedWith(List.of(key));
             flipOneBit(request, name, position, bit);
@@ -88,9 +96,9 @@ class WebhookVerifierProperties {
         }
     }
 
-    @Property
-    void aFlippedBitInTheMigomailSignatureIsRefused(
-            @ForAll @IntRange(min = 0) int position, @ForAll @IntRange(min = 0, max = 15) int bit) {
+    @ParameterizedTest
+    @MethodSource("positionsAndBits")
+    void aFlippedBitInTheMigomailSignatureIsRefused(int position, int bit) {
         TestRequest request = TestRequest.valid();
         flipOneBit(request, MIGOMAIL_SIGNATURE, position, bit);
 
@@ -113,38 +121,56 @@ class WebhookVerifierProperties {
         assertThatThrownBy(() -> verifier.verify(headers, body)).isInstanceOf(WebhookVerificationException.class);
     }
 
-    @Provide
-    Arbitrary<String> standardNames() {
-        return Arbitraries.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE);
+    // ---- cases ----------------------------------------------------------------------------
+
+    static Stream<Arguments> headersAndBodies() {
+        return Cases.generate(TRIES, random -> arguments(headers(random), random.bytes(255)));
     }
 
-    @Provide
-    Arbitrary<String> signedHeaderNames() {
-        return Arbitraries.of(WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE, MIGOMAIL_SIGNATURE);
+    static Stream<Arguments> signedHeaderValues() {
+        return Cases.generate(TRIES, random -> arguments(random.pick(SIGNED_NAMES), headerValues(random)));
     }
 
-    @Provide
-    Arbitrary<List<String>> headerValues() {
-        Arbitrary<String> plausible = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(60),
-                Arbitraries.strings().withChars("v1a,= +/sha256ABCxyz0123456789\t").ofMaxLength(120),
-                Arbitraries.longs().map(Object::toString),
-                Arbitraries.strings().numeric().ofMaxLength(25));
-        return plausible.injectNull(0.05).list().ofMaxSize(3);
+    static Stream<Arguments> missingStandardNames() {
+        return Cases.generate(TRIES, random -> arguments(new LinkedHashSet<>(
+                random.list(1, 3, r -> r.pick(STANDARD_NAMES)))));
     }
 
-    @Provide
-    Arbitrary<Map<String, List<String>>> headers() {
-        Arbitrary<String> names = Arbitraries.oneOf(
-                signedHeaderNames(),
-                signedHeaderNames().map(name -> name.toUpperCase(Locale.ROOT)),
-                Arbitraries.strings().ofMaxLength(20));
-        return Arbitraries.maps(names.injectNull(0.05), headerValues().injectNull(0.05)).ofMaxSize(6)
-                .map(map -> {
-                    Map<String, List<String>> copy = new LinkedHashMap<>();
-                    map.forEach(copy::put);
-                    return copy;
-                });
+    static Stream<Arguments> bodiesAndPositions() {
+        return Cases.generate(TRIES, random -> arguments(random.bytes(300), position(random)));
     }
 
+    static Stream<Arguments> standardNamesPositionsAndBits() {
+        return Cases.generate(TRIES, random -> arguments(random.pick(STANDARD_NAMES), position(random), bit(random)));
+    }
+
+    static Stream<Arguments> positionsAndBits() {
+        return Cases.generate(TRIES, random -> arguments(position(random), bit(random)));
+    }
+
+    private static int position(Generator random) {
+        return random.between(0, Integer.MAX_VALUE);
+    }
+
+    private static int bit(Generator random) {
+        return random.between(0, 15);
+    }
+
+    /** Up to 6 headers: signed names in any case or any text, and null names and values now and then. */
+    private static Map<String, List<String>> headers(Generator random) {
+        return random.map(6, r -> r.orNull(0.05, names -> names.oneOf(
+                        g -> g.pick(SIGNED_NAMES),
+                        g -> g.pick(SIGNED_NAMES).toUpperCase(Locale.ROOT),
+                        g -> g.anyString(20))),
+                r -> r.orNull(0.05, WebhookVerifierProperties::headerValues));
+    }
+
+    /** Up to 3 values, each null now and then or text that looks like an id, timestamp or signature. */
+    private static List<String> headerValues(Generator random) {
+        return random.list(0, 3, r -> r.orNull(0.05, values -> values.oneOf(
+                g -> g.anyString(60),
+                g -> g.string(0, 120, "v1a,= +/sha256ABCxyz0123456789\t"),
+                g -> Long.toString(g.anyLong()),
+                g -> g.string(0, 25, '0', '9'))));
+    }
 }

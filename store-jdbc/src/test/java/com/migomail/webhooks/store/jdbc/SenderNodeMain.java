@@ -24,8 +24,8 @@ public final class SenderNodeMain {
                 .nodeId(args[2])
                 .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                 .attemptTimeout(Duration.ofSeconds(5))
-                .maxConcurrencyPerEndpoint(MultiSenderDeliveryTest.IN_FLIGHT_PER_ENDPOINT)
-                .pollInterval(MultiSenderDeliveryTest.POLL_INTERVAL)
+                .maxConcurrencyPerEndpoint(SenderNodes.IN_FLIGHT_PER_ENDPOINT)
+                .pollInterval(SenderNodes.POLL_INTERVAL)
                 .build();
         sender.start();
         System.out.println("started");
