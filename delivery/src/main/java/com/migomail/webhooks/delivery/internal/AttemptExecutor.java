@@ -48,6 +48,7 @@ final class AttemptExecutor {
     private final Executor executor;
     private final Listeners listeners;
     private final EndpointHealth health;
+    private final RetryPlanner planner;
     private final WebhookSigner signer = WebhookSigner.create();
     private final ExcerptBodyHandler bodyHandler = new ExcerptBodyHandler();
     private final Map<String, SigningKey> keyCache = new ConcurrentHashMap<>();
@@ -59,13 +60,19 @@ final class AttemptExecutor {
         this.executor = executor;
         this.listeners = listeners;
         this.health = health;
+        this.planner = new RetryPlanner(config.retrySchedule(), config.maxRetryAfter(), config.disableEndpointOnGone());
     }
 
     /** What an attempt goes to. */
     private record Target(StoredEvent event, Endpoint endpoint) {}
 
     /** What the exchange produced: a response or an error. */
-    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {}
+    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {
+        /** The response's {@code Retry-After} header, or {@code null}. */
+        String retryAfter() {
+            return response == null ? null : response.headers().firstValue("Retry-After").orElse(null);
+        }
+    }
 
     /** Attempts a delivery this node has claimed; the future completes once the outcome is recorded. */
     CompletableFuture<Void> execute(Delivery delivery) {
@@ -150,8 +157,8 @@ final class AttemptExecutor {
     private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
         Instant now = config.clock().instant();
         DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
-        boolean gone = attempt.statusCode() != null && attempt.statusCode() == 410 && config.disableEndpointOnGone();
-        DeliveryOutcome outcome = outcome(delivery, attempt, exchange, gone, now);
+        RetryPlanner.Plan plan = planner.plan(delivery, attempt, exchange.retryAfter(), now);
+        DeliveryOutcome outcome = plan.outcome();
         if (!store.recordAttempt(config.nodeId(), attempt, outcome, now)) {
             LOG.warn("delivery {}: lease lost before attempt {} was recorded; another node will retry it",
                     delivery.id(), attempt.number());
@@ -159,7 +166,7 @@ final class AttemptExecutor {
         }
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
-        if (gone) {
+        if (plan.disableEndpoint()) {
             health.disable(target.endpoint().id(), "endpoint answered 410 Gone");
         } else if (!delivery.replay()) {
             health.record(target.endpoint().id(), attempt.succeeded(), startedAt, now);
@@ -178,45 +185,6 @@ final class AttemptExecutor {
                 : error.getMessage();
         return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                 null, error.getClass().getName(), message, null);
-    }
-
-    private DeliveryOutcome outcome(Delivery delivery, DeliveryAttempt attempt, Exchange exchange, boolean gone, Instant now) {
-        if (attempt.succeeded()) {
-            return DeliveryOutcome.delivered();
-        }
-        Optional<Duration> gap = gone ? Optional.empty() : config.retrySchedule().delayAfter(delivery.attemptCount() + 1);
-        if (gap.isEmpty()) {
-            return DeliveryOutcome.failed();
-        }
-        Instant next = nextDue(delivery.nextAttemptAt(), gap.get(), now);
-        Optional<Instant> asked = retryAfter(exchange, now);
-        if (asked.isPresent() && asked.get().isAfter(next)) {
-            Instant cap = now.plus(config.maxRetryAfter());
-            next = asked.get().isAfter(cap) ? max(next, cap) : asked.get();
-        }
-        return DeliveryOutcome.retryAt(next);
-    }
-
-    /**
-     * The gap after the failed attempt's due time, so attempt latency does not drift the schedule;
-     * from now if that is already past (the node was down or backlogged), so an outage does not end
-     * in a burst of retries.
-     */
-    private static Instant nextDue(Instant failedDueAt, Duration gap, Instant now) {
-        Instant anchored = failedDueAt == null ? null : failedDueAt.plus(gap);
-        return anchored != null && anchored.isAfter(now) ? anchored : now.plus(gap);
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Optional<Instant> retryAfter(Exchange exchange, Instant now) {
-        HttpResponse<String> response = exchange.response();
-        if (response == null || (response.statusCode() != 429 && response.statusCode() != 503)) {
-            return Optional.empty();
-        }
-        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, now));
     }
 
     private void log(Delivery delivery, Target target, DeliveryAttempt attempt, DeliveryOutcome outcome) {
