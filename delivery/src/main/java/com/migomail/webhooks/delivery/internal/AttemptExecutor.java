@@ -112,6 +112,7 @@ final class AttemptExecutor {
                     sending.set(send);
                     return send;
                 })
+                // The one deadline of the attempt: address check, connect, request, headers and excerpt.
                 .orTimeout(config.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     if (error != null && sending.get() != null) {
@@ -129,8 +130,9 @@ final class AttemptExecutor {
         byte[] body = target.event().body().getBytes(StandardCharsets.UTF_8);
         SignatureHeaders signature = signer.sign(
                 target.event().id(), startedAt.getEpochSecond(), body, keys(target.endpoint(), startedAt));
+        // No HttpRequest.timeout: on JDK 17 it covers only the wait for response headers, and racing it
+        // against the attempt's own deadline (orTimeout below) made the recorded error class vary.
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(config.attemptTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", config.userAgent())
                 .header("X-Migomail-Event", target.event().type())
