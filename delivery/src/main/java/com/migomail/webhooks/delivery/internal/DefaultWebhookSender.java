@@ -56,7 +56,6 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final boolean ownsScheduler;
     private final boolean ownsExecutor;
     private final Listeners listeners;
-    private final EndpointHealth health;
     private final Dispatcher dispatcher;
     private final Replayer replayer;
     private final Retention retention;
@@ -77,11 +76,21 @@ public final class DefaultWebhookSender implements WebhookSender {
                 : config.executor();
         HttpClient client = config.httpClient() != null ? config.httpClient() : defaultClient(config);
         this.listeners = new Listeners(config.listeners());
-        this.health = new EndpointHealth(config, listeners);
-        this.dispatcher = new Dispatcher(config, executor, scheduler,
-                new AttemptExecutor(config, client, executor, listeners, health));
-        this.replayer = new Replayer(config, dispatcher);
-        this.retention = new Retention(config);
+        EndpointHealth health = new EndpointHealth(store, config.clock(), config.endpointHealthPeriod(), listeners);
+        this.dispatcher = new Dispatcher(store, config.clock(), config.nodeId(), config.leaseDuration(),
+                config.pollInterval(), new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint()),
+                executor, scheduler, attemptExecutor(config, client, listeners, health, executor));
+        this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
+                dispatcher);
+        this.retention = new Retention(store, config.clock(), config.retention());
+    }
+
+    private static AttemptExecutor attemptExecutor(SenderConfig config, HttpClient client, Listeners listeners,
+            EndpointHealth health, Executor executor) {
+        return new AttemptExecutor(config.store(), config.clock(), config.nodeId(), config.attemptTimeout(),
+                new SignedRequests(config.addressPolicy(), config.userAgent()), client,
+                new RetryPlanner(config.retrySchedule(), config.maxRetryAfter(), config.disableEndpointOnGone()),
+                health, listeners, executor);
     }
 
     private static HttpClient defaultClient(SenderConfig config) {
@@ -312,7 +321,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     /** Runs a store call, turning its not-found into ours. */
-    static <T> T found(String kind, String id, Supplier<T> call) {
+    private static <T> T found(String kind, String id, Supplier<T> call) {
         try {
             return call.get();
         } catch (NotFoundException e) {

@@ -2,6 +2,8 @@ package com.migomail.webhooks.delivery.internal;
 
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.WebhookStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +12,16 @@ import org.slf4j.LoggerFactory;
 final class EndpointHealth {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHealth.class);
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final Duration period;
     private final Listeners listeners;
 
-    EndpointHealth(SenderConfig config, Listeners listeners) {
-        this.config = config;
-        this.store = config.store();
+    /** @param period how long every attempt must have failed before the endpoint is disabled */
+    EndpointHealth(WebhookStore store, Clock clock, Duration period, Listeners listeners) {
+        this.store = store;
+        this.clock = clock;
+        this.period = period;
         this.listeners = listeners;
     }
 
@@ -24,9 +29,9 @@ final class EndpointHealth {
     void record(String endpointId, boolean succeeded, Instant at, Instant now) {
         Endpoint endpoint = store.recordEndpointHealth(endpointId, succeeded, at);
         if (!succeeded && endpoint.enabled() && endpoint.failingSince() != null
-                && !now.isBefore(endpoint.failingSince().plus(config.endpointHealthPeriod()))) {
+                && !now.isBefore(endpoint.failingSince().plus(period))) {
             disable(endpointId, "every attempt failed since " + endpoint.failingSince()
-                    + " (health period " + config.endpointHealthPeriod() + ")");
+                    + " (health period " + period + ")");
         }
     }
 
@@ -36,7 +41,7 @@ final class EndpointHealth {
         if (current == null || !current.enabled()) {
             return;
         }
-        Endpoint disabled = store.updateEndpoint(withEnabled(current, false, reason, config.clock().instant()));
+        Endpoint disabled = store.updateEndpoint(withEnabled(current, false, reason, clock.instant()));
         LOG.warn("endpoint {} disabled: {}", endpointId, reason);
         listeners.fire("onEndpointDisabled", l -> l.onEndpointDisabled(disabled, reason));
     }

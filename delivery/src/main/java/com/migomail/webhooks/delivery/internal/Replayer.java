@@ -8,9 +8,12 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +32,18 @@ final class Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
     private static final int PAGE = 500;
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration batchInterval;
     private final Dispatcher dispatcher;
 
-    Replayer(SenderConfig config, Dispatcher dispatcher) {
-        this.config = config;
-        this.store = config.store();
+    /** @param batchSize how many replayed deliveries fall due per {@code batchInterval} */
+    Replayer(WebhookStore store, Clock clock, int batchSize, Duration batchInterval, Dispatcher dispatcher) {
+        this.store = store;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.batchInterval = batchInterval;
         this.dispatcher = dispatcher;
     }
 
@@ -120,15 +128,13 @@ final class Replayer {
 
     /** Schedules each target, batch by batch later, and hands the ones due now to the dispatcher. */
     private ReplayReceipt schedule(List<Target> targets) {
-        Instant now = config.clock().instant();
+        Instant now = clock.instant();
         List<String> ids = new ArrayList<>(targets.size());
         Instant lastDueAt = null;
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            Instant dueAt = now.plus(config.replayBatchInterval().multipliedBy(i / config.replayBatchSize()));
-            Delivery delivery = DefaultWebhookSender.found("event or endpoint", target.eventId() + " / " + target.endpointId(),
-                    () -> store.scheduleReplay(target.eventId(), target.endpointId(),
-                            TypeId.generate("dlv", config.clock()).toString(), dueAt));
+            Instant dueAt = now.plus(batchInterval.multipliedBy(i / batchSize));
+            Delivery delivery = scheduleReplay(target, dueAt);
             ids.add(delivery.id());
             lastDueAt = dueAt;
             if (!dueAt.isAfter(now)) {
@@ -139,6 +145,16 @@ final class Replayer {
             LOG.info("replay of {} deliveries scheduled, the last due at {}", ids.size(), lastDueAt);
         }
         return new ReplayReceipt(ids, lastDueAt);
+    }
+
+    /** Has the store schedule one replay, turning its not-found into ours. */
+    private Delivery scheduleReplay(Target target, Instant dueAt) {
+        try {
+            return store.scheduleReplay(target.eventId(), target.endpointId(),
+                    TypeId.generate("dlv", clock).toString(), dueAt);
+        } catch (NotFoundException e) {
+            throw new UnknownIdException("event or endpoint", target.eventId() + " / " + target.endpointId(), e);
+        }
     }
 
     private void requireEvent(String eventId) {
