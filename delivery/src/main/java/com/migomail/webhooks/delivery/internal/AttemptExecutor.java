@@ -138,7 +138,7 @@ final class AttemptExecutor {
         if (plan.disableEndpoint()) {
             health.disable(target.endpoint().id(), "endpoint answered 410 Gone");
         } else if (!delivery.replay()) {
-            health.record(target.endpoint().id(), attempt.succeeded(), startedAt, now);
+            health.record(target.endpoint(), attempt.succeeded(), startedAt, now);
         }
     }
 

@@ -25,14 +25,28 @@ final class EndpointHealth {
         this.listeners = listeners;
     }
 
-    /** Notes an attempt outcome; disables the endpoint once it has failed for the whole health period. */
-    void record(String endpointId, boolean succeeded, Instant at, Instant now) {
-        Endpoint endpoint = store.recordEndpointHealth(endpointId, succeeded, at);
-        if (!succeeded && endpoint.enabled() && endpoint.failingSince() != null
-                && !now.isBefore(endpoint.failingSince().plus(period))) {
-            disable(endpointId, "every attempt failed since " + endpoint.failingSince()
+    /**
+     * Notes an attempt outcome against the endpoint as loaded for the attempt; disables the endpoint
+     * once every attempt has failed for the whole health period.
+     *
+     * <p>Writes only a change of health, so a healthy endpoint's successes and a failing one's
+     * further failures cost no store call. The loaded endpoint may be a moment stale (another attempt
+     * may have changed its health since); the next attempt then sees that change, and disabling
+     * always rests on the stored state, never on the loaded one.
+     */
+    void record(Endpoint loaded, boolean succeeded, Instant at, Instant now) {
+        if (succeeded ? loaded.failingSince() == null : loaded.failingSince() != null && !failedForThePeriod(loaded, now)) {
+            return;
+        }
+        Endpoint endpoint = store.recordEndpointHealth(loaded.id(), succeeded, at);
+        if (!succeeded && endpoint.enabled() && failedForThePeriod(endpoint, now)) {
+            disable(endpoint.id(), "every attempt failed since " + endpoint.failingSince()
                     + " (health period " + period + ")");
         }
+    }
+
+    private boolean failedForThePeriod(Endpoint endpoint, Instant now) {
+        return endpoint.failingSince() != null && !now.isBefore(endpoint.failingSince().plus(period));
     }
 
     /** Disables an endpoint and tells the listeners, unless it is disabled already. */
