@@ -143,7 +143,8 @@ final class AttemptExecutor {
     }
 
     private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
-        int number = delivery.replay() ? store.attempts(delivery.id()).size() + 1 : delivery.attemptCount() + 1;
+        // Numbers run over the delivery's whole life; a replay round restarts attemptCount, so it asks the store.
+        int number = (delivery.replay() ? store.countAttempts(delivery.id()) : delivery.attemptCount()) + 1;
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                     exchange.response().statusCode(), null, null, exchange.response().body());

@@ -300,6 +300,12 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public int countAttempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        return read(() -> attempts.getOrDefault(deliveryId, List.of()).size());
+    }
+
+    @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");

@@ -292,6 +292,14 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public int countAttempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Ready r = ready();
+        return database.autoCommit("count of attempts of delivery " + deliveryId,
+                c -> r.deliveries().countAttempts(c, deliveryId));
+    }
+
+    @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
