@@ -299,14 +299,13 @@ public final class DefaultWebhookSender implements WebhookSender {
     @Override
     public ReplayReceipt replay(String eventId, String endpointId) {
         Objects.requireNonNull(eventId, "eventId cannot be null");
-        requireEndpoint(endpointId);
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
         return replayer.replayEventTo(eventId, endpointId);
     }
 
     @Override
     public ReplayReceipt replay(ReplayRequest request) {
         Objects.requireNonNull(request, "request cannot be null");
-        request.endpointIds().forEach(this::requireEndpoint);
         return replayer.replayRange(request);
     }
 

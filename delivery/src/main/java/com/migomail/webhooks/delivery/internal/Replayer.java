@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-arms deliveries for a replay: same event, same body and id, signed afresh at send time. Large
  * replays are paced by spreading due times, {@code replayBatchSize} per {@code replayBatchInterval}.
+ *
+ * <p>Each id is checked once: the store's {@code scheduleReplay} checks the event and endpoint it
+ * is given, so they are looked up beforehand only where the replay needs them (the named endpoints
+ * of a range, for their type filters) or cannot prove them otherwise (an event without deliveries).
  */
 final class Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
@@ -50,18 +54,21 @@ final class Replayer {
     /** A pair to replay. */
     private record Target(String eventId, String endpointId) {}
 
+    /** Replays an event to every endpoint that has a delivery of it. */
     ReplayReceipt replayEvent(String eventId) {
-        requireEvent(eventId);
-        List<Target> targets = deliveriesOf(eventId).stream()
-                .map(delivery -> new Target(eventId, delivery.endpointId()))
-                .toList();
-        return schedule(targets);
+        List<Delivery> deliveries = deliveriesOf(eventId);
+        if (deliveries.isEmpty()) {
+            requireEvent(eventId);
+        }
+        return schedule(deliveries.stream().map(delivery -> new Target(eventId, delivery.endpointId())).toList());
     }
 
+    /** Replays an event to one endpoint; the store checks both ids as it schedules. */
     ReplayReceipt replayEventTo(String eventId, String endpointId) {
-        requireEvent(eventId);
         return schedule(List.of(new Target(eventId, endpointId)));
     }
+
+    /** Replays the events of a range that the request's filters keep; its named endpoints must exist. */
 
     ReplayReceipt replayRange(ReplayRequest request) {
         Map<String, Endpoint> named = request.endpointIds().stream()
@@ -153,8 +160,19 @@ final class Replayer {
             return store.scheduleReplay(target.eventId(), target.endpointId(),
                     TypeId.generate("dlv", clock).toString(), dueAt);
         } catch (NotFoundException e) {
-            throw new UnknownIdException("event or endpoint", target.eventId() + " / " + target.endpointId(), e);
+            throw unknown(target, e);
         }
+    }
+
+    /** Names the id the store did not find (a store reports one of the two, the event first). */
+    private static UnknownIdException unknown(Target target, NotFoundException e) {
+        if (target.endpointId().equals(e.id())) {
+            return new UnknownIdException("endpoint", e.id(), e);
+        }
+        if (target.eventId().equals(e.id())) {
+            return new UnknownIdException("event", e.id(), e);
+        }
+        return new UnknownIdException("event or endpoint", target.eventId() + " / " + target.endpointId(), e);
     }
 
     private void requireEvent(String eventId) {
