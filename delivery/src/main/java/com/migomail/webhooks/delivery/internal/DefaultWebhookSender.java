@@ -16,11 +16,15 @@ import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.URI;
@@ -307,6 +311,21 @@ public final class DefaultWebhookSender implements WebhookSender {
     public ReplayReceipt replay(ReplayRequest request) {
         Objects.requireNonNull(request, "request cannot be null");
         return replayer.replayRange(request);
+    }
+
+    @Override
+    public Page<Delivery> deliveries(DeliveryQuery query) {
+        return store.deliveries(Objects.requireNonNull(query, "query cannot be null"));
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        return store.attempts(Objects.requireNonNull(deliveryId, "deliveryId cannot be null"));
+    }
+
+    @Override
+    public Page<StoredEvent> events(EventQuery query) {
+        return store.events(Objects.requireNonNull(query, "query cannot be null"));
     }
 
     @Override
