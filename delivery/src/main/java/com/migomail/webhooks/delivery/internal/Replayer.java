@@ -69,7 +69,6 @@ final class Replayer {
     }
 
     /** Replays the events of a range that the request's filters keep; its named endpoints must exist. */
-
     ReplayReceipt replayRange(ReplayRequest request) {
         Map<String, Endpoint> named = request.endpointIds().stream()
                 .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException("endpoint", id, null)))
