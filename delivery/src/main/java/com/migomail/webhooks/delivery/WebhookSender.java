@@ -5,7 +5,13 @@ import com.migomail.webhooks.delivery.internal.DefaultWebhookSender;
 import com.migomail.webhooks.delivery.internal.LibraryVersion;
 import com.migomail.webhooks.delivery.internal.SenderConfig;
 import com.migomail.webhooks.signing.SigningKey;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -169,6 +175,33 @@ public interface WebhookSender extends AutoCloseable {
      * @throws UnknownIdException if a named endpoint does not exist
      */
     ReplayReceipt replay(ReplayRequest request);
+
+    /**
+     * One page of the delivery log, filtered by event, endpoint and status, oldest created first
+     * (ties by id); read from the store as it is now. Page on with {@code query.withCursor(page.nextCursor())}
+     * until a page has no next cursor.
+     *
+     * @throws NullPointerException if query is null
+     * @throws IllegalArgumentException if the query's cursor is not one the store issued for deliveries
+     */
+    Page<Delivery> deliveries(DeliveryQuery query);
+
+    /**
+     * The attempts of a delivery, in the order they were recorded, with their status code or error,
+     * latency and response excerpt; empty for an unknown delivery (or one purged by retention).
+     *
+     * @throws NullPointerException if deliveryId is null
+     */
+    List<DeliveryAttempt> attempts(String deliveryId);
+
+    /**
+     * One page of stored events in a time range (by event timestamp), filtered and ordered as the
+     * query says; events with equal timestamps are ordered by id.
+     *
+     * @throws NullPointerException if query is null
+     * @throws IllegalArgumentException if the query's cursor is not one the store issued for events
+     */
+    Page<StoredEvent> events(EventQuery query);
 
     /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and

@@ -79,6 +79,56 @@ class ReplayTest extends SenderTestSupport {
     }
 
     @Test
+    void replayingAnEventToAnUnknownEndpointIsATypedError() {
+        WebhookSender sender = startedSender(b -> b);
+        WebhookEvent event = openedEvent();
+        sender.publish(event);
+
+        assertThatThrownBy(() -> sender.replay(event.id(), "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
+                .isInstanceOf(UnknownIdException.class)
+                .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+    }
+
+    @Test
+    void replayingAnUnknownEventToAnEndpointIsATypedError() {
+        WebhookSender sender = startedSender(b -> b);
+        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+
+        assertThatThrownBy(() -> sender.replay("evt_01j8x4k7q3c9v2m5n8p0r6s1td", endpointId))
+                .isInstanceOf(UnknownIdException.class)
+                .hasMessage("event not found: evt_01j8x4k7q3c9v2m5n8p0r6s1td");
+    }
+
+    @Test
+    void aRangeReplayNamingAnUnknownEndpointIsATypedErrorAndSchedulesNothing() {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        WebhookSender sender = startedSender(b -> b);
+        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        Instant from = clock.instant();
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
+
+        assertThatThrownBy(() -> sender.replay(ReplayRequest.between(from, from.plusSeconds(1))
+                .withEndpoints(Set.of(endpointId, "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))))
+                .isInstanceOf(UnknownIdException.class)
+                .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery(deliveryId).replay()).isFalse();
+    }
+
+    @Test
+    void anEventWithoutDeliveriesIsReplayedToNoOne() {
+        WebhookSender sender = startedSender(b -> b);
+        WebhookEvent event = openedEvent();
+        sender.publish(event);
+
+        ReplayReceipt receipt = sender.replay(event.id());
+
+        assertThat(receipt.count()).isZero();
+        assertThat(receipt.lastDueAt()).isNull();
+    }
+
+    @Test
     void replaysOnlyTheFailedDeliveriesOfARangePacedInBatches() {
         receiver.stubFor(post("/ok").willReturn(ok()));
         receiver.stubFor(post("/broken").willReturn(serverError()));

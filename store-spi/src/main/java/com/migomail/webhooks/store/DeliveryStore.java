@@ -85,6 +85,17 @@ public interface DeliveryStore {
     List<DeliveryAttempt> attempts(String deliveryId);
 
     /**
+     * How many attempts of a delivery are recorded, over its whole life: {@code attempts(deliveryId).size()}
+     * without reading them (the sender numbers a replayed attempt with it). The default reads the
+     * attempts; stores should count them where they are stored.
+     *
+     * @return the count, 0 for an unknown delivery
+     */
+    default int countAttempts(String deliveryId) {
+        return attempts(deliveryId).size();
+    }
+
+    /**
      * Schedules a replay of an event to an endpoint, due at {@code dueAt}: the existing delivery of
      * that event to that endpoint is re-armed ({@link DeliveryStatus#PENDING}, {@code attemptCount}
      * 0, {@code replay} true) unless it is already pending; if there is none, one is created with

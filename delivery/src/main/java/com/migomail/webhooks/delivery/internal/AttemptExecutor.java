@@ -1,30 +1,20 @@
 package com.migomail.webhooks.delivery.internal;
 
-import com.migomail.webhooks.delivery.WebhookDeliveryException;
-import com.migomail.webhooks.signing.SignatureHeaders;
-import com.migomail.webhooks.signing.SigningKey;
-import com.migomail.webhooks.signing.WebhookSigner;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
-import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -34,38 +24,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a claimed delivery: load, check the address, sign, POST, classify, record
- * under the lease, report. Store work and signing run on the executor; the HTTP exchange is
- * asynchronous and parks no thread.
+ * Runs one attempt of a claimed delivery: load, send the signed request under the attempt's
+ * deadline, record the attempt and the planned outcome under the lease, report. Store work and
+ * signing run on the executor; the HTTP exchange is asynchronous and parks no thread.
  */
 final class AttemptExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
-    private static final int KEY_CACHE_LIMIT = 10_000;
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final String nodeId;
+    private final Duration attemptTimeout;
+    private final SignedRequests requests;
     private final HttpClient client;
-    private final Executor executor;
-    private final Listeners listeners;
+    private final RetryPlanner planner;
     private final EndpointHealth health;
-    private final WebhookSigner signer = WebhookSigner.create();
+    private final Listeners listeners;
+    private final Executor executor;
     private final ExcerptBodyHandler bodyHandler = new ExcerptBodyHandler();
-    private final Map<String, SigningKey> keyCache = new ConcurrentHashMap<>();
 
-    AttemptExecutor(SenderConfig config, HttpClient client, Executor executor, Listeners listeners, EndpointHealth health) {
-        this.config = config;
-        this.store = config.store();
+    /**
+     * @param nodeId the lease owner this node claims and records as
+     * @param attemptTimeout the one deadline of an attempt, from the address check to the response excerpt
+     * @param executor runs store calls, address checks and signing
+     */
+    AttemptExecutor(WebhookStore store, Clock clock, String nodeId, Duration attemptTimeout, SignedRequests requests,
+            HttpClient client, RetryPlanner planner, EndpointHealth health, Listeners listeners, Executor executor) {
+        this.store = store;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.attemptTimeout = attemptTimeout;
+        this.requests = requests;
         this.client = client;
-        this.executor = executor;
-        this.listeners = listeners;
+        this.planner = planner;
         this.health = health;
+        this.listeners = listeners;
+        this.executor = executor;
     }
 
     /** What an attempt goes to. */
     private record Target(StoredEvent event, Endpoint endpoint) {}
 
     /** What the exchange produced: a response or an error. */
-    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {}
+    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {
+        /** The response's {@code Retry-After} header, or {@code null}. */
+        String retryAfter() {
+            return response == null ? null : response.headers().firstValue("Retry-After").orElse(null);
+        }
+    }
 
     /** Attempts a delivery this node has claimed; the future completes once the outcome is recorded. */
     CompletableFuture<Void> execute(Delivery delivery) {
@@ -78,15 +84,15 @@ final class AttemptExecutor {
     private Optional<Target> load(Delivery delivery) {
         Optional<StoredEvent> event = store.event(delivery.eventId());
         Optional<Endpoint> endpoint = store.endpoint(delivery.endpointId());
-        Instant now = config.clock().instant();
+        Instant now = clock.instant();
         if (event.isEmpty() || endpoint.isEmpty()) {
             LOG.warn("delivery {}: {} is gone; cancelled", delivery.id(),
                     event.isEmpty() ? "event " + delivery.eventId() : "endpoint " + delivery.endpointId());
-            store.resolve(delivery.id(), config.nodeId(), DeliveryOutcome.cancelled(), now);
+            store.resolve(delivery.id(), nodeId, DeliveryOutcome.cancelled(), now);
             return Optional.empty();
         }
         if (!endpoint.get().enabled()) {
-            if (store.resolve(delivery.id(), config.nodeId(), DeliveryOutcome.skipped(), now)) {
+            if (store.resolve(delivery.id(), nodeId, DeliveryOutcome.skipped(), now)) {
                 LOG.debug("delivery {}: endpoint {} is disabled; skipped", delivery.id(), delivery.endpointId());
                 listeners.fire("onSkipped", l -> l.onSkipped(delivery));
             }
@@ -96,16 +102,18 @@ final class AttemptExecutor {
     }
 
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
-        Instant startedAt = config.clock().instant();
+        Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         AtomicReference<CompletableFuture<HttpResponse<String>>> sending = new AtomicReference<>();
-        return CompletableFuture.supplyAsync(() -> request(target, startedAt), executor)
+        return CompletableFuture.supplyAsync(() -> requests.build(target.event(), target.endpoint(), startedAt), executor)
                 .thenCompose(request -> {
                     CompletableFuture<HttpResponse<String>> send = client.sendAsync(request, bodyHandler);
                     sending.set(send);
                     return send;
                 })
-                .orTimeout(config.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // The one deadline of the attempt: address check, signing, connect, request, headers
+                // and excerpt (SignedRequests sets no HttpRequest.timeout to race it).
+                .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     if (error != null && sending.get() != null) {
                         sending.get().cancel(true);
@@ -115,108 +123,38 @@ final class AttemptExecutor {
                 .thenAcceptAsync(exchange -> record(delivery, target, startedAt, exchange), executor);
     }
 
-    /** Checks the address again (DNS may have changed) and builds the signed request. */
-    private HttpRequest request(Target target, Instant startedAt) {
-        URI url = URI.create(target.endpoint().url());
-        config.addressPolicy().check(url);
-        byte[] body = target.event().body().getBytes(StandardCharsets.UTF_8);
-        SignatureHeaders signature = signer.sign(
-                target.event().id(), startedAt.getEpochSecond(), body, keys(target.endpoint(), startedAt));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(config.attemptTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", config.userAgent())
-                .header("X-Migomail-Event", target.event().type())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signature.asMap().forEach(builder::header);
-        if ("http".equalsIgnoreCase(url.getScheme())) {
-            // No h2c upgrade on POST: some servers reject it.
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        return builder.build();
-    }
-
-    private List<SigningKey> keys(Endpoint endpoint, Instant at) {
-        List<EndpointSecret> active = endpoint.activeSecrets(at);
-        if (active.isEmpty()) {
-            throw new WebhookDeliveryException("endpoint " + endpoint.id() + " has no active signing key");
-        }
-        if (keyCache.size() > KEY_CACHE_LIMIT) {
-            keyCache.clear();
-        }
-        return active.stream().map(secret -> keyCache.computeIfAbsent(secret.key(), SigningKey::parse)).toList();
-    }
-
     private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
-        Instant now = config.clock().instant();
+        Instant now = clock.instant();
         DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
-        boolean gone = attempt.statusCode() != null && attempt.statusCode() == 410 && config.disableEndpointOnGone();
-        DeliveryOutcome outcome = outcome(delivery, attempt, exchange, gone, now);
-        if (!store.recordAttempt(config.nodeId(), attempt, outcome, now)) {
+        RetryPlanner.Plan plan = planner.plan(delivery, attempt, exchange.retryAfter(), now);
+        DeliveryOutcome outcome = plan.outcome();
+        if (!store.recordAttempt(nodeId, attempt, outcome, now)) {
             LOG.warn("delivery {}: lease lost before attempt {} was recorded; another node will retry it",
                     delivery.id(), attempt.number());
             return;
         }
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
-        if (gone) {
+        if (plan.disableEndpoint()) {
             health.disable(target.endpoint().id(), "endpoint answered 410 Gone");
         } else if (!delivery.replay()) {
-            health.record(target.endpoint().id(), attempt.succeeded(), startedAt, now);
+            health.record(target.endpoint(), attempt.succeeded(), startedAt, now);
         }
     }
 
     private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
-        int number = delivery.replay() ? store.attempts(delivery.id()).size() + 1 : delivery.attemptCount() + 1;
+        // Numbers run over the delivery's whole life; a replay round restarts attemptCount, so it asks the store.
+        int number = (delivery.replay() ? store.countAttempts(delivery.id()) : delivery.attemptCount()) + 1;
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                     exchange.response().statusCode(), null, null, exchange.response().body());
         }
         Throwable error = exchange.error();
         String message = error instanceof TimeoutException && error.getMessage() == null
-                ? "no response within " + config.attemptTimeout()
+                ? "no response within " + attemptTimeout
                 : error.getMessage();
         return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                 null, error.getClass().getName(), message, null);
-    }
-
-    private DeliveryOutcome outcome(Delivery delivery, DeliveryAttempt attempt, Exchange exchange, boolean gone, Instant now) {
-        if (attempt.succeeded()) {
-            return DeliveryOutcome.delivered();
-        }
-        Optional<Duration> gap = gone ? Optional.empty() : config.retrySchedule().delayAfter(delivery.attemptCount() + 1);
-        if (gap.isEmpty()) {
-            return DeliveryOutcome.failed();
-        }
-        Instant next = nextDue(delivery.nextAttemptAt(), gap.get(), now);
-        Optional<Instant> asked = retryAfter(exchange, now);
-        if (asked.isPresent() && asked.get().isAfter(next)) {
-            Instant cap = now.plus(config.maxRetryAfter());
-            next = asked.get().isAfter(cap) ? max(next, cap) : asked.get();
-        }
-        return DeliveryOutcome.retryAt(next);
-    }
-
-    /**
-     * The gap after the failed attempt's due time, so attempt latency does not drift the schedule;
-     * from now if that is already past (the node was down or backlogged), so an outage does not end
-     * in a burst of retries.
-     */
-    private static Instant nextDue(Instant failedDueAt, Duration gap, Instant now) {
-        Instant anchored = failedDueAt == null ? null : failedDueAt.plus(gap);
-        return anchored != null && anchored.isAfter(now) ? anchored : now.plus(gap);
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Optional<Instant> retryAfter(Exchange exchange, Instant now) {
-        HttpResponse<String> response = exchange.response();
-        if (response == null || (response.statusCode() != 429 && response.statusCode() != 503)) {
-            return Optional.empty();
-        }
-        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, now));
     }
 
     private void log(Delivery delivery, Target target, DeliveryAttempt attempt, DeliveryOutcome outcome) {

@@ -17,11 +17,15 @@ import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.URI;
@@ -57,7 +61,6 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final boolean ownsScheduler;
     private final boolean ownsExecutor;
     private final Listeners listeners;
-    private final EndpointHealth health;
     private final Dispatcher dispatcher;
     private final Replayer replayer;
     private final Retention retention;
@@ -78,11 +81,21 @@ public final class DefaultWebhookSender implements WebhookSender {
                 : config.executor();
         HttpClient client = config.httpClient() != null ? config.httpClient() : defaultClient(config);
         this.listeners = new Listeners(config.listeners());
-        this.health = new EndpointHealth(config, listeners);
-        this.dispatcher = new Dispatcher(config, executor, scheduler,
-                new AttemptExecutor(config, client, executor, listeners, health));
-        this.replayer = new Replayer(config, dispatcher);
-        this.retention = new Retention(config);
+        EndpointHealth health = new EndpointHealth(store, config.clock(), config.endpointHealthPeriod(), listeners);
+        this.dispatcher = new Dispatcher(store, config.clock(), config.nodeId(), config.leaseDuration(),
+                config.pollInterval(), new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint()),
+                executor, scheduler, attemptExecutor(config, client, listeners, health, executor));
+        this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
+                dispatcher);
+        this.retention = new Retention(store, config.clock(), config.retention());
+    }
+
+    private static AttemptExecutor attemptExecutor(SenderConfig config, HttpClient client, Listeners listeners,
+            EndpointHealth health, Executor executor) {
+        return new AttemptExecutor(config.store(), config.clock(), config.nodeId(), config.attemptTimeout(),
+                new SignedRequests(config.addressPolicy(), config.userAgent()), client,
+                new RetryPlanner(config.retrySchedule(), config.maxRetryAfter(), config.disableEndpointOnGone()),
+                health, listeners, executor);
     }
 
     private static HttpClient defaultClient(SenderConfig config) {
@@ -291,15 +304,29 @@ public final class DefaultWebhookSender implements WebhookSender {
     @Override
     public ReplayReceipt replay(String eventId, String endpointId) {
         Objects.requireNonNull(eventId, "eventId cannot be null");
-        requireEndpoint(endpointId);
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
         return replayer.replayEventTo(eventId, endpointId);
     }
 
     @Override
     public ReplayReceipt replay(ReplayRequest request) {
         Objects.requireNonNull(request, "request cannot be null");
-        request.endpointIds().forEach(this::requireEndpoint);
         return replayer.replayRange(request);
+    }
+
+    @Override
+    public Page<Delivery> deliveries(DeliveryQuery query) {
+        return store.deliveries(Objects.requireNonNull(query, "query cannot be null"));
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        return store.attempts(Objects.requireNonNull(deliveryId, "deliveryId cannot be null"));
+    }
+
+    @Override
+    public Page<StoredEvent> events(EventQuery query) {
+        return store.events(Objects.requireNonNull(query, "query cannot be null"));
     }
 
     @Override
@@ -313,7 +340,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     /** Runs a store call, turning its not-found into ours. */
-    static <T> T found(Kind kind, String id, Supplier<T> call) {
+    private static <T> T found(Kind kind, String id, Supplier<T> call) {
         try {
             return call.get();
         } catch (NotFoundException e) {

@@ -2,6 +2,7 @@ package com.migomail.webhooks.delivery.internal;
 
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.WebhookStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ final class Dispatcher {
     private static final int MAX_CLAIM_BATCH = 100;
     private static final int MAX_POLL_ROUNDS = 20;
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final String nodeId;
+    private final Duration leaseDuration;
+    private final Duration pollInterval;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final AttemptExecutor attempts;
@@ -51,18 +55,28 @@ final class Dispatcher {
     private volatile boolean running;
     private ScheduledFuture<?> pollTask;
 
-    Dispatcher(SenderConfig config, Executor executor, ScheduledExecutorService scheduler, AttemptExecutor attempts) {
-        this.config = config;
-        this.store = config.store();
+    /**
+     * @param nodeId the lease owner this node claims as
+     * @param leaseDuration how long a claim is leased
+     * @param pollInterval how often the store is polled for due deliveries
+     * @param limiter the global and per-endpoint concurrency limits
+     */
+    Dispatcher(WebhookStore store, Clock clock, String nodeId, Duration leaseDuration, Duration pollInterval,
+            ConcurrencyLimiter limiter, Executor executor, ScheduledExecutorService scheduler, AttemptExecutor attempts) {
+        this.store = store;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.leaseDuration = leaseDuration;
+        this.pollInterval = pollInterval;
+        this.limiter = limiter;
         this.executor = executor;
         this.scheduler = scheduler;
         this.attempts = attempts;
-        this.limiter = new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint());
     }
 
     synchronized void start() {
         running = true;
-        long interval = config.pollInterval().toMillis();
+        long interval = pollInterval.toMillis();
         pollTask = scheduler.scheduleWithFixedDelay(this::requestPoll, 0, Math.max(1, interval), TimeUnit.MILLISECONDS);
     }
 
@@ -93,7 +107,7 @@ final class Dispatcher {
     private void claimAndRunHeld(String deliveryId, String endpointId) {
         Optional<Delivery> claimed;
         try {
-            claimed = store.claim(deliveryId, config.clock().instant(), config.nodeId(), config.leaseDuration());
+            claimed = store.claim(deliveryId, clock.instant(), nodeId, leaseDuration);
         } catch (RuntimeException e) {
             LOG.warn("claiming delivery {} failed; the poller will retry it", deliveryId, e);
             limiter.release(endpointId);
@@ -102,7 +116,7 @@ final class Dispatcher {
         if (claimed.isPresent() && running) {
             run(claimed.get());
         } else {
-            claimed.ifPresent(delivery -> store.release(delivery.id(), config.nodeId()));
+            claimed.ifPresent(delivery -> store.release(delivery.id(), nodeId));
             limiter.release(endpointId);
         }
     }
@@ -139,8 +153,7 @@ final class Dispatcher {
                     return;
                 }
                 Set<String> excluded = limiter.saturatedEndpoints();
-                List<Delivery> claimed = store.claimDue(config.clock().instant(), limit, config.nodeId(),
-                        config.leaseDuration(), excluded);
+                List<Delivery> claimed = store.claimDue(clock.instant(), limit, nodeId, leaseDuration, excluded);
                 boolean allStarted = claimed.stream().map(this::startOrRelease).reduce(true, Boolean::logicalAnd);
                 if (claimed.size() < limit) {
                     backlog.set(!allStarted || !excluded.isEmpty());
@@ -175,7 +188,7 @@ final class Dispatcher {
             run(delivery);
             return true;
         }
-        store.release(delivery.id(), config.nodeId());
+        store.release(delivery.id(), nodeId);
         return false;
     }
 
@@ -238,7 +251,7 @@ final class Dispatcher {
         awaitInFlight(timeout);
         for (String deliveryId : List.copyOf(inFlight.keySet())) {
             try {
-                store.release(deliveryId, config.nodeId());
+                store.release(deliveryId, nodeId);
                 LOG.info("delivery {} still in flight at shutdown; lease released, it stays due", deliveryId);
             } catch (RuntimeException e) {
                 LOG.warn("releasing delivery {} at shutdown failed; its lease will expire", deliveryId, e);

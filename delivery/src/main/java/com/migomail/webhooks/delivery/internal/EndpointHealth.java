@@ -2,6 +2,8 @@ package com.migomail.webhooks.delivery.internal;
 
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.WebhookStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,24 +12,41 @@ import org.slf4j.LoggerFactory;
 final class EndpointHealth {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHealth.class);
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final Duration period;
     private final Listeners listeners;
 
-    EndpointHealth(SenderConfig config, Listeners listeners) {
-        this.config = config;
-        this.store = config.store();
+    /** @param period how long every attempt must have failed before the endpoint is disabled */
+    EndpointHealth(WebhookStore store, Clock clock, Duration period, Listeners listeners) {
+        this.store = store;
+        this.clock = clock;
+        this.period = period;
         this.listeners = listeners;
     }
 
-    /** Notes an attempt outcome; disables the endpoint once it has failed for the whole health period. */
-    void record(String endpointId, boolean succeeded, Instant at, Instant now) {
-        Endpoint endpoint = store.recordEndpointHealth(endpointId, succeeded, at);
-        if (!succeeded && endpoint.enabled() && endpoint.failingSince() != null
-                && !now.isBefore(endpoint.failingSince().plus(config.endpointHealthPeriod()))) {
-            disable(endpointId, "every attempt failed since " + endpoint.failingSince()
-                    + " (health period " + config.endpointHealthPeriod() + ")");
+    /**
+     * Notes an attempt outcome against the endpoint as loaded for the attempt; disables the endpoint
+     * once every attempt has failed for the whole health period.
+     *
+     * <p>Writes only a change of health, so a healthy endpoint's successes and a failing one's
+     * further failures cost no store call. The loaded endpoint may be a moment stale (another attempt
+     * may have changed its health since); the next attempt then sees that change, and disabling
+     * always rests on the stored state, never on the loaded one.
+     */
+    void record(Endpoint loaded, boolean succeeded, Instant at, Instant now) {
+        if (succeeded ? loaded.failingSince() == null : loaded.failingSince() != null && !failedForThePeriod(loaded, now)) {
+            return;
         }
+        Endpoint endpoint = store.recordEndpointHealth(loaded.id(), succeeded, at);
+        if (!succeeded && endpoint.enabled() && failedForThePeriod(endpoint, now)) {
+            disable(endpoint.id(), "every attempt failed since " + endpoint.failingSince()
+                    + " (health period " + period + ")");
+        }
+    }
+
+    private boolean failedForThePeriod(Endpoint endpoint, Instant now) {
+        return endpoint.failingSince() != null && !now.isBefore(endpoint.failingSince().plus(period));
     }
 
     /** Disables an endpoint and tells the listeners, unless it is disabled already. */
@@ -36,7 +55,7 @@ final class EndpointHealth {
         if (current == null || !current.enabled()) {
             return;
         }
-        Endpoint disabled = store.updateEndpoint(withEnabled(current, false, reason, config.clock().instant()));
+        Endpoint disabled = store.updateEndpoint(withEnabled(current, false, reason, clock.instant()));
         LOG.warn("endpoint {} disabled: {}", endpointId, reason);
         listeners.fire("onEndpointDisabled", l -> l.onEndpointDisabled(disabled, reason));
     }

@@ -9,9 +9,12 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,37 +28,48 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-arms deliveries for a replay: same event, same body and id, signed afresh at send time. Large
  * replays are paced by spreading due times, {@code replayBatchSize} per {@code replayBatchInterval}.
+ *
+ * <p>Each id is checked once: the store's {@code scheduleReplay} checks the event and endpoint it
+ * is given, so they are looked up beforehand only where the replay needs them (the named endpoints
+ * of a range, for their type filters) or cannot prove them otherwise (an event without deliveries).
  */
 final class Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
     private static final int PAGE = 500;
 
-    private final SenderConfig config;
     private final WebhookStore store;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration batchInterval;
     private final Dispatcher dispatcher;
 
-    Replayer(SenderConfig config, Dispatcher dispatcher) {
-        this.config = config;
-        this.store = config.store();
+    /** @param batchSize how many replayed deliveries fall due per {@code batchInterval} */
+    Replayer(WebhookStore store, Clock clock, int batchSize, Duration batchInterval, Dispatcher dispatcher) {
+        this.store = store;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.batchInterval = batchInterval;
         this.dispatcher = dispatcher;
     }
 
     /** A pair to replay. */
     private record Target(String eventId, String endpointId) {}
 
+    /** Replays an event to every endpoint that has a delivery of it. */
     ReplayReceipt replayEvent(String eventId) {
-        requireEvent(eventId);
-        List<Target> targets = deliveriesOf(eventId).stream()
-                .map(delivery -> new Target(eventId, delivery.endpointId()))
-                .toList();
-        return schedule(targets);
+        List<Delivery> deliveries = deliveriesOf(eventId);
+        if (deliveries.isEmpty()) {
+            requireEvent(eventId);
+        }
+        return schedule(deliveries.stream().map(delivery -> new Target(eventId, delivery.endpointId())).toList());
     }
 
+    /** Replays an event to one endpoint; the store checks both ids as it schedules. */
     ReplayReceipt replayEventTo(String eventId, String endpointId) {
-        requireEvent(eventId);
         return schedule(List.of(new Target(eventId, endpointId)));
     }
 
+    /** Replays the events of a range that the request's filters keep; its named endpoints must exist. */
     ReplayReceipt replayRange(ReplayRequest request) {
         Map<String, Endpoint> named = request.endpointIds().stream()
                 .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, id, null)))
@@ -121,15 +135,13 @@ final class Replayer {
 
     /** Schedules each target, batch by batch later, and hands the ones due now to the dispatcher. */
     private ReplayReceipt schedule(List<Target> targets) {
-        Instant now = config.clock().instant();
+        Instant now = clock.instant();
         List<String> ids = new ArrayList<>(targets.size());
         Instant lastDueAt = null;
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            Instant dueAt = now.plus(config.replayBatchInterval().multipliedBy(i / config.replayBatchSize()));
-            Delivery delivery = DefaultWebhookSender.found(Kind.EVENT_OR_ENDPOINT, target.eventId() + " / " + target.endpointId(),
-                    () -> store.scheduleReplay(target.eventId(), target.endpointId(),
-                            TypeId.generate("dlv", config.clock()).toString(), dueAt));
+            Instant dueAt = now.plus(batchInterval.multipliedBy(i / batchSize));
+            Delivery delivery = scheduleReplay(target, dueAt);
             ids.add(delivery.id());
             lastDueAt = dueAt;
             if (!dueAt.isAfter(now)) {
@@ -140,6 +152,27 @@ final class Replayer {
             LOG.info("replay of {} deliveries scheduled, the last due at {}", ids.size(), lastDueAt);
         }
         return new ReplayReceipt(ids, lastDueAt);
+    }
+
+    /** Has the store schedule one replay, turning its not-found into ours. */
+    private Delivery scheduleReplay(Target target, Instant dueAt) {
+        try {
+            return store.scheduleReplay(target.eventId(), target.endpointId(),
+                    TypeId.generate("dlv", clock).toString(), dueAt);
+        } catch (NotFoundException e) {
+            throw unknown(target, e);
+        }
+    }
+
+    /** Names the id the store did not find (a store reports one of the two, the event first). */
+    private static UnknownIdException unknown(Target target, NotFoundException e) {
+        if (target.endpointId().equals(e.id())) {
+            return new UnknownIdException(Kind.ENDPOINT, e.id(), e);
+        }
+        if (target.eventId().equals(e.id())) {
+            return new UnknownIdException(Kind.EVENT, e.id(), e);
+        }
+        return new UnknownIdException(Kind.EVENT_OR_ENDPOINT, target.eventId() + " / " + target.endpointId(), e);
     }
 
     private void requireEvent(String eventId) {

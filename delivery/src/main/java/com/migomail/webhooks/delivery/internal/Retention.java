@@ -1,5 +1,8 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.store.RetentionStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,19 +12,24 @@ final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private static final int BATCH = 500;
 
-    private final SenderConfig config;
+    private final RetentionStore store;
+    private final Clock clock;
+    private final Duration retention;
 
-    Retention(SenderConfig config) {
-        this.config = config;
+    /** @param retention how long events are kept, by event timestamp */
+    Retention(RetentionStore store, Clock clock, Duration retention) {
+        this.store = store;
+        this.clock = clock;
+        this.retention = retention;
     }
 
     /** Purges every expired event; returns how many. */
     int purge() {
-        Instant cutoff = config.clock().instant().minus(config.retention());
+        Instant cutoff = clock.instant().minus(retention);
         int total = 0;
         int purged;
         do {
-            purged = config.store().purgeEventsBefore(cutoff, BATCH);
+            purged = store.purgeEventsBefore(cutoff, BATCH);
             total += purged;
         } while (purged == BATCH);
         if (total > 0) {

@@ -67,10 +67,10 @@ final class SenderExamples {
                 .onlyFailedOrSkipped());                       // or .withStatuses(...)
     }
 
-    static void attemptLog(WebhookStore store, String eventId) {
-        for (Delivery delivery : store.deliveries(DeliveryQuery.all().withEvent(eventId)).items()) {
+    static void attemptLog(WebhookSender sender, String eventId) {
+        for (Delivery delivery : sender.deliveries(DeliveryQuery.all().withEvent(eventId)).items()) {
             System.out.println(delivery.endpointId() + ": " + delivery.status());
-            for (DeliveryAttempt attempt : store.attempts(delivery.id())) {
+            for (DeliveryAttempt attempt : sender.attempts(delivery.id())) {
                 System.out.println("  #" + attempt.number() + " " + attempt.startedAt() + " "
                         + (attempt.statusCode() != null ? attempt.statusCode() : attempt.errorClass())
                         + " in " + attempt.latency().toMillis() + " ms");

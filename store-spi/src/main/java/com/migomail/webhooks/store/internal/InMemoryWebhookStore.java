@@ -270,6 +270,12 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public int countAttempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        return read(() -> attempts.getOrDefault(deliveryId, List.of()).size());
+    }
+
+    @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
         StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
         return write(() -> {

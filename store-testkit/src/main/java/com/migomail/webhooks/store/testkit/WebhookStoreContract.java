@@ -1071,6 +1071,22 @@ public abstract class WebhookStoreContract {
         assertThat(store.attempts(deliveryId(404))).isEmpty();
     }
 
+    @Test
+    void countAttemptsCountsEveryRecordedAttemptAcrossReplays() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        assertThat(store.countAttempts(deliveryId)).isZero();
+        recordAs(NODE_A, refusedAttempt(deliveryId, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
+        recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
+        assertThat(store.countAttempts(deliveryId)).isEqualTo(2);
+
+        store.scheduleReplay(stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
+        recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
+
+        assertThat(store.countAttempts(deliveryId)).isEqualTo(3);
+        assertThat(store.countAttempts(deliveryId(404))).isZero();
+    }
+
     private void recordAs(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome) {
         claimed(attempt.deliveryId(), owner, attempt.startedAt());
         assertThat(store.recordAttempt(owner, attempt, outcome, attempt.startedAt().plus(attempt.latency()))).isTrue();

@@ -187,6 +187,12 @@ final class DeliveryRepository {
                 + " WHERE delivery_id = ? ORDER BY seq", deliveryId).query(connection, Rows::attempt);
     }
 
+    int countAttempts(Connection connection, String deliveryId) throws SQLException {
+        // Counted where they are stored, found by the (delivery_id, seq) index; no row leaves the database.
+        return new Sql("SELECT COUNT(*) FROM " + tables.attempts() + " WHERE delivery_id = ?", deliveryId)
+                .query(connection, rows -> rows.getInt(1)).get(0);
+    }
+
     /**
      * Re-arms or creates the delivery of an event to an endpoint. The event row is locked first,
      * which serializes replays of one event and keeps a concurrent purge from deleting it.

@@ -262,6 +262,14 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public int countAttempts(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
+        Ready r = ready();
+        return database.autoCommit("count of attempts of delivery " + deliveryId,
+                c -> r.deliveries().countAttempts(c, deliveryId));
+    }
+
+    @Override
     public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
         StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
         Ready r = ready();

@@ -1,0 +1,144 @@
+package com.migomail.webhooks.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many store round trips an attempt costs, one per store call, by method. Claims are left out
+ * (one {@code claim}, or a share of one {@code claimDue}, per attempt; the poller's ticks make the
+ * rest). The sender runs on one worker thread, so that once a no-op task has run on it, the attempt
+ * is recorded and reported in full.
+ */
+class StoreRoundTripsTest extends SenderTestSupport {
+    private final CountingStore counting = new CountingStore(store);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private WebhookSender started;
+
+    @AfterEach
+    void stopWorker() {
+        worker.shutdownNow();
+    }
+
+    @Test
+    void aDeliveredAttemptReadsTheEventAndEndpointAndRecordsOnce() throws Exception {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        WebhookSender sender = countedSender();
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        counting.reset();
+
+        sender.start();
+        awaitRecorded(deliveryId, 1);
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        settle();
+
+        assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("event", 1, "endpoint", 1, "recordAttempt", 1));
+    }
+
+    @Test
+    void aFirstFailureAlsoMarksTheEndpointFailingAndARetryDoesNot() throws Exception {
+        receiver.stubFor(post("/hook").willReturn(serverError()));
+        WebhookSender sender = countedSender();
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        counting.reset();
+
+        sender.start();
+        awaitRecorded(deliveryId, 1);
+        settle();
+        assertThat(counting.callsBesidesClaims())
+                .isEqualTo(Map.of("event", 1, "endpoint", 1, "recordAttempt", 1, "recordEndpointHealth", 1));
+        counting.reset();
+        clock.advance(Duration.ofMinutes(1));
+        awaitRecorded(deliveryId, 2);
+        settle();
+
+        assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("event", 1, "endpoint", 1, "recordAttempt", 1));
+    }
+
+    @Test
+    void aReplayedAttemptCountsTheLogInsteadOfReadingIt() throws Exception {
+        String deliveryId = deliveredOnce();
+
+        started.replay(store.delivery(deliveryId).orElseThrow().eventId());
+        awaitRecorded(deliveryId, 2);
+        settle();
+
+        assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("deliveries", 1, "scheduleReplay", 1,
+                "event", 1, "endpoint", 1, "countAttempts", 1, "recordAttempt", 1));
+    }
+
+    @Test
+    void aReplayToOneEndpointLeavesTheChecksToTheStore() throws Exception {
+        Delivery delivered = store.delivery(deliveredOnce()).orElseThrow();
+        String deliveryId = delivered.id();
+
+        started.replay(delivered.eventId(), delivered.endpointId());
+        awaitRecorded(deliveryId, 2);
+        settle();
+
+        assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("scheduleReplay", 1,
+                "event", 1, "endpoint", 1, "countAttempts", 1, "recordAttempt", 1));
+    }
+
+    @Test
+    void aRangeReplayLooksUpANamedEndpointOnce() throws Exception {
+        Instant from = clock.instant();
+        String deliveryId = deliveredOnce();
+
+        started.replay(ReplayRequest.between(from, from.plusSeconds(1))
+                .withEndpoints(Set.of(store.delivery(deliveryId).orElseThrow().endpointId())));
+        awaitRecorded(deliveryId, 2);
+        settle();
+
+        assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("endpoint", 2, "events", 1, "deliveries", 1,
+                "scheduleReplay", 1, "event", 1, "countAttempts", 1, "recordAttempt", 1));
+    }
+
+    /** Delivers one event with a started counting sender, then resets the count; returns the delivery. */
+    private String deliveredOnce() throws Exception {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        started = countedSender();
+        started.start();
+        started.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = started.publish(openedEvent()).deliveryIds().get(0);
+        awaitRecorded(deliveryId, 1);
+        assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        settle();
+        counting.reset();
+        return deliveryId;
+    }
+
+    private WebhookSender countedSender() {
+        return sender(b -> b.store(counting.store()).executor(worker).attemptTimeout(Duration.ofSeconds(30)));
+    }
+
+    /**
+     * Waits, longer than the other tests (a cold JVM's first exchange with WireMock can take seconds
+     * on a busy machine), until that many attempts are recorded and the lease is given back.
+     */
+    private void awaitRecorded(String deliveryId, int count) {
+        await().atMost(Duration.ofSeconds(40)).until(() -> store.attempts(deliveryId).size() >= count
+                && store.delivery(deliveryId).orElseThrow().leaseOwner() == null);
+    }
+
+    /** Waits until the worker has finished what it was doing (recording an attempt). */
+    private void settle() throws InterruptedException, ExecutionException {
+        worker.submit(() -> { }).get();
+    }
+}
