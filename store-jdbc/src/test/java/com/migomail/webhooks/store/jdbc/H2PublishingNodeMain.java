@@ -1,14 +1,11 @@
 package com.migomail.webhooks.store.jdbc;
 
-import com.migomail.webhooks.core.EmailSent;
-import com.migomail.webhooks.core.Subscriber;
-import com.migomail.webhooks.core.WebhookEvent;
-import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sender on an H2 file in its own JVM, for the crash test: {@code <h2 file> <receiver url> <events>}.
@@ -27,18 +24,11 @@ public final class H2PublishingNodeMain {
     public static void main(String[] args) throws IOException {
         JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of(args[0]));
         int events = Integer.parseInt(args[2]);
-        WebhookSender sender = WebhookSender.builder()
-                .store(store)
-                .nodeId(NODE_ID)
-                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
-                .attemptTimeout(Duration.ofSeconds(5))
-                .maxConcurrencyPerEndpoint(H2SigkillIT.IN_FLIGHT_PER_ENDPOINT)
-                .pollInterval(H2SigkillIT.POLL_INTERVAL)
-                .build();
+        WebhookSender sender = SenderNodes.sender(store, NODE_ID, Clock.systemUTC(), new AtomicInteger());
         sender.registerEndpoint(EndpointRegistration.of(args[1], "*"));
         sender.start();
         for (int i = 0; i < events; i++) {
-            String id = sender.publish(emailSent(i)).eventId();
+            String id = sender.publish(SenderNodes.emailSent(i)).eventId();
             System.out.println("published " + id); // System.out flushes on println
         }
         System.out.println("done");
@@ -46,9 +36,5 @@ public final class H2PublishingNodeMain {
             continue;
         }
         Runtime.getRuntime().halt(0);
-    }
-
-    static WebhookEvent emailSent(int number) {
-        return WebhookEvent.of(new EmailSent("msg_" + number, null, Subscriber.of("s" + number + "@example.com"), null));
     }
 }

@@ -1,14 +1,15 @@
 package com.migomail.webhooks.store.jdbc;
 
+import static com.migomail.webhooks.store.jdbc.SenderNodes.IN_FLIGHT_PER_ENDPOINT;
+import static com.migomail.webhooks.store.jdbc.SenderNodes.eventIdsLeasedTo;
+import static com.migomail.webhooks.store.jdbc.SenderNodes.ms;
+import static com.migomail.webhooks.store.jdbc.SenderNodes.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.WebhookSender;
-import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
-import com.migomail.webhooks.store.Page;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,10 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sender over the file delivers all of them, repeating only what was in flight at the kill.
  */
 class H2SigkillIT {
-
-    /** Attempts in flight to one endpoint: the most a killed sender can leave unrecorded. */
-    static final int IN_FLIGHT_PER_ENDPOINT = 8;
-
-    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private static final int EVENTS = 2_000;
 
@@ -56,7 +52,7 @@ class H2SigkillIT {
                 // The dead node's leases (1 minute) have not run out: the successor's clock runs ahead.
                 Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1).plusSeconds(1));
                 long start = System.nanoTime();
-                try (WebhookSender successor = successor(store, later)) {
+                try (WebhookSender successor = sender(store, "successor", later, new AtomicInteger())) {
                     successor.start();
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                             .until(() -> pending(store) == 0);
@@ -65,7 +61,7 @@ class H2SigkillIT {
                         + " %d missing from the file, %d leased to the dead node, %d duplicates;"
                         + " successor finished in %d ms%n", confirmed.size(), receivedAtKill, missing.size(),
                         leasedAtKill.size(), receiver.duplicated().size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                        ms(System.nanoTime() - start));
 
                 assertThat(confirmed).as("every publish returned before the kill").hasSize(EVENTS);
                 assertThat(missing).as("confirmed events missing from the store after the crash").isEmpty();
@@ -105,18 +101,6 @@ class H2SigkillIT {
             node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         return confirmed;
-    }
-
-    private static WebhookSender successor(JdbcWebhookStore store, Clock clock) {
-        return WebhookSender.builder()
-                .store(store)
-                .nodeId("successor")
-                .clock(clock)
-                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
-                .attemptTimeout(Duration.ofSeconds(5))
-                .maxConcurrencyPerEndpoint(IN_FLIGHT_PER_ENDPOINT)
-                .pollInterval(POLL_INTERVAL)
-                .build();
     }
 
     private static int pending(JdbcWebhookStore store) {

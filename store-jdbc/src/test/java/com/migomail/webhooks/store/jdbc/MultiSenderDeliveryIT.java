@@ -2,6 +2,7 @@ package com.migomail.webhooks.store.jdbc;
 
 import static com.migomail.webhooks.store.jdbc.SenderNodes.IN_FLIGHT_PER_ENDPOINT;
 import static com.migomail.webhooks.store.jdbc.SenderNodes.emailSent;
+import static com.migomail.webhooks.store.jdbc.SenderNodes.eventIdsLeasedTo;
 import static com.migomail.webhooks.store.jdbc.SenderNodes.ms;
 import static com.migomail.webhooks.store.jdbc.SenderNodes.publishBacklog;
 import static com.migomail.webhooks.store.jdbc.SenderNodes.sender;
@@ -170,19 +171,6 @@ class MultiSenderDeliveryIT {
         drain.setDaemon(true);
         drain.start();
         return process;
-    }
-
-    private static Set<String> eventIdsLeasedTo(JdbcWebhookStore store, String owner) {
-        Set<String> ids = new HashSet<>();
-        DeliveryQuery query = DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING)).withLimit(1000);
-        Page<Delivery> page = store.deliveries(query);
-        while (true) {
-            page.items().stream().filter(d -> owner.equals(d.leaseOwner())).forEach(d -> ids.add(d.eventId()));
-            if (page.nextCursor() == null) {
-                return ids;
-            }
-            page = store.deliveries(query.withCursor(page.nextCursor()));
-        }
     }
 
     private static Map<String, Integer> statusCounts(javax.sql.DataSource dataSource, String prefix) throws SQLException {

@@ -9,6 +9,9 @@ import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sender nodes of {@link MultiSenderDeliveryTest}, {@link MultiSenderDeliveryIT} and
- * {@link SenderNodeMain}: how each is configured, and the events they publish.
+ * The sender nodes of {@link MultiSenderDeliveryTest}, {@link MultiSenderDeliveryIT}, {@link H2SigkillIT},
+ * {@link SenderNodeMain} and {@link H2PublishingNodeMain}: how each is configured, and the events they publish.
  */
 final class SenderNodes {
 
@@ -60,6 +63,20 @@ final class SenderNodes {
             }
         }
         return ids;
+    }
+
+    /** The events of the deliveries that are pending and leased to {@code owner}: in flight on that node. */
+    static Set<String> eventIdsLeasedTo(JdbcWebhookStore store, String owner) {
+        Set<String> ids = new HashSet<>();
+        DeliveryQuery query = DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING)).withLimit(1000);
+        Page<Delivery> page = store.deliveries(query);
+        while (true) {
+            page.items().stream().filter(d -> owner.equals(d.leaseOwner())).forEach(d -> ids.add(d.eventId()));
+            if (page.nextCursor() == null) {
+                return ids;
+            }
+            page = store.deliveries(query.withCursor(page.nextCursor()));
+        }
     }
 
     static WebhookEvent emailSent(int number) {
