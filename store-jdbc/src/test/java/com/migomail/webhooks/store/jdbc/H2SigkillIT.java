@@ -106,17 +106,4 @@ class H2SigkillIT {
     private static int pending(JdbcWebhookStore store) {
         return store.deliveries(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING))).items().size();
     }
-
-    private static Set<String> eventIdsLeasedTo(JdbcWebhookStore store, String owner) {
-        Set<String> ids = new HashSet<>();
-        DeliveryQuery query = DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING)).withLimit(1000);
-        Page<Delivery> page = store.deliveries(query);
-        while (true) {
-            page.items().stream().filter(d -> owner.equals(d.leaseOwner())).forEach(d -> ids.add(d.eventId()));
-            if (page.nextCursor() == null) {
-                return ids;
-            }
-            page = store.deliveries(query.withCursor(page.nextCursor()));
-        }
-    }
 }
