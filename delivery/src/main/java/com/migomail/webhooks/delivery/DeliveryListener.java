@@ -22,13 +22,27 @@ public interface DeliveryListener {
      */
     default void onAttempt(Delivery delivery, DeliveryAttempt attempt, DeliveryOutcome outcome) {}
 
-    /** A delivery got a 2xx response; {@code attempt} is the successful one. */
+    /**
+     * A delivery got a 2xx response.
+     *
+     * @param delivery the delivery as claimed, before the attempt
+     * @param attempt the successful attempt, as logged
+     */
     default void onDelivered(Delivery delivery, DeliveryAttempt attempt) {}
 
-    /** A delivery failed for good (retries exhausted, or 410 Gone); {@code attempt} is the last one. */
+    /**
+     * A delivery failed for good (retries exhausted, or 410 Gone).
+     *
+     * @param delivery the delivery as claimed, before the attempt
+     * @param attempt the last attempt, as logged
+     */
     default void onFailed(Delivery delivery, DeliveryAttempt attempt) {}
 
-    /** A due delivery was not sent because its endpoint is disabled; it is kept as skipped. */
+    /**
+     * A due delivery was not sent because its endpoint is disabled; it is kept as skipped.
+     *
+     * @param delivery the delivery that was skipped
+     */
     default void onSkipped(Delivery delivery) {}
 
     /**

@@ -41,7 +41,11 @@ public final class EndpointAddressPolicy {
         this.name = name;
     }
 
-    /** The default: {@code https} only, to hosts that resolve only to public addresses. */
+    /**
+     * The default: {@code https} only, to hosts that resolve only to public addresses.
+     *
+     * @return the policy, resolving with {@link HostResolver#system()}
+     */
     public static EndpointAddressPolicy publicHttpsOnly() {
         return new EndpointAddressPolicy(false, Set.of(), HostResolver.system(), "publicHttpsOnly");
     }
@@ -49,6 +53,8 @@ public final class EndpointAddressPolicy {
     /**
      * Also allows {@code http} and loopback addresses (127.0.0.0/8, ::1), for tests and demos on one
      * machine. Every other refused range stays refused. Do not use in production.
+     *
+     * @return the policy, resolving with {@link HostResolver#system()}
      */
     public static EndpointAddressPolicy allowLoopbackForTesting() {
         return new EndpointAddressPolicy(true, Set.of(Kind.LOOPBACK), HostResolver.system(), "allowLoopbackForTesting");
@@ -59,6 +65,8 @@ public final class EndpointAddressPolicy {
      * cloud metadata services, unique-local): endpoints can then reach anything the sender can.
      * Unspecified, multicast and reserved addresses stay refused. Use only where every endpoint
      * owner is trusted, or behind an egress proxy that enforces its own policy.
+     *
+     * @return the policy, resolving with {@link HostResolver#system()}
      */
     public static EndpointAddressPolicy allowPrivateNetworksUnsafe() {
         return new EndpointAddressPolicy(
@@ -68,6 +76,8 @@ public final class EndpointAddressPolicy {
     /**
      * This policy resolving hosts with that resolver (default {@link HostResolver#system()}).
      *
+     * @param resolver resolves each checked URL's host to the addresses that are then classified
+     * @return a new policy allowing the same schemes and ranges; this one is unchanged
      * @throws NullPointerException if resolver is null
      */
     public EndpointAddressPolicy withResolver(HostResolver resolver) {
@@ -78,6 +88,7 @@ public final class EndpointAddressPolicy {
     /**
      * Checks a URL: its scheme, then every address its host resolves to. May block on DNS.
      *
+     * @param url the endpoint URL to check
      * @throws NullPointerException if url is null
      * @throws EndpointAddressRejectedException if the URL is refused, with the reason
      */

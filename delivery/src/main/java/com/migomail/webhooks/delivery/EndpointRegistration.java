@@ -27,6 +27,11 @@ public record EndpointRegistration(
     /**
      * Validates and copies.
      *
+     * @param url the absolute URL requests are POSTed to
+     * @param eventTypes the type filters, at least one; copied
+     * @param description free text, may be empty
+     * @param metadata free key-value pairs; copied
+     * @param signingKey the key to sign with, or {@code null} to have a secret generated
      * @throws NullPointerException if url, eventTypes, description, metadata or an element is null
      * @throws IllegalArgumentException if eventTypes is empty or a filter is malformed
      */
@@ -48,22 +53,48 @@ public record EndpointRegistration(
         }
     }
 
-    /** A registration of that URL for those type filters, no description, metadata or own key. */
+    /**
+     * A registration of that URL for those type filters, no description, metadata or own key.
+     *
+     * @param url the absolute URL requests are POSTed to
+     * @param eventTypes type filters ({@code email.opened}, {@code email.*} or {@code *}); at least one
+     * @return the registration
+     * @throws NullPointerException if url or a filter is null
+     * @throws IllegalArgumentException if no filter is given or a filter is malformed
+     */
     public static EndpointRegistration of(String url, String... eventTypes) {
         return new EndpointRegistration(url, List.of(eventTypes), "", Map.of(), null);
     }
 
-    /** This registration with that description. */
+    /**
+     * This registration with that description.
+     *
+     * @param newDescription free text, may be empty
+     * @return a copy with the new description
+     * @throws NullPointerException if newDescription is null
+     */
     public EndpointRegistration withDescription(String newDescription) {
         return new EndpointRegistration(url, eventTypes, newDescription, metadata, signingKey);
     }
 
-    /** This registration with that metadata. */
+    /**
+     * This registration with that metadata.
+     *
+     * @param newMetadata free key-value pairs, replacing the current ones; copied
+     * @return a copy with the new metadata
+     * @throws NullPointerException if newMetadata, a key or a value is null
+     */
     public EndpointRegistration withMetadata(Map<String, String> newMetadata) {
         return new EndpointRegistration(url, eventTypes, description, newMetadata, signingKey);
     }
 
-    /** This registration signing with that key instead of a generated secret. */
+    /**
+     * This registration signing with that key instead of a generated secret.
+     *
+     * @param newSigningKey the key to sign with
+     * @return a copy with the new key
+     * @throws NullPointerException if newSigningKey is null
+     */
     public EndpointRegistration withSigningKey(SigningKey newSigningKey) {
         Objects.requireNonNull(newSigningKey, "signingKey cannot be null");
         return new EndpointRegistration(url, eventTypes, description, metadata, newSigningKey);

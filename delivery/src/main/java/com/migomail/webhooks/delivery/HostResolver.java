@@ -15,11 +15,18 @@ public interface HostResolver {
     /**
      * All addresses of a host name or address literal (IPv6 literals without brackets).
      *
+     * @param host the host name, or an IPv4 or IPv6 address literal
+     * @return the addresses, at least one; a {@code null} or empty list is refused by the policy as
+     *     unresolvable
      * @throws UnknownHostException if the host does not resolve
      */
     List<InetAddress> resolve(String host) throws UnknownHostException;
 
-    /** The JVM's resolver ({@link InetAddress#getAllByName}); may block on DNS. */
+    /**
+     * The JVM's resolver ({@link InetAddress#getAllByName}); may block on DNS.
+     *
+     * @return the system resolver
+     */
     static HostResolver system() {
         return host -> List.of(InetAddress.getAllByName(host));
     }

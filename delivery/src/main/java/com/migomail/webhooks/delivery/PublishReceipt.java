@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record PublishReceipt(String eventId, List<String> deliveryIds, boolean created) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param eventId the event id
+     * @param deliveryIds the deliveries of the event; copied
+     * @param created whether this publish stored the event
+     * @throws NullPointerException if eventId, deliveryIds or an element is null
+     */
     public PublishReceipt {
         Objects.requireNonNull(eventId, "eventId cannot be null");
         deliveryIds = List.copyOf(deliveryIds);

@@ -13,13 +13,23 @@ import java.util.Objects;
  */
 public record RegisteredEndpoint(Endpoint endpoint, SigningKey key) {
 
-    /** Validates that neither component is null. */
+    /**
+     * Validates that neither component is null.
+     *
+     * @param endpoint the endpoint as stored
+     * @param key the signing key
+     * @throws NullPointerException if endpoint or key is null
+     */
     public RegisteredEndpoint {
         Objects.requireNonNull(endpoint, "endpoint cannot be null");
         Objects.requireNonNull(key, "key cannot be null");
     }
 
-    /** The endpoint id ({@code ep_…}). */
+    /**
+     * The endpoint id.
+     *
+     * @return the endpoint id ({@code ep_…})
+     */
     public String id() {
         return endpoint.id();
     }

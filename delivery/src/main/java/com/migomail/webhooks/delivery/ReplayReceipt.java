@@ -13,13 +13,23 @@ import java.util.Objects;
  */
 public record ReplayReceipt(List<String> deliveryIds, Instant lastDueAt) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param deliveryIds the deliveries scheduled; copied
+     * @param lastDueAt when the last is due, or {@code null} if none was scheduled
+     * @throws NullPointerException if deliveryIds or an element is null
+     */
     public ReplayReceipt {
         Objects.requireNonNull(deliveryIds, "deliveryIds cannot be null");
         deliveryIds = List.copyOf(deliveryIds);
     }
 
-    /** How many deliveries were scheduled. */
+    /**
+     * How many deliveries were scheduled.
+     *
+     * @return the size of {@link #deliveryIds()}
+     */
     public int count() {
         return deliveryIds.size();
     }

@@ -24,6 +24,11 @@ public record ReplayRequest(
     /**
      * Validates and copies.
      *
+     * @param from inclusive lower bound of the event timestamp
+     * @param to exclusive upper bound
+     * @param types wire types to keep, empty for all; copied
+     * @param endpointIds endpoints to replay to, empty for all with a delivery; copied
+     * @param statuses delivery statuses to replay, empty for all; copied
      * @throws NullPointerException if a component or element is null
      * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
@@ -38,27 +43,58 @@ public record ReplayRequest(
         }
     }
 
-    /** Every event in [from, to), to every endpoint that has a delivery of it. */
+    /**
+     * Every event in [from, to), to every endpoint that has a delivery of it.
+     *
+     * @param from inclusive lower bound of the event timestamp
+     * @param to exclusive upper bound
+     * @return a request with no filters
+     * @throws NullPointerException if from or to is null
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
     public static ReplayRequest between(Instant from, Instant to) {
         return new ReplayRequest(from, to, Set.of(), Set.of(), Set.of());
     }
 
-    /** This request keeping only events of these wire types. */
+    /**
+     * This request keeping only events of these wire types.
+     *
+     * @param newTypes wire types ({@code email.opened}), replacing the current ones; empty keeps all
+     * @return a copy with the new types
+     * @throws NullPointerException if newTypes or an element is null
+     */
     public ReplayRequest withTypes(Set<String> newTypes) {
         return new ReplayRequest(from, to, newTypes, endpointIds, statuses);
     }
 
-    /** This request replaying only to these endpoints. */
+    /**
+     * This request replaying only to these endpoints.
+     *
+     * @param newEndpointIds endpoint ids, replacing the current ones; empty replays to every endpoint
+     *     that has a delivery of the event
+     * @return a copy with the new endpoints
+     * @throws NullPointerException if newEndpointIds or an element is null
+     */
     public ReplayRequest withEndpoints(Set<String> newEndpointIds) {
         return new ReplayRequest(from, to, types, newEndpointIds, statuses);
     }
 
-    /** This request replaying only deliveries in these statuses. */
+    /**
+     * This request replaying only deliveries in these statuses.
+     *
+     * @param newStatuses statuses, replacing the current ones; empty replays every delivery
+     * @return a copy with the new statuses
+     * @throws NullPointerException if newStatuses or an element is null
+     */
     public ReplayRequest withStatuses(Set<DeliveryStatus> newStatuses) {
         return new ReplayRequest(from, to, types, endpointIds, newStatuses);
     }
 
-    /** This request replaying only failed and skipped deliveries. */
+    /**
+     * This request replaying only failed and skipped deliveries.
+     *
+     * @return a copy with statuses {@code FAILED} and {@code SKIPPED}
+     */
     public ReplayRequest onlyFailedOrSkipped() {
         return withStatuses(Set.of(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED));
     }

@@ -36,7 +36,11 @@ public interface RetrySchedule {
      */
     Optional<Duration> delayAfter(int failedAttempts);
 
-    /** The default schedule: retries due 1 min, 5 min and 30 min after the first attempt, then failed. */
+    /**
+     * The default schedule: retries due 1 min, 5 min and 30 min after the first attempt, then failed.
+     *
+     * @return the schedule {@code of(1 min, 5 min, 30 min)}
+     */
     static RetrySchedule defaults() {
         return of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30));
     }
@@ -45,6 +49,8 @@ public interface RetrySchedule {
      * Retries due at these offsets from the first attempt of the round, then gives up; {@code of()}
      * never retries. {@code of(1 min, 5 min)} makes three attempts: at +0, +1 min and +5 min.
      *
+     * @param offsets when each retry is due, from the first attempt's due time; strictly increasing
+     * @return the schedule
      * @throws NullPointerException if an offset is null
      * @throws IllegalArgumentException if an offset is not positive, or not later than the one before
      */
@@ -69,6 +75,9 @@ public interface RetrySchedule {
      * Retries {@code retries} times, evenly spaced: due at {@code delay}, {@code 2 × delay},
      * {@code 3 × delay}… after the first attempt.
      *
+     * @param delay the gap between attempts, positive
+     * @param retries how many attempts follow the first; 0 never retries
+     * @return the schedule
      * @throws NullPointerException if delay is null
      * @throws IllegalArgumentException if delay is not positive or retries is negative
      */
@@ -83,7 +92,11 @@ public interface RetrySchedule {
         return ofGaps(Collections.nCopies(retries, delay));
     }
 
-    /** Never retries: one attempt, then failed. */
+    /**
+     * Never retries: one attempt, then failed.
+     *
+     * @return the schedule {@code of()}
+     */
     static RetrySchedule none() {
         return of();
     }
@@ -93,6 +106,8 @@ public interface RetrySchedule {
      * (0.1 turns a 60 s gap into 54 to 66 s), so that many deliveries failing at once do not retry at
      * once. Offsets then drift by at most {@code factor} of themselves.
      *
+     * @param factor the largest spread, as a fraction of each gap, from 0 (none) to 1
+     * @return a schedule giving up when this one does, with jittered gaps
      * @throws IllegalArgumentException if factor is not between 0 and 1
      */
     default RetrySchedule withJitter(double factor) {

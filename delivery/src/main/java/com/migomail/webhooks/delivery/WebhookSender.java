@@ -37,7 +37,11 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public interface WebhookSender extends AutoCloseable {
 
-    /** A builder with every option at its documented default; only the store is required. */
+    /**
+     * A builder with every option at its documented default; only the store is required.
+     *
+     * @return a new builder
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -62,6 +66,7 @@ public interface WebhookSender extends AutoCloseable {
     /**
      * Registers an endpoint after checking its URL with the address policy.
      *
+     * @param registration the URL, type filters, description, metadata and optional signing key
      * @return the stored endpoint and its signing key (generated unless the registration gave one)
      * @throws EndpointAddressRejectedException if the policy refuses the URL
      * @throws IllegalArgumentException if the URL is not a valid absolute URL
@@ -73,6 +78,7 @@ public interface WebhookSender extends AutoCloseable {
      * and metadata. Its keys, enabled flag and health stay as they are; change keys with
      * {@link #rotateSecret}. Pending deliveries go to the new URL from their next attempt on.
      *
+     * @param endpointId the endpoint's id ({@code ep_…})
      * @param settings the new settings; its {@code signingKey} must be {@code null}
      * @return the endpoint as stored afterwards
      * @throws UnknownIdException if there is no such endpoint
@@ -85,6 +91,8 @@ public interface WebhookSender extends AutoCloseable {
      * Rotates the endpoint's secret to a newly generated {@code whsec_} secret; the old keys stay
      * valid (requests are signed with both) for the configured overlap, by default 24 hours.
      *
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @return the endpoint as stored afterwards and its new secret
      * @throws UnknownIdException if there is no such endpoint
      */
     RegisteredEndpoint rotateSecret(String endpointId);
@@ -93,6 +101,10 @@ public interface WebhookSender extends AutoCloseable {
      * Rotates the endpoint's key to {@code newKey}; the old keys stay valid for {@code overlap}
      * ({@link Duration#ZERO} retires them at once).
      *
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @param newKey the key to sign with from now on
+     * @param overlap how long the old keys stay valid alongside the new one
+     * @return the endpoint as stored afterwards and {@code newKey}
      * @throws UnknownIdException if there is no such endpoint
      * @throws IllegalArgumentException if overlap is negative
      */
@@ -103,6 +115,8 @@ public interface WebhookSender extends AutoCloseable {
      * skipped while it was disabled are not sent by this; replay them with
      * {@code replay(ReplayRequest.between(from, to).withEndpoints(Set.of(id)).withStatuses(Set.of(SKIPPED)))}.
      *
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @return the endpoint as stored afterwards
      * @throws UnknownIdException if there is no such endpoint
      */
     Endpoint enableEndpoint(String endpointId);
@@ -110,14 +124,26 @@ public interface WebhookSender extends AutoCloseable {
     /**
      * Disables an endpoint: its new and due deliveries are recorded as skipped.
      *
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @param reason why, stored as {@link Endpoint#disabledReason()}
+     * @return the endpoint as stored afterwards
      * @throws UnknownIdException if there is no such endpoint
      */
     Endpoint disableEndpoint(String endpointId, String reason);
 
-    /** The endpoint with that id, if registered. */
+    /**
+     * The endpoint with that id, if registered.
+     *
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @return the endpoint as stored now, or empty if there is none with that id
+     */
     Optional<Endpoint> endpoint(String endpointId);
 
-    /** Every endpoint, oldest first. */
+    /**
+     * Every endpoint, oldest first.
+     *
+     * @return the endpoints as stored now, enabled or not
+     */
     List<Endpoint> endpoints();
 
     /**
@@ -126,6 +152,8 @@ public interface WebhookSender extends AutoCloseable {
      * attempt and replay, is {@link com.migomail.webhooks.core.EventCodec#write} of the event.
      * Publishing an event id again stores nothing new.
      *
+     * @param event the event to publish
+     * @return the event id and its deliveries, and whether the event was new
      * @throws NullPointerException if event is null
      * @throws IllegalStateException if the sender is closed
      */
@@ -144,6 +172,7 @@ public interface WebhookSender extends AutoCloseable {
      * was stored and nothing is sent; the receipt then names an event that does not exist. Listeners
      * hear nothing at publish time (not even {@code onSkipped} for a disabled endpoint).
      *
+     * @param event the event to publish
      * @param appender writes the event and deliveries (see {@link EventAppender}); whatever it
      *     throws reaches the caller unchanged, and the caller should then roll back
      * @return the receipt, from what the appender reports it wrote
@@ -157,6 +186,8 @@ public interface WebhookSender extends AutoCloseable {
      * Replays an event to every endpoint that has a delivery of it: the same body and
      * {@code webhook-id}, signed afresh. A replay does not count against endpoint health.
      *
+     * @param eventId the event's id ({@code evt_…})
+     * @return the deliveries re-armed
      * @throws UnknownIdException if there is no such event
      */
     ReplayReceipt replay(String eventId);
@@ -164,6 +195,9 @@ public interface WebhookSender extends AutoCloseable {
     /**
      * Replays an event to one endpoint (creating a delivery if it had none).
      *
+     * @param eventId the event's id ({@code evt_…})
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @return the delivery re-armed or created
      * @throws UnknownIdException if there is no such event or endpoint
      */
     ReplayReceipt replay(String eventId, String endpointId);
@@ -172,6 +206,8 @@ public interface WebhookSender extends AutoCloseable {
      * Replays every event in a time range, narrowed by the request's filters. The replayed
      * deliveries are paced: {@link Builder#replayBatch(int, Duration)} of them fall due per interval.
      *
+     * @param request the time range and filters
+     * @return the deliveries re-armed or created, and when the last of them is due
      * @throws UnknownIdException if a named endpoint does not exist
      */
     ReplayReceipt replay(ReplayRequest request);
@@ -181,6 +217,8 @@ public interface WebhookSender extends AutoCloseable {
      * (ties by id); read from the store as it is now. Page on with {@code query.withCursor(page.nextCursor())}
      * until a page has no next cursor.
      *
+     * @param query the filters, page size and cursor
+     * @return the page, with the cursor of the next one if there are more
      * @throws NullPointerException if query is null
      * @throws IllegalArgumentException if the query's cursor is not one the store issued for deliveries
      */
@@ -190,6 +228,8 @@ public interface WebhookSender extends AutoCloseable {
      * The attempts of a delivery, in the order they were recorded, with their status code or error,
      * latency and response excerpt; empty for an unknown delivery (or one purged by retention).
      *
+     * @param deliveryId the delivery's id
+     * @return the attempts, oldest first
      * @throws NullPointerException if deliveryId is null
      */
     List<DeliveryAttempt> attempts(String deliveryId);
@@ -198,6 +238,8 @@ public interface WebhookSender extends AutoCloseable {
      * One page of stored events in a time range (by event timestamp), filtered and ordered as the
      * query says; events with equal timestamps are ordered by id.
      *
+     * @param query the time range, filters, order, page size and cursor
+     * @return the page, with the cursor of the next one if there are more
      * @throws NullPointerException if query is null
      * @throws IllegalArgumentException if the query's cursor is not one the store issued for events
      */
@@ -245,7 +287,13 @@ public interface WebhookSender extends AutoCloseable {
 
         private Builder() {}
 
-        /** The store of events, endpoints and deliveries. Required. */
+        /**
+         * The store of events, endpoints and deliveries. Required.
+         *
+         * @param store the store; several senders may share one
+         * @return this builder
+         * @throws NullPointerException if store is null
+         */
         public Builder store(WebhookStore store) {
             this.store = Objects.requireNonNull(store, "store cannot be null");
             return this;
@@ -257,6 +305,9 @@ public interface WebhookSender extends AutoCloseable {
          * always sent HTTP/1.1). Give your own to set a proxy (an egress proxy can enforce the
          * address policy at the network edge), TLS or an executor; it must not follow redirects.
          *
+         * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}; never closed by the sender
+         * @return this builder
+         * @throws NullPointerException if httpClient is null
          * @throws IllegalArgumentException if the client follows redirects
          */
         public Builder httpClient(HttpClient httpClient) {
@@ -268,7 +319,13 @@ public interface WebhookSender extends AutoCloseable {
             return this;
         }
 
-        /** The time source for due times, timestamps and signatures. Default: {@link Clock#systemUTC()}. */
+        /**
+         * The time source for due times, timestamps and signatures. Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if clock is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock cannot be null");
             return this;
@@ -277,6 +334,10 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * Runs the poller and the retention purge. Default: one daemon thread the sender creates and
          * shuts down on close; a scheduler you give is never shut down by the sender.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         * @throws NullPointerException if scheduler is null
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler cannot be null");
@@ -287,6 +348,10 @@ public interface WebhookSender extends AutoCloseable {
          * Runs store calls, address checks (DNS), signing and outcome recording; HTTP itself is
          * asynchronous and parks no thread. Default: a pool of 4 daemon threads the sender creates and
          * shuts down on close; an executor you give is never shut down by the sender.
+         *
+         * @param executor the executor
+         * @return this builder
+         * @throws NullPointerException if executor is null
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor cannot be null");
@@ -297,6 +362,10 @@ public interface WebhookSender extends AutoCloseable {
          * When to retry failed attempts. Default: {@link RetrySchedule#defaults()}: attempts due at +0,
          * +1 min, +5 min and +30 min from the first attempt, then failed. Retries are anchored on the
          * failed attempt's due time (attempt latency does not drift them); see {@link RetrySchedule}.
+         *
+         * @param retrySchedule the schedule
+         * @return this builder
+         * @throws NullPointerException if retrySchedule is null
          */
         public Builder retrySchedule(RetrySchedule retrySchedule) {
             this.retrySchedule = Objects.requireNonNull(retrySchedule, "retrySchedule cannot be null");
@@ -306,19 +375,38 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * The overall deadline of one attempt (address check, connect, request, response headers and
          * the first 4 KiB of the body). Default: 10 seconds.
+         *
+         * @param attemptTimeout the deadline, positive
+         * @return this builder
+         * @throws NullPointerException if attemptTimeout is null
+         * @throws IllegalArgumentException if attemptTimeout is zero or negative
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
             this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
             return this;
         }
 
-        /** The connect timeout of the default HTTP client. Default: 5 seconds. */
+        /**
+         * The connect timeout of the default HTTP client; unused when {@link #httpClient} is given.
+         * Default: 5 seconds.
+         *
+         * @param connectTimeout the timeout, positive
+         * @return this builder
+         * @throws NullPointerException if connectTimeout is null
+         * @throws IllegalArgumentException if connectTimeout is zero or negative
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** At most this many attempts in flight at once, over all endpoints. Default: 64. */
+        /**
+         * At most this many attempts in flight at once, over all endpoints. Default: 64.
+         *
+         * @param maxConcurrency the limit, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if maxConcurrency is less than 1
+         */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = atLeastOne(maxConcurrency, "maxConcurrency");
             return this;
@@ -327,13 +415,24 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * At most this many attempts in flight at once to one endpoint, so a slow endpoint cannot take
          * every slot; keep it under common HTTP/2 stream limits (100). Default: 8.
+         *
+         * @param maxConcurrencyPerEndpoint the limit, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if maxConcurrencyPerEndpoint is less than 1
          */
         public Builder maxConcurrencyPerEndpoint(int maxConcurrencyPerEndpoint) {
             this.maxConcurrencyPerEndpoint = atLeastOne(maxConcurrencyPerEndpoint, "maxConcurrencyPerEndpoint");
             return this;
         }
 
-        /** The {@code User-Agent} header. Default: {@code Migomail-Webhooks/<library version>}. */
+        /**
+         * The {@code User-Agent} header. Default: {@code Migomail-Webhooks/<library version>}.
+         *
+         * @param userAgent the header value, not blank
+         * @return this builder
+         * @throws NullPointerException if userAgent is null
+         * @throws IllegalArgumentException if userAgent is blank
+         */
         public Builder userAgent(String userAgent) {
             Objects.requireNonNull(userAgent, "userAgent cannot be null");
             if (userAgent.isBlank()) {
@@ -347,6 +446,11 @@ public interface WebhookSender extends AutoCloseable {
          * How long a claimed delivery is leased to this sender. It must exceed the attempt timeout by
          * at least 10 seconds, or two nodes could send the same attempt. Default: the attempt timeout
          * plus 30 seconds, at least 1 minute.
+         *
+         * @param leaseDuration the lease, positive; checked against the attempt timeout by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException if leaseDuration is null
+         * @throws IllegalArgumentException if leaseDuration is zero or negative
          */
         public Builder leaseDuration(Duration leaseDuration) {
             this.leaseDuration = positive(leaseDuration, "leaseDuration");
@@ -356,19 +460,36 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * How often the store is polled for due deliveries (retries, crash leftovers, other nodes'
          * work). Just-published deliveries do not wait for it. Default: 1 second.
+         *
+         * @param pollInterval the interval, positive
+         * @return this builder
+         * @throws NullPointerException if pollInterval is null
+         * @throws IllegalArgumentException if pollInterval is zero or negative
          */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = positive(pollInterval, "pollInterval");
             return this;
         }
 
-        /** Which endpoint URLs may be reached. Default: {@link EndpointAddressPolicy#publicHttpsOnly()}. */
+        /**
+         * Which endpoint URLs may be reached, checked on registration and before every attempt.
+         * Default: {@link EndpointAddressPolicy#publicHttpsOnly()}.
+         *
+         * @param addressPolicy the policy
+         * @return this builder
+         * @throws NullPointerException if addressPolicy is null
+         */
         public Builder addressPolicy(EndpointAddressPolicy addressPolicy) {
             this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy cannot be null");
             return this;
         }
 
-        /** Whether a {@code 410 Gone} response disables the endpoint. Default: {@code true}. */
+        /**
+         * Whether a {@code 410 Gone} response disables the endpoint. Default: {@code true}.
+         *
+         * @param disableEndpointOnGone {@code true} to disable the endpoint on {@code 410 Gone}
+         * @return this builder
+         */
         public Builder disableEndpointOnGone(boolean disableEndpointOnGone) {
             this.disableEndpointOnGone = disableEndpointOnGone;
             return this;
@@ -377,25 +498,52 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * An endpoint whose attempts have all failed for this long is disabled (replays do not
          * count). Default: 5 days.
+         *
+         * @param endpointHealthPeriod the period, positive
+         * @return this builder
+         * @throws NullPointerException if endpointHealthPeriod is null
+         * @throws IllegalArgumentException if endpointHealthPeriod is zero or negative
          */
         public Builder endpointHealthPeriod(Duration endpointHealthPeriod) {
             this.endpointHealthPeriod = positive(endpointHealthPeriod, "endpointHealthPeriod");
             return this;
         }
 
-        /** How long events and attempts are kept. Default: 30 days. */
+        /**
+         * How long events and attempts are kept, by event timestamp. Default: 30 days.
+         *
+         * @param retention the retention, positive
+         * @return this builder
+         * @throws NullPointerException if retention is null
+         * @throws IllegalArgumentException if retention is zero or negative
+         */
         public Builder retention(Duration retention) {
             this.retention = positive(retention, "retention");
             return this;
         }
 
-        /** How often expired events are purged. Default: 1 hour. */
+        /**
+         * How often expired events are purged. Default: 1 hour.
+         *
+         * @param purgeInterval the interval, positive
+         * @return this builder
+         * @throws NullPointerException if purgeInterval is null
+         * @throws IllegalArgumentException if purgeInterval is zero or negative
+         */
         public Builder purgeInterval(Duration purgeInterval) {
             this.purgeInterval = positive(purgeInterval, "purgeInterval");
             return this;
         }
 
-        /** How long old secrets stay valid after {@link WebhookSender#rotateSecret(String)}. Default: 24 hours. */
+        /**
+         * How long old secrets stay valid after {@link WebhookSender#rotateSecret(String)}. Default:
+         * 24 hours.
+         *
+         * @param secretOverlap the overlap; {@link Duration#ZERO} retires old secrets at once
+         * @return this builder
+         * @throws NullPointerException if secretOverlap is null
+         * @throws IllegalArgumentException if secretOverlap is negative
+         */
         public Builder secretOverlap(Duration secretOverlap) {
             this.secretOverlap = notNegative(secretOverlap, "secretOverlap");
             return this;
@@ -404,6 +552,11 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * The longest delay a {@code Retry-After} header may impose (longer values are cut to this).
          * Default: 24 hours.
+         *
+         * @param maxRetryAfter the cap, not negative
+         * @return this builder
+         * @throws NullPointerException if maxRetryAfter is null
+         * @throws IllegalArgumentException if maxRetryAfter is negative
          */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = notNegative(maxRetryAfter, "maxRetryAfter");
@@ -413,6 +566,12 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * Paces range replays: {@code size} deliveries fall due per {@code interval}. Default: 100 per
          * second.
+         *
+         * @param size how many replayed deliveries fall due per interval, at least 1
+         * @param interval the pacing interval, not negative; {@link Duration#ZERO} makes all due at once
+         * @return this builder
+         * @throws NullPointerException if interval is null
+         * @throws IllegalArgumentException if size is less than 1 or interval is negative
          */
         public Builder replayBatch(int size, Duration interval) {
             this.replayBatchSize = atLeastOne(size, "replayBatch size");
@@ -420,13 +579,27 @@ public interface WebhookSender extends AutoCloseable {
             return this;
         }
 
-        /** How long {@link WebhookSender#close()} lets in-flight attempts finish. Default: 15 seconds. */
+        /**
+         * How long {@link WebhookSender#close()} lets in-flight attempts finish. Default: 15 seconds.
+         *
+         * @param shutdownTimeout the timeout, not negative; {@link Duration#ZERO} does not wait
+         * @return this builder
+         * @throws NullPointerException if shutdownTimeout is null
+         * @throws IllegalArgumentException if shutdownTimeout is negative
+         */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = notNegative(shutdownTimeout, "shutdownTimeout");
             return this;
         }
 
-        /** This sender's lease-owner name in the store. Default: {@code sender-} and a random UUID. */
+        /**
+         * This sender's lease-owner name in the store. Default: {@code sender-} and a random UUID.
+         *
+         * @param nodeId the name, not blank; give each sender sharing a store its own
+         * @return this builder
+         * @throws NullPointerException if nodeId is null
+         * @throws IllegalArgumentException if nodeId is blank
+         */
         public Builder nodeId(String nodeId) {
             Objects.requireNonNull(nodeId, "nodeId cannot be null");
             if (nodeId.isBlank()) {
@@ -436,7 +609,13 @@ public interface WebhookSender extends AutoCloseable {
             return this;
         }
 
-        /** Adds a listener; listeners are called in the order added. Default: none. */
+        /**
+         * Adds a listener; listeners are called in the order added. Default: none.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if listener is null
+         */
         public Builder listener(DeliveryListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener cannot be null"));
             return this;
@@ -445,6 +624,7 @@ public interface WebhookSender extends AutoCloseable {
         /**
          * A new sender with these settings (not started).
          *
+         * @return the sender
          * @throws NullPointerException if no store was set
          * @throws IllegalStateException if the lease does not exceed the attempt timeout by 10 seconds
          */

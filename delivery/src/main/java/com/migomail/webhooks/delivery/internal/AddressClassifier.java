@@ -31,7 +31,13 @@ public final class AddressClassifier {
      *     {@code LINK_LOCAL} or {@code SPECIAL_PURPOSE}
      */
     public record Range(String description, Reason reason) {
-        /** How risky the range is, which decides which policies allow it; link-local counts as private. */
+        /**
+         * How risky the range is, which decides which policies allow it; link-local counts as private.
+         *
+         * @return the kind of the range's reason
+         * @throws IllegalStateException if the reason is not an address range ({@code SCHEME},
+         *     {@code NO_HOST} or {@code UNRESOLVABLE})
+         */
         public Kind kind() {
             return switch (reason) {
                 case LOOPBACK -> Kind.LOOPBACK;
@@ -100,7 +106,13 @@ public final class AddressClassifier {
 
     private AddressClassifier() {}
 
-    /** The refused range the address is in, or empty for a public address. */
+    /**
+     * The refused range the address is in, or empty for a public address.
+     *
+     * @param address an IPv4 or IPv6 address; IPv4-mapped, NAT64 and 6to4 forms are classified by the
+     *     IPv4 address they embed
+     * @return the range, or empty if the address is public
+     */
     public static Optional<Range> classify(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length == 4) {

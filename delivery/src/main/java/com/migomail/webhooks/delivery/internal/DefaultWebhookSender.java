@@ -67,7 +67,11 @@ public final class DefaultWebhookSender implements WebhookSender {
     private State state = State.NEW;
     private ScheduledFuture<?> purgeTask;
 
-    /** A sender with these settings, creating what the configuration leaves {@code null}. */
+    /**
+     * A sender with these settings, creating what the configuration leaves {@code null}.
+     *
+     * @param config the validated settings, as the builder leaves them
+     */
     public DefaultWebhookSender(SenderConfig config) {
         this.config = config;
         this.store = config.store();

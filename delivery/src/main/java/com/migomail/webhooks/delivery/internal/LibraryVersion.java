@@ -11,7 +11,11 @@ public final class LibraryVersion {
 
     private LibraryVersion() {}
 
-    /** The version, e.g. {@code 0.1.0}, or {@code dev} when run from unfiltered sources. */
+    /**
+     * The library version.
+     *
+     * @return the version, e.g. {@code 0.1.0}, or {@code dev} when run from unfiltered sources
+     */
     public static String get() {
         return VERSION;
     }

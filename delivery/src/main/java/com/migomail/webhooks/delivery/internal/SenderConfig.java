@@ -14,6 +14,33 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The validated settings of a sender, as the builder leaves them. {@code httpClient},
  * {@code scheduler} and {@code executor} are {@code null} when the sender is to create its own.
+ *
+ * @param store the store of events, endpoints and deliveries
+ * @param httpClient the client for every request, or {@code null} for the sender's own
+ * @param clock the time source
+ * @param scheduler runs the poller and the purge, or {@code null} for the sender's own
+ * @param executor runs store calls, address checks and signing, or {@code null} for the sender's own
+ * @param retrySchedule when to retry failed attempts
+ * @param attemptTimeout the overall deadline of one attempt
+ * @param connectTimeout the connect timeout of the sender's own HTTP client
+ * @param maxConcurrency the most attempts in flight at once, over all endpoints
+ * @param maxConcurrencyPerEndpoint the most attempts in flight at once to one endpoint
+ * @param userAgent the {@code User-Agent} header
+ * @param leaseDuration how long a claimed delivery is leased; at least {@link #LEASE_MARGIN}
+ *     longer than the attempt timeout
+ * @param pollInterval how often the store is polled for due deliveries
+ * @param addressPolicy which endpoint URLs may be reached
+ * @param disableEndpointOnGone whether {@code 410 Gone} disables the endpoint
+ * @param endpointHealthPeriod how long an endpoint may fail every attempt before it is disabled
+ * @param retention how long events and attempts are kept
+ * @param purgeInterval how often expired events are purged
+ * @param secretOverlap how long old secrets stay valid after a rotation
+ * @param maxRetryAfter the longest delay a {@code Retry-After} header may impose
+ * @param replayBatchSize how many replayed deliveries fall due per interval
+ * @param replayBatchInterval the pacing interval of range replays
+ * @param shutdownTimeout how long closing lets in-flight attempts finish
+ * @param nodeId this sender's lease-owner name in the store
+ * @param listeners the listeners, in calling order
  */
 public record SenderConfig(
         WebhookStore store,
@@ -45,7 +72,37 @@ public record SenderConfig(
     /** How much longer than the attempt timeout a lease must be (store calls around the HTTP call). */
     public static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
-    /** Copies the listeners. */
+    /**
+     * Copies the listeners; the builder has validated everything else.
+     *
+     * @param store the store of events, endpoints and deliveries
+     * @param httpClient the client for every request, or {@code null} for the sender's own
+     * @param clock the time source
+     * @param scheduler runs the poller and the purge, or {@code null} for the sender's own
+     * @param executor runs store calls, address checks and signing, or {@code null} for the sender's own
+     * @param retrySchedule when to retry failed attempts
+     * @param attemptTimeout the overall deadline of one attempt
+     * @param connectTimeout the connect timeout of the sender's own HTTP client
+     * @param maxConcurrency the most attempts in flight at once, over all endpoints
+     * @param maxConcurrencyPerEndpoint the most attempts in flight at once to one endpoint
+     * @param userAgent the {@code User-Agent} header
+     * @param leaseDuration how long a claimed delivery is leased; at least {@link #LEASE_MARGIN}
+     *     longer than the attempt timeout
+     * @param pollInterval how often the store is polled for due deliveries
+     * @param addressPolicy which endpoint URLs may be reached
+     * @param disableEndpointOnGone whether {@code 410 Gone} disables the endpoint
+     * @param endpointHealthPeriod how long an endpoint may fail every attempt before it is disabled
+     * @param retention how long events and attempts are kept
+     * @param purgeInterval how often expired events are purged
+     * @param secretOverlap how long old secrets stay valid after a rotation
+     * @param maxRetryAfter the longest delay a {@code Retry-After} header may impose
+     * @param replayBatchSize how many replayed deliveries fall due per interval
+     * @param replayBatchInterval the pacing interval of range replays
+     * @param shutdownTimeout how long closing lets in-flight attempts finish
+     * @param nodeId this sender's lease-owner name in the store
+     * @param listeners the listeners, in calling order; copied
+     * @throws NullPointerException if listeners or a listener is null
+     */
     public SenderConfig {
         listeners = List.copyOf(listeners);
     }
