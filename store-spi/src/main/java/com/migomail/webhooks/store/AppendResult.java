@@ -13,7 +13,15 @@ import java.util.Objects;
  * @param deliveries the event's deliveries
  */
 public record AppendResult(boolean created, StoredEvent event, List<Delivery> deliveries) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param created {@code true} if the event is new; {@code false} if it was already stored and
+     *     nothing was written
+     * @param event the stored event
+     * @param deliveries the event's deliveries; copied
+     * @throws NullPointerException if {@code event}, {@code deliveries} or an element is null
+     */
     public AppendResult {
         Objects.requireNonNull(event, "event cannot be null");
         deliveries = List.copyOf(deliveries);

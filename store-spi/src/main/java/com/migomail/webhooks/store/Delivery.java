@@ -38,7 +38,24 @@ public record Delivery(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** Validates required components. */
+    /**
+     * Validates required components.
+     *
+     * @param id the delivery id ({@code dlv_…})
+     * @param eventId the event it carries
+     * @param endpointId the endpoint it goes to
+     * @param status where it stands
+     * @param attemptCount attempts made in the current round, 0 or more
+     * @param nextAttemptAt when a {@link DeliveryStatus#PENDING} delivery is due; {@code null} otherwise
+     * @param replay whether the current round is a replay
+     * @param leaseOwner the node holding the lease, or {@code null}
+     * @param leaseExpiresAt when that lease ends, or {@code null}
+     * @param createdAt when the delivery was created
+     * @param updatedAt when its status, schedule or attempt count last changed
+     * @throws NullPointerException if {@code id}, {@code eventId}, {@code endpointId}, {@code status},
+     *     {@code createdAt} or {@code updatedAt} is null
+     * @throws IllegalArgumentException if {@code attemptCount} is negative
+     */
     public Delivery {
         Objects.requireNonNull(id, "id cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
@@ -51,61 +68,117 @@ public record Delivery(
         }
     }
 
-    /** A copy with that {@code eventId}. */
+    /**
+     * A copy with that {@code eventId}.
+     *
+     * @param eventId the event it carries
+     * @return a new delivery, equal to this one but for {@code eventId}
+     * @throws NullPointerException if {@code eventId} is null
+     */
     public Delivery withEventId(String eventId) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code endpointId}. */
+    /**
+     * A copy with that {@code endpointId}.
+     *
+     * @param endpointId the endpoint it goes to
+     * @return a new delivery, equal to this one but for {@code endpointId}
+     * @throws NullPointerException if {@code endpointId} is null
+     */
     public Delivery withEndpointId(String endpointId) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code status}. */
+    /**
+     * A copy with that {@code status}.
+     *
+     * @param status where it stands
+     * @return a new delivery, equal to this one but for {@code status}
+     * @throws NullPointerException if {@code status} is null
+     */
     public Delivery withStatus(DeliveryStatus status) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code attemptCount}. */
+    /**
+     * A copy with that {@code attemptCount}.
+     *
+     * @param attemptCount attempts made in the current round, 0 or more
+     * @return a new delivery, equal to this one but for {@code attemptCount}
+     * @throws IllegalArgumentException if {@code attemptCount} is negative
+     */
     public Delivery withAttemptCount(int attemptCount) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code nextAttemptAt}. */
+    /**
+     * A copy with that {@code nextAttemptAt}.
+     *
+     * @param nextAttemptAt when it is due, or {@code null} when it is not pending
+     * @return a new delivery, equal to this one but for {@code nextAttemptAt}
+     */
     public Delivery withNextAttemptAt(Instant nextAttemptAt) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code replay}. */
+    /**
+     * A copy with that {@code replay}.
+     *
+     * @param replay whether the current round is a replay
+     * @return a new delivery, equal to this one but for {@code replay}
+     */
     public Delivery withReplay(boolean replay) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code leaseOwner}. */
+    /**
+     * A copy with that {@code leaseOwner}.
+     *
+     * @param leaseOwner the node holding the lease, or {@code null} for none
+     * @return a new delivery, equal to this one but for {@code leaseOwner}
+     */
     public Delivery withLeaseOwner(String leaseOwner) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code leaseExpiresAt}. */
+    /**
+     * A copy with that {@code leaseExpiresAt}.
+     *
+     * @param leaseExpiresAt when that lease ends, or {@code null} for no lease
+     * @return a new delivery, equal to this one but for {@code leaseExpiresAt}
+     */
     public Delivery withLeaseExpiresAt(Instant leaseExpiresAt) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code createdAt}. */
+    /**
+     * A copy with that {@code createdAt}.
+     *
+     * @param createdAt when the delivery was created
+     * @return a new delivery, equal to this one but for {@code createdAt}
+     * @throws NullPointerException if {@code createdAt} is null
+     */
     public Delivery withCreatedAt(Instant createdAt) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
-    /** A copy with that {@code updatedAt}. */
+    /**
+     * A copy with that {@code updatedAt}.
+     *
+     * @param updatedAt when its status, schedule or attempt count last changed
+     * @return a new delivery, equal to this one but for {@code updatedAt}
+     * @throws NullPointerException if {@code updatedAt} is null
+     */
     public Delivery withUpdatedAt(Instant updatedAt) {
         return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);

@@ -13,7 +13,11 @@ public enum DeliveryStatus {
     /** Withdrawn by the sender; never sent. */
     CANCELLED;
 
-    /** Whether the delivery has reached an end state (anything but {@link #PENDING}). */
+    /**
+     * Whether the delivery has reached an end state (anything but {@link #PENDING}).
+     *
+     * @return {@code true} for every status but {@code PENDING}
+     */
     public boolean isTerminal() {
         return this != PENDING;
     }

@@ -22,6 +22,10 @@ public interface DeliveryStore {
      * ({@code nextAttemptAt <= now}) and not under an unexpired lease, earliest due first, leasing
      * each to {@code owner} until {@code now + lease}.
      *
+     * @param now the current time: deliveries due at or before it are claimed, and leases run from it
+     * @param limit the most deliveries to claim, 0 or more
+     * @param owner the claiming node, recorded as {@link Delivery#leaseOwner()}
+     * @param lease how long each lease lasts; positive
      * @param excludedEndpoints endpoints whose deliveries not to claim (those at their concurrency limit)
      * @return the claimed deliveries as stored afterwards, earliest due first; empty when
      *     {@code limit} is 0
@@ -33,6 +37,10 @@ public interface DeliveryStore {
      * Claims one delivery if it is pending, due and not under an unexpired lease (the fast path for a
      * just-published delivery).
      *
+     * @param deliveryId the delivery to claim ({@code dlv_…})
+     * @param now the current time: the delivery must be due at or before it, and the lease runs from it
+     * @param owner the claiming node, recorded as {@link Delivery#leaseOwner()}
+     * @param lease how long the lease lasts; positive
      * @return the delivery as stored afterwards, or empty if it is unknown or cannot be claimed now
      * @throws IllegalArgumentException if {@code lease} is not positive
      */
@@ -47,6 +55,10 @@ public interface DeliveryStore {
      * status and {@code nextAttemptAt}, and {@code updatedAt} {@code now}. The attempt is stored as
      * given (its {@code number} comes from the caller).
      *
+     * @param owner the node that claimed the delivery
+     * @param attempt the attempt to log; its {@code deliveryId} names the delivery
+     * @param outcome the status and next attempt time the delivery takes
+     * @param now the current time: the lease must be unexpired at it, and it becomes {@code updatedAt}
      * @return whether it was recorded ({@code false} also for an unknown delivery)
      */
     boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now);
@@ -56,7 +68,11 @@ public interface DeliveryStore {
      * {@code Retry-After}), under the same lease rule as {@link #recordAttempt}. The lease is released;
      * {@code attemptCount} stays as it was.
      *
-     * @return whether it was recorded
+     * @param deliveryId the delivery ({@code dlv_…})
+     * @param owner the node that claimed the delivery
+     * @param outcome the status and next attempt time the delivery takes
+     * @param now the current time: the lease must be unexpired at it, and it becomes {@code updatedAt}
+     * @return whether it was recorded ({@code false} also for an unknown delivery)
      */
     boolean resolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now);
 
@@ -64,24 +80,38 @@ public interface DeliveryStore {
      * Gives a lease back without an outcome, leaving the delivery due as it was (for a graceful
      * shutdown).
      *
+     * @param deliveryId the delivery ({@code dlv_…})
+     * @param owner the node giving the lease back
      * @return whether {@code owner} held it (was the last to claim it, whether or not the lease has
      *     expired since)
      */
     boolean release(String deliveryId, String owner);
 
-    /** The delivery with that id, if stored. */
+    /**
+     * The delivery with that id, if stored.
+     *
+     * @param deliveryId the delivery id ({@code dlv_…})
+     * @return the delivery as stored, or empty if there is none with that id
+     */
     Optional<Delivery> delivery(String deliveryId);
 
     /**
      * One page of deliveries, filtered by event, endpoint and status, oldest created first (ties by
      * id). The last page has no next cursor.
      *
+     * @param query the filters, the page size and the cursor of the page to read
+     * @return the page, at most {@code query.limit()} deliveries
      * @throws IllegalArgumentException if the query's cursor is not one this store issued for
      *     deliveries
      */
     Page<Delivery> deliveries(DeliveryQuery query);
 
-    /** The attempts of a delivery, in the order they were recorded; empty for an unknown delivery. */
+    /**
+     * The attempts of a delivery, in the order they were recorded; empty for an unknown delivery.
+     *
+     * @param deliveryId the delivery id ({@code dlv_…})
+     * @return every attempt recorded for it, over its whole life (replays included)
+     */
     List<DeliveryAttempt> attempts(String deliveryId);
 
     /**
@@ -89,6 +119,7 @@ public interface DeliveryStore {
      * without reading them (the sender numbers a replayed attempt with it). The default reads the
      * attempts; stores should count them where they are stored.
      *
+     * @param deliveryId the delivery id ({@code dlv_…})
      * @return the count, 0 for an unknown delivery
      */
     default int countAttempts(String deliveryId) {
@@ -106,6 +137,11 @@ public interface DeliveryStore {
      * {@code replay} true and {@code createdAt} and {@code updatedAt} {@code dueAt} (the method has
      * no separate "now"). Either is claimable from {@code dueAt} on.
      *
+     * @param eventId the event to send again
+     * @param endpointId the endpoint to send it to
+     * @param newDeliveryId the id ({@code dlv_…}) of the delivery to create if the event has none to
+     *     that endpoint; unused otherwise
+     * @param dueAt when the replay is due; also the delivery's new {@code updatedAt}
      * @return the delivery as stored afterwards
      * @throws NotFoundException if the event or endpoint does not exist
      * @throws StoreException if a delivery must be created and {@code newDeliveryId} is taken

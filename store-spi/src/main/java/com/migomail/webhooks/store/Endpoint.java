@@ -40,7 +40,25 @@ public record Endpoint(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the endpoint id ({@code ep_…})
+     * @param url the URL requests are POSTed to
+     * @param eventTypes filters: exact wire names, a family ({@code email.*}) or {@code *}; at least
+     *     one; copied
+     * @param description free text for people, may be empty
+     * @param metadata free key-value pairs for the host application; copied
+     * @param enabled whether deliveries are sent
+     * @param secrets its signing keys, oldest first; copied
+     * @param failingSince since when every attempt has failed, or {@code null}
+     * @param disabledReason why it was disabled, or {@code null}
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @throws NullPointerException if a component other than {@code failingSince} and
+     *     {@code disabledReason} is null, or a list or map holds a null
+     * @throws IllegalArgumentException if {@code eventTypes} is empty
+     */
     public Endpoint {
         Objects.requireNonNull(id, "id cannot be null");
         Objects.requireNonNull(url, "url cannot be null");
@@ -55,12 +73,24 @@ public record Endpoint(
         }
     }
 
-    /** The keys that sign requests at that time, oldest first. */
+    /**
+     * The keys that sign requests at that time, oldest first.
+     *
+     * @param at the time of signing
+     * @return the secrets {@linkplain EndpointSecret#isActiveAt active} at {@code at}, as an
+     *     unmodifiable list; empty if none is
+     */
     public List<EndpointSecret> activeSecrets(Instant at) {
         return secrets.stream().filter(secret -> secret.isActiveAt(at)).toList();
     }
 
-    /** Whether an event of that wire type goes to this endpoint (ignores {@link #enabled()}). */
+    /**
+     * Whether an event of that wire type goes to this endpoint (ignores {@link #enabled()}).
+     *
+     * @param eventType the event's wire type name, e.g. {@code email.opened}
+     * @return {@code true} if a filter is {@code *}, equals {@code eventType}, or is a family
+     *     ({@code email.*}) that {@code eventType} belongs to
+     */
     public boolean subscribesTo(String eventType) {
         for (String filter : eventTypes) {
             if (filter.equals("*") || filter.equals(eventType)
@@ -71,61 +101,119 @@ public record Endpoint(
         return false;
     }
 
-    /** A copy with that {@code url}. */
+    /**
+     * A copy with that {@code url}.
+     *
+     * @param url the URL requests are POSTed to
+     * @return a new endpoint, equal to this one but for {@code url}
+     * @throws NullPointerException if {@code url} is null
+     */
     public Endpoint withUrl(String url) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code eventTypes}. */
+    /**
+     * A copy with that {@code eventTypes}.
+     *
+     * @param eventTypes the filters, at least one
+     * @return a new endpoint, equal to this one but for {@code eventTypes}
+     * @throws NullPointerException if {@code eventTypes} or an element is null
+     * @throws IllegalArgumentException if {@code eventTypes} is empty
+     */
     public Endpoint withEventTypes(List<String> eventTypes) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code description}. */
+    /**
+     * A copy with that {@code description}.
+     *
+     * @param description free text for people, may be empty
+     * @return a new endpoint, equal to this one but for {@code description}
+     * @throws NullPointerException if {@code description} is null
+     */
     public Endpoint withDescription(String description) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code metadata}. */
+    /**
+     * A copy with that {@code metadata}.
+     *
+     * @param metadata free key-value pairs for the host application
+     * @return a new endpoint, equal to this one but for {@code metadata}
+     * @throws NullPointerException if {@code metadata}, a key or a value is null
+     */
     public Endpoint withMetadata(Map<String, String> metadata) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code enabled}. */
+    /**
+     * A copy with that {@code enabled}.
+     *
+     * @param enabled whether deliveries are sent
+     * @return a new endpoint, equal to this one but for {@code enabled}
+     */
     public Endpoint withEnabled(boolean enabled) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code secrets}. */
+    /**
+     * A copy with that {@code secrets}.
+     *
+     * @param secrets the signing keys, oldest first
+     * @return a new endpoint, equal to this one but for {@code secrets}
+     * @throws NullPointerException if {@code secrets} or an element is null
+     */
     public Endpoint withSecrets(List<EndpointSecret> secrets) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code failingSince}. */
+    /**
+     * A copy with that {@code failingSince}.
+     *
+     * @param failingSince since when every attempt has failed, or {@code null} for a healthy endpoint
+     * @return a new endpoint, equal to this one but for {@code failingSince}
+     */
     public Endpoint withFailingSince(Instant failingSince) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code disabledReason}. */
+    /**
+     * A copy with that {@code disabledReason}.
+     *
+     * @param disabledReason why it was disabled, or {@code null}
+     * @return a new endpoint, equal to this one but for {@code disabledReason}
+     */
     public Endpoint withDisabledReason(String disabledReason) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code createdAt}. */
+    /**
+     * A copy with that {@code createdAt}.
+     *
+     * @param createdAt when it was created
+     * @return a new endpoint, equal to this one but for {@code createdAt}
+     * @throws NullPointerException if {@code createdAt} is null
+     */
     public Endpoint withCreatedAt(Instant createdAt) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
-    /** A copy with that {@code updatedAt}. */
+    /**
+     * A copy with that {@code updatedAt}.
+     *
+     * @param updatedAt when it last changed
+     * @return a new endpoint, equal to this one but for {@code updatedAt}
+     * @throws NullPointerException if {@code updatedAt} is null
+     */
     public Endpoint withUpdatedAt(Instant updatedAt) {
         return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);

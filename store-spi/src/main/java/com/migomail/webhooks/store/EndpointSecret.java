@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record EndpointSecret(String key, Instant createdAt, Instant expiresAt) {
 
-    /** Validates required components. */
+    /**
+     * Validates required components.
+     *
+     * @param key the encoded key, not empty
+     * @param createdAt when it was added
+     * @param expiresAt when it stops being used, or {@code null} for no expiry
+     * @throws NullPointerException if {@code key} or {@code createdAt} is null
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
     public EndpointSecret {
         Objects.requireNonNull(key, "key cannot be null");
         Objects.requireNonNull(createdAt, "createdAt cannot be null");
@@ -24,7 +32,13 @@ public record EndpointSecret(String key, Instant createdAt, Instant expiresAt) {
         }
     }
 
-    /** Whether the key signs requests at that time. */
+    /**
+     * Whether the key signs requests at that time.
+     *
+     * @param at the time of signing
+     * @return {@code true} if the key has no expiry or {@code at} is before it (at the expiry
+     *     instant itself the key is no longer active)
+     */
     public boolean isActiveAt(Instant at) {
         return expiresAt == null || at.isBefore(expiresAt);
     }
@@ -37,6 +51,9 @@ public record EndpointSecret(String key, Instant createdAt, Instant expiresAt) {
      * atomic (a lock, a transaction).
      *
      * @param secrets the endpoint's secrets as stored, oldest first
+     * @param newSecret the secret to add
+     * @param oldExpireAt the latest expiry an existing secret keeps
+     * @param now the current time: secrets not active at it are dropped
      * @return a new immutable list, oldest first
      * @throws NullPointerException if an argument or an element is null
      */

@@ -12,6 +12,8 @@ public interface EndpointStore {
     /**
      * Stores a new endpoint.
      *
+     * @param endpoint the endpoint, stored as given
+     * @return the endpoint as stored
      * @throws IllegalArgumentException if an endpoint with that id exists
      */
     Endpoint createEndpoint(Endpoint endpoint);
@@ -22,15 +24,25 @@ public interface EndpointStore {
      * {@code createdAt} are left as stored
      * (change them with {@link #rotateSecret} and {@link #recordEndpointHealth}).
      *
+     * @param endpoint the new settings; its id names the endpoint to update
      * @return the endpoint as stored afterwards
      * @throws NotFoundException if there is no such endpoint
      */
     Endpoint updateEndpoint(Endpoint endpoint);
 
-    /** The endpoint with that id, if stored. */
+    /**
+     * The endpoint with that id, if stored.
+     *
+     * @param endpointId the endpoint id ({@code ep_…})
+     * @return the endpoint as stored, or empty if there is none with that id
+     */
     Optional<Endpoint> endpoint(String endpointId);
 
-    /** Every endpoint, oldest created first (ties by id). */
+    /**
+     * Every endpoint, oldest created first (ties by id).
+     *
+     * @return the endpoints as stored, disabled ones included; empty if there are none
+     */
     List<Endpoint> endpoints();
 
     /**
@@ -40,6 +52,11 @@ public interface EndpointStore {
      * {@linkplain EndpointSecret#isActiveAt active} at {@code now}. Sets {@code updatedAt} to
      * {@code now}.
      *
+     * @param endpointId the endpoint id ({@code ep_…})
+     * @param newSecret the secret to add
+     * @param oldExpireAt the latest expiry an existing secret keeps
+     * @param now the current time: secrets not active at it are removed, and it becomes
+     *     {@code updatedAt}
      * @return the endpoint as stored afterwards
      * @throws NotFoundException if there is no such endpoint
      */
@@ -50,6 +67,9 @@ public interface EndpointStore {
      * {@link Endpoint#failingSince()}, a failure sets it to {@code at} unless it is set already.
      * {@code updatedAt} is left as stored (health is not a change of settings).
      *
+     * @param endpointId the endpoint id ({@code ep_…})
+     * @param succeeded whether the attempt succeeded (got a 2xx response)
+     * @param at when the attempt was made: {@code failingSince} on a first failure
      * @return the endpoint as stored afterwards
      * @throws NotFoundException if there is no such endpoint
      */

@@ -32,6 +32,8 @@ public record KeysetCursor(Instant at, String id) {
     /**
      * Validates the components.
      *
+     * @param at the time of the item the position is at
+     * @param id the id of that item
      * @throws NullPointerException if a component is null
      */
     public KeysetCursor {
@@ -43,6 +45,8 @@ public record KeysetCursor(Instant at, String id) {
      * The cursor of an events page that ends with that event: its position (timestamp, id),
      * encoded.
      *
+     * @param last the last event of the page
+     * @return the cursor, starting with {@code e}
      * @throws NullPointerException if the event is null
      */
     public static String encodeAfter(StoredEvent last) {
@@ -53,6 +57,8 @@ public record KeysetCursor(Instant at, String id) {
      * The cursor of a deliveries page that ends with that delivery: its position (createdAt, id),
      * encoded.
      *
+     * @param last the last delivery of the page
+     * @return the cursor, starting with {@code d}
      * @throws NullPointerException if the delivery is null
      */
     public static String encodeAfter(Delivery last) {
@@ -62,6 +68,8 @@ public record KeysetCursor(Instant at, String id) {
     /**
      * The position an events cursor from {@link #encodeAfter(StoredEvent)} stands for.
      *
+     * @param cursor the {@link Page#nextCursor()} of an events page
+     * @return the timestamp and id of that page's last event
      * @throws NullPointerException if the cursor is null
      * @throws IllegalArgumentException if it is not an events cursor (a delivery cursor, say, or
      *     any other string)
@@ -73,6 +81,8 @@ public record KeysetCursor(Instant at, String id) {
     /**
      * The position a deliveries cursor from {@link #encodeAfter(Delivery)} stands for.
      *
+     * @param cursor the {@link Page#nextCursor()} of a deliveries page
+     * @return the {@code createdAt} and id of that page's last delivery
      * @throws NullPointerException if the cursor is null
      * @throws IllegalArgumentException if it is not a deliveries cursor (an event cursor, say, or
      *     any other string)

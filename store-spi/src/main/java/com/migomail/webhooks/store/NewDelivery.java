@@ -15,7 +15,15 @@ import java.util.Set;
  *     {@link DeliveryStatus#SKIPPED} (endpoint disabled)
  */
 public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param id the delivery id ({@code dlv_…})
+     * @param endpointId the endpoint it goes to
+     * @param status {@link DeliveryStatus#PENDING} or {@link DeliveryStatus#SKIPPED}
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code status} is neither {@code PENDING} nor {@code SKIPPED}
+     */
     public NewDelivery {
         Objects.requireNonNull(id, "id cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
@@ -29,6 +37,7 @@ public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
      * Checks the rule every {@link EventStore#append} applies to one call's deliveries: no null
      * element, no id twice, no endpoint twice. Stores call it before writing anything.
      *
+     * @param deliveries the deliveries of one append
      * @return an immutable copy of the list
      * @throws NullPointerException if the list or an element is null
      * @throws IllegalArgumentException if two deliveries share an id or an endpoint
@@ -55,6 +64,8 @@ public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
      * {@link StoredEvent#storedAt() storedAt}, and due then if {@link DeliveryStatus#PENDING} (a
      * {@link DeliveryStatus#SKIPPED} one has no {@code nextAttemptAt}).
      *
+     * @param event the event being appended; gives the delivery its event id and times
+     * @return a new delivery
      * @throws NullPointerException if the event is null
      */
     public Delivery toDelivery(StoredEvent event) {

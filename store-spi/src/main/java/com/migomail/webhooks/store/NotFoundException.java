@@ -6,13 +6,22 @@ public class NotFoundException extends StoreException {
 
     private final String id;
 
-    /** Creates the exception for a kind of thing ({@code endpoint}) and its id. */
+    /**
+     * Creates the exception for a kind of thing ({@code endpoint}) and its id.
+     *
+     * @param kind what was not found, e.g. {@code event} or {@code endpoint}; starts the message
+     * @param id the id that was not found; ends the message
+     */
     public NotFoundException(String kind, String id) {
         super(kind + " not found: " + id);
         this.id = id;
     }
 
-    /** The id that was not found. */
+    /**
+     * The id that was not found.
+     *
+     * @return the id as given to the constructor
+     */
     public String id() {
         return id;
     }

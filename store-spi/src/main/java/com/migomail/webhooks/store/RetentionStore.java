@@ -13,6 +13,8 @@ public interface RetentionStore {
      * {@link DeliveryStatus#PENDING} delivery are kept, so nothing accepted is dropped undelivered.
      * Callers repeat while the result equals {@code batchSize}. Oldest events go first.
      *
+     * @param cutoff exclusive upper bound on the timestamp of the events to delete
+     * @param batchSize the most events to delete in this call, at least 1
      * @return how many events were deleted
      * @throws IllegalArgumentException if {@code batchSize} is less than 1
      */

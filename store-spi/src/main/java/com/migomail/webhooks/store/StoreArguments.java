@@ -27,6 +27,8 @@ public final class StoreArguments {
      * Checks the arguments of {@link EventStore#append}: the event, then the deliveries with
      * {@link NewDelivery#requireDistinct}.
      *
+     * @param event the event to append
+     * @param deliveries its deliveries
      * @return an immutable copy of the deliveries
      * @throws NullPointerException if the event, the list or an element is null
      * @throws IllegalArgumentException if two deliveries share an id or an endpoint
@@ -39,6 +41,10 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link EndpointStore#rotateSecret}.
      *
+     * @param endpointId the endpoint whose secrets rotate
+     * @param newSecret the secret to add
+     * @param oldExpireAt the latest expiry an existing secret keeps
+     * @param now the current time
      * @throws NullPointerException if an argument is null
      */
     public static void checkRotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
@@ -52,6 +58,8 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link EndpointStore#recordEndpointHealth}.
      *
+     * @param endpointId the endpoint whose health is noted
+     * @param at when the attempt was made
      * @throws NullPointerException if the endpoint id or the time is null
      */
     public static void checkRecordEndpointHealth(String endpointId, Instant at) {
@@ -62,6 +70,11 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#claimDue}.
      *
+     * @param now the current time
+     * @param limit the most deliveries to claim, 0 or more
+     * @param owner the claiming node
+     * @param lease how long each lease lasts; positive
+     * @param excludedEndpoints endpoints whose deliveries not to claim
      * @return an immutable copy of the excluded endpoints
      * @throws NullPointerException if an argument or an excluded endpoint is null
      * @throws IllegalArgumentException if {@code lease} is not positive or {@code limit} is negative
@@ -80,6 +93,10 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#claim}.
      *
+     * @param deliveryId the delivery to claim
+     * @param now the current time
+     * @param owner the claiming node
+     * @param lease how long the lease lasts; positive
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code lease} is not positive
      */
@@ -92,6 +109,10 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#recordAttempt}.
      *
+     * @param owner the node that claimed the delivery
+     * @param attempt the attempt to log
+     * @param outcome the status and next attempt time the delivery takes
+     * @param now the current time
      * @throws NullPointerException if an argument is null
      */
     public static void checkRecordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome,
@@ -105,6 +126,10 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#resolve}.
      *
+     * @param deliveryId the delivery to resolve
+     * @param owner the node that claimed the delivery
+     * @param outcome the status and next attempt time the delivery takes
+     * @param now the current time
      * @throws NullPointerException if an argument is null
      */
     public static void checkResolve(String deliveryId, String owner, DeliveryOutcome outcome, Instant now) {
@@ -117,6 +142,8 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#release}.
      *
+     * @param deliveryId the delivery whose lease is given back
+     * @param owner the node giving it back
      * @throws NullPointerException if an argument is null
      */
     public static void checkRelease(String deliveryId, String owner) {
@@ -127,6 +154,10 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#scheduleReplay}.
      *
+     * @param eventId the event to send again
+     * @param endpointId the endpoint to send it to
+     * @param newDeliveryId the id for a delivery created by the replay
+     * @param dueAt when the replay is due
      * @throws NullPointerException if an argument is null
      */
     public static void checkScheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
@@ -139,6 +170,8 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link RetentionStore#purgeEventsBefore}.
      *
+     * @param cutoff exclusive upper bound on the timestamp of the events to delete
+     * @param batchSize the most events to delete in one call, at least 1
      * @throws NullPointerException if the cutoff is null
      * @throws IllegalArgumentException if {@code batchSize} is less than 1
      */
