@@ -11,7 +11,11 @@ package com.migomail.webhooks.signing;
 public class InvalidKeyFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message (never the key). */
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong with the key, for the caller to read; never the key itself
+     */
     public InvalidKeyFormatException(String message) {
         super(message);
     }

@@ -21,6 +21,11 @@ public record SignatureHeaders(
     /**
      * Validates the values.
      *
+     * @param migomailSignature {@code X-Migomail-Signature} value, or {@code null} when no symmetric
+     *     key signed
+     * @param webhookId {@code webhook-id}
+     * @param webhookTimestamp {@code webhook-timestamp} (Unix seconds)
+     * @param webhookSignature {@code webhook-signature}
      * @throws NullPointerException if webhookId, webhookTimestamp or webhookSignature is null
      */
     public SignatureHeaders {
@@ -33,6 +38,8 @@ public record SignatureHeaders(
      * The headers by wire name ({@link WebhookHeaders}), in wire order: {@code X-Migomail-Signature}
      * (omitted when null), {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}.
      * The map is unmodifiable.
+     *
+     * @return an unmodifiable map of three or four headers, wire name to value, in wire order
      */
     public Map<String, String> asMap() {
         Map<String, String> headers = new LinkedHashMap<>(8);

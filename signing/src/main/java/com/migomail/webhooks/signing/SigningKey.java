@@ -9,6 +9,9 @@ public sealed interface SigningKey permits WebhookSecret, SigningKeyPair {
     /**
      * Parses {@code whsec_…}, {@code whsk_…} or a raw (GitHub-style) secret.
      *
+     * @param encoded the key as written: {@code whsk_} means a {@link SigningKeyPair},
+     *     {@code whsec_} a {@link WebhookSecret}, anything else a raw secret whose UTF-8 bytes are the key
+     * @return the {@link SigningKeyPair} or {@link WebhookSecret} it encodes
      * @throws NullPointerException if {@code encoded} is null
      * @throws InvalidKeyFormatException if a prefixed key is not valid base64 of the right length, a
      *     raw secret is blank, or it is a {@code whpk_} public key (which verifies but cannot sign)
@@ -24,6 +27,10 @@ public sealed interface SigningKey permits WebhookSecret, SigningKeyPair {
         return WebhookSecret.parse(encoded);
     }
 
-    /** The encoded form ({@code whsec_…}, {@code whsk_…} or the raw secret); handle with care. */
+    /**
+     * The encoded form, which {@link #parse} reads back to an equal key; handle with care.
+     *
+     * @return {@code whsec_…}, {@code whsk_…} or the raw secret as given; it reveals the key
+     */
     String encoded();
 }

@@ -32,6 +32,8 @@ public final class SigningKeyPair implements SigningKey {
     /**
      * Parses {@code whsk_<base64(seed ‖ public key)>}.
      *
+     * @param encoded the key pair as {@link #encoded()} writes it
+     * @return the key pair; its {@link #publicKey()} is the encoded public half
      * @throws NullPointerException if {@code encoded} is null
      * @throws InvalidKeyFormatException if the prefix, base64 or length (64 bytes) is wrong, or the
      *     public half is not the seed's public key
@@ -55,7 +57,12 @@ public final class SigningKeyPair implements SigningKey {
         return pair;
     }
 
-    /** A new key pair from the JDK's default {@link java.security.SecureRandom}. */
+    /**
+     * A new key pair from the JDK's default {@link java.security.SecureRandom}.
+     *
+     * @return a fresh, random key pair
+     * @throws IllegalStateException if this JDK has no Ed25519 ({@code jdk.crypto.ec} missing)
+     */
     public static SigningKeyPair generate() {
         KeyPair pair = Ed25519.generate();
         byte[] publicBytes = Ed25519.encode(pair.getPublic());
@@ -72,7 +79,11 @@ public final class SigningKeyPair implements SigningKey {
         return KeyEncoding.encode(KeyEncoding.KEY_PAIR_PREFIX, bytes);
     }
 
-    /** The public key ({@code whpk_…}) that receivers verify with. */
+    /**
+     * The public key that receivers verify with; not secret.
+     *
+     * @return the public half, written {@code whpk_…}
+     */
     public WebhookPublicKey publicKey() {
         return publicKey;
     }

@@ -10,6 +10,9 @@ public sealed interface VerificationKey permits WebhookSecret, WebhookPublicKey 
     /**
      * Parses {@code whsec_…}, {@code whpk_…} or a raw (GitHub-style) secret.
      *
+     * @param encoded the key as written: {@code whpk_} means a {@link WebhookPublicKey},
+     *     {@code whsec_} a {@link WebhookSecret}, anything else a raw secret whose UTF-8 bytes are the key
+     * @return the {@link WebhookPublicKey} or {@link WebhookSecret} it encodes
      * @throws NullPointerException if {@code encoded} is null
      * @throws InvalidKeyFormatException if a prefixed key is not valid base64 of the right length, a
      *     raw secret is blank, or it is a {@code whsk_} key pair (a receiver gets its {@code whpk_}
@@ -27,6 +30,10 @@ public sealed interface VerificationKey permits WebhookSecret, WebhookPublicKey 
         return WebhookSecret.parse(encoded);
     }
 
-    /** The encoded form ({@code whsec_…}, {@code whpk_…} or the raw secret); a secret's is sensitive. */
+    /**
+     * The encoded form, which {@link #parse} reads back to an equal key.
+     *
+     * @return {@code whsec_…}, {@code whpk_…} or the raw secret as given; a secret's reveals the key
+     */
     String encoded();
 }

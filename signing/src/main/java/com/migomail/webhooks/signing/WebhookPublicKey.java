@@ -25,8 +25,11 @@ public final class WebhookPublicKey implements VerificationKey {
     /**
      * Parses {@code whpk_<base64 of 32 bytes>}.
      *
+     * @param encoded the public key as {@link #encoded()} writes it
+     * @return the public key
      * @throws NullPointerException if {@code encoded} is null
-     * @throws InvalidKeyFormatException if the prefix, base64 or length is wrong
+     * @throws InvalidKeyFormatException if the prefix, base64 or length is wrong, or the 32 bytes are
+     *     not an Ed25519 point
      */
     public static WebhookPublicKey parse(String encoded) {
         KeyEncoding.requireEncoded(encoded);

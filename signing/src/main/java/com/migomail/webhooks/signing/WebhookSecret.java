@@ -38,6 +38,9 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
     /**
      * Parses {@code whsec_<base64>} or a raw secret (its UTF-8 bytes are the key).
      *
+     * @param encoded {@code whsec_} and base64 of the key bytes, or any other non-blank string as a raw
+     *     secret
+     * @return the secret; a raw one when {@code encoded} has no {@code whsec_} prefix
      * @throws NullPointerException if {@code encoded} is null
      * @throws InvalidKeyFormatException if a {@code whsec_} secret is not base64 of 24 to 64 bytes, a
      *     raw secret is blank, or the string is a {@code whsk_}/{@code whpk_} Ed25519 key
@@ -60,6 +63,8 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
     /**
      * The secret of those key bytes (copied), written {@code whsec_…}.
      *
+     * @param key the HMAC key, 24 to 64 bytes; copied, so later changes to the array do not matter
+     * @return the secret, written {@code whsec_…}
      * @throws NullPointerException if {@code key} is null
      * @throws InvalidKeyFormatException unless it has 24 to 64 bytes
      */
@@ -72,7 +77,11 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
         return new WebhookSecret(key.clone(), false);
     }
 
-    /** A new secret of 32 random bytes from {@link SecureRandom}, written {@code whsec_…}. */
+    /**
+     * A new secret of 32 random bytes from {@link SecureRandom}.
+     *
+     * @return a fresh secret, written {@code whsec_…}
+     */
     public static WebhookSecret generate() {
         byte[] key = new byte[GENERATED_LENGTH];
         RANDOM.nextBytes(key);

@@ -12,7 +12,11 @@ import java.util.List;
  */
 public interface WebhookSigner {
 
-    /** A thread-safe signer; it holds no state, so one per application is enough. */
+    /**
+     * The signer; it holds no state, so one per application is enough.
+     *
+     * @return a thread-safe signer, always the same instance
+     */
     static WebhookSigner create() {
         return DefaultWebhookSigner.INSTANCE;
     }

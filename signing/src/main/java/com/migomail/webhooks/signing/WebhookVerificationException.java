@@ -28,7 +28,11 @@ public class WebhookVerificationException extends WebhookException {
 
     private final Reason reason;
 
-    /** Creates the exception with reason {@link Reason#OTHER}. */
+    /**
+     * Creates the exception with reason {@link Reason#OTHER}.
+     *
+     * @param message what to check in the receiver; never a secret or an expected signature
+     */
     public WebhookVerificationException(String message) {
         this(Reason.OTHER, message);
     }
@@ -36,6 +40,8 @@ public class WebhookVerificationException extends WebhookException {
     /**
      * Creates the exception.
      *
+     * @param reason why the request was refused
+     * @param message what to check in the receiver; never a secret or an expected signature
      * @throws NullPointerException if the reason is null
      */
     public WebhookVerificationException(Reason reason, String message) {
@@ -46,6 +52,9 @@ public class WebhookVerificationException extends WebhookException {
     /**
      * Creates the exception with its cause.
      *
+     * @param reason why the request was refused
+     * @param message what to check in the receiver; never a secret or an expected signature
+     * @param cause the failure that led to the refusal, chained as {@link #getCause()}; may be null
      * @throws NullPointerException if the reason is null
      */
     public WebhookVerificationException(Reason reason, String message, Throwable cause) {
@@ -53,7 +62,11 @@ public class WebhookVerificationException extends WebhookException {
         this.reason = Objects.requireNonNull(reason, "reason cannot be null");
     }
 
-    /** Why the request was refused. */
+    /**
+     * Why the request was refused.
+     *
+     * @return the reason, never null; {@link Reason#OTHER} when created without one
+     */
     public Reason reason() {
         return reason;
     }

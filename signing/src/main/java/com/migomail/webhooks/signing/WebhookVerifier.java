@@ -23,7 +23,12 @@ import java.util.Set;
  */
 public interface WebhookVerifier {
 
-    /** A builder with the defaults: tolerance 5 minutes, system UTC clock, Standard Webhooks only. */
+    /**
+     * A new builder with the defaults: no keys, tolerance 5 minutes, system UTC clock, Standard
+     * Webhooks only.
+     *
+     * @return a new, unshared builder
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -45,6 +50,8 @@ public interface WebhookVerifier {
      * Verifies a body received as a string; its UTF-8 bytes are what was signed. Prefer the
      * {@code byte[]} overload when the raw bytes are at hand.
      *
+     * @param headers request headers, read as {@link #verify(Map, byte[])} reads them
+     * @param body the body as received; its UTF-8 encoding must be the bytes that were signed
      * @throws WebhookVerificationException when the request is refused
      * @throws NullPointerException if {@code headers} or {@code body} is null
      * @see #verify(Map, byte[])
@@ -75,6 +82,9 @@ public interface WebhookVerifier {
         /**
          * Adds a key: a secret or a public key. Several keys (a rotation) are all tried.
          *
+         * @param key a {@link WebhookSecret} (checks {@code v1} and {@code X-Migomail-Signature}) or a
+         *     {@link WebhookPublicKey} (checks {@code v1a})
+         * @return this builder
          * @throws NullPointerException if {@code key} is null
          */
         public Builder key(VerificationKey key) {
@@ -85,6 +95,8 @@ public interface WebhookVerifier {
         /**
          * Adds an encoded key: {@code whsec_…}, {@code whpk_…} or a raw secret.
          *
+         * @param encoded the key as written, parsed by {@link VerificationKey#parse}
+         * @return this builder
          * @throws NullPointerException if {@code encoded} is null
          * @throws InvalidKeyFormatException if it cannot be parsed (see {@link VerificationKey#parse})
          */
@@ -93,8 +105,10 @@ public interface WebhookVerifier {
         }
 
         /**
-         * Adds several keys.
+         * Adds several keys, in iteration order, after those already added.
          *
+         * @param keys the keys to add, as {@link #key(VerificationKey)} adds each; may be empty
+         * @return this builder
          * @throws NullPointerException if {@code keys} or one of them is null
          */
         public Builder keys(Collection<? extends VerificationKey> keys) {
@@ -106,6 +120,8 @@ public interface WebhookVerifier {
          * How far {@code webhook-timestamp} may be from the clock, either way; inclusive, in whole
          * seconds. Default 5 minutes.
          *
+         * @param tolerance the largest accepted difference; zero accepts only the current second
+         * @return this builder
          * @throws NullPointerException if {@code tolerance} is null
          * @throws IllegalArgumentException if it is negative
          */
@@ -121,6 +137,8 @@ public interface WebhookVerifier {
         /**
          * The clock timestamps are checked against. Default {@link Clock#systemUTC()}.
          *
+         * @param clock the source of the current instant, read once per verification
+         * @return this builder
          * @throws NullPointerException if {@code clock} is null
          */
         public Builder clock(Clock clock) {
@@ -133,6 +151,9 @@ public interface WebhookVerifier {
          * With both, a request carrying any {@code webhook-*} header is judged by Standard Webhooks
          * alone; one without is judged by {@code X-Migomail-Signature}.
          *
+         * @param first a scheme to accept
+         * @param more further schemes to accept; repeats are ignored
+         * @return this builder
          * @throws NullPointerException if a scheme is null
          */
         public Builder schemes(SignatureScheme first, SignatureScheme... more) {
@@ -145,8 +166,10 @@ public interface WebhookVerifier {
         }
 
         /**
-         * A verifier of this configuration.
+         * A verifier of this configuration. The builder's keys are copied, so later changes to the
+         * builder do not affect it.
          *
+         * @return an immutable, thread-safe verifier
          * @throws IllegalStateException if no key was added, or only {@link SignatureScheme#MIGOMAIL}
          *     is accepted but no {@link WebhookSecret} was added (public keys cannot check it)
          */

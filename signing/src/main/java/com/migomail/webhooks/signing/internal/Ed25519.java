@@ -30,7 +30,12 @@ public final class Ed25519 {
 
     private Ed25519() {}
 
-    /** A new key pair from the default {@code SecureRandom}. */
+    /**
+     * A new key pair from the default {@code SecureRandom}.
+     *
+     * @return a fresh JDK Ed25519 key pair
+     * @throws IllegalStateException if this JDK has no Ed25519
+     */
     public static KeyPair generate() {
         try {
             return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
@@ -39,7 +44,14 @@ public final class Ed25519 {
         }
     }
 
-    /** The private key of a 32-byte seed. */
+    /**
+     * The private key of a 32-byte seed.
+     *
+     * @param seed the RFC 8032 private key, {@value #KEY_LENGTH} bytes
+     * @return the JDK private key
+     * @throws IllegalArgumentException if the seed does not have {@value #KEY_LENGTH} bytes or the JDK
+     *     refuses it
+     */
     public static PrivateKey privateKey(byte[] seed) {
         requireLength(seed, "seed");
         try {
@@ -49,7 +61,14 @@ public final class Ed25519 {
         }
     }
 
-    /** The public key of a 32-byte point encoding. */
+    /**
+     * The public key of a 32-byte point encoding.
+     *
+     * @param encoded the RFC 8032 public key, {@value #KEY_LENGTH} bytes; not modified
+     * @return the JDK public key
+     * @throws IllegalArgumentException if it does not have {@value #KEY_LENGTH} bytes or the JDK
+     *     refuses the point
+     */
     public static PublicKey publicKey(byte[] encoded) {
         requireLength(encoded, "public key");
         byte[] bigEndian = new byte[KEY_LENGTH];
@@ -66,13 +85,26 @@ public final class Ed25519 {
         }
     }
 
-    /** The 32-byte seed of a JDK Ed25519 private key. */
+    /**
+     * The 32-byte seed of a JDK Ed25519 private key.
+     *
+     * @param key an Ed25519 private key from the JDK ({@link EdECPrivateKey})
+     * @return the seed, a new array
+     * @throws IllegalArgumentException if the key does not expose its seed
+     * @throws ClassCastException if it is not an {@link EdECPrivateKey}
+     */
     public static byte[] seed(PrivateKey key) {
         return ((EdECPrivateKey) key).getBytes()
                 .orElseThrow(() -> new IllegalArgumentException("the private key does not expose its seed"));
     }
 
-    /** The 32-byte point encoding of a JDK Ed25519 public key. */
+    /**
+     * The 32-byte point encoding of a JDK Ed25519 public key; the inverse of {@link #publicKey}.
+     *
+     * @param key an Ed25519 public key from the JDK ({@link EdECPublicKey})
+     * @return the RFC 8032 encoding, {@value #KEY_LENGTH} bytes, a new array
+     * @throws ClassCastException if it is not an {@link EdECPublicKey}
+     */
     public static byte[] encode(PublicKey key) {
         EdECPoint point = ((EdECPublicKey) key).getPoint();
         byte[] bigEndian = point.getY().toByteArray();
@@ -87,7 +119,14 @@ public final class Ed25519 {
         return encoded;
     }
 
-    /** The signature of the concatenated parts. */
+    /**
+     * The signature of the concatenated parts.
+     *
+     * @param key the Ed25519 private key to sign with
+     * @param parts the message, in pieces signed as if concatenated; none is modified
+     * @return the signature, {@value #SIGNATURE_LENGTH} bytes
+     * @throws IllegalStateException if this JDK has no Ed25519 or refuses the key
+     */
     public static byte[] sign(PrivateKey key, byte[]... parts) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
@@ -104,6 +143,11 @@ public final class Ed25519 {
     /**
      * Whether the signature is valid for the concatenated parts; {@code false}, never an exception,
      * for a signature or key the JDK cannot even parse.
+     *
+     * @param key the Ed25519 public key to verify with
+     * @param signature the signature to check; any length other than {@value #SIGNATURE_LENGTH} fails
+     * @param parts the message, in pieces verified as if concatenated; none is modified
+     * @return whether the signature is valid
      */
     public static boolean verify(PublicKey key, byte[] signature, byte[]... parts) {
         if (signature.length != SIGNATURE_LENGTH) {

@@ -28,7 +28,10 @@ public final class HmacSha256 {
     /**
      * An HMAC under that key (copied).
      *
-     * @throws IllegalArgumentException if the key is empty
+     * @param key the HMAC key; copied, so later changes to the array do not matter
+     * @return a thread-safe HMAC-SHA256 under {@code key}
+     * @throws IllegalArgumentException if the key is null or empty
+     * @throws IllegalStateException if the JDK's HmacSHA256 is missing or refuses the key
      */
     public static HmacSha256 withKey(byte[] key) {
         SecretKeySpec spec = new SecretKeySpec(key, ALGORITHM);
@@ -44,6 +47,8 @@ public final class HmacSha256 {
     /**
      * A ready {@code Mac} for the calling thread's immediate use: update it, then {@code doFinal}
      * once. Never hand it to another thread or keep it.
+     *
+     * @return a {@code Mac} initialised with this key
      */
     public Mac acquire() {
         if (perThread != null) {
@@ -56,7 +61,12 @@ public final class HmacSha256 {
         }
     }
 
-    /** The HMAC of the concatenated parts. */
+    /**
+     * The HMAC of the concatenated parts.
+     *
+     * @param parts the message, in pieces hashed as if concatenated; none is modified
+     * @return the HMAC, {@value #LENGTH} bytes
+     */
     public byte[] compute(byte[]... parts) {
         Mac mac = acquire();
         for (byte[] part : parts) {

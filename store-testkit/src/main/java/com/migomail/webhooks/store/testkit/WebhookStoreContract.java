@@ -81,12 +81,17 @@ public abstract class WebhookStoreContract {
     /**
      * A new, empty store. Called before each test, before the subclass's own {@code @BeforeEach}
      * methods.
+     *
+     * @return a store with no endpoints, events or deliveries, used by this test alone
      */
     protected abstract WebhookStore newStore();
 
     /**
      * Another instance over the same data as {@code store} (a second node on the same database), or
      * {@code store} itself for stores that cannot be shared, which is the default.
+     *
+     * @param store the store a test already uses, usually {@link #store}
+     * @return a store that sees and changes the same data, possibly {@code store} itself
      */
     protected WebhookStore sameDataStore(WebhookStore store) {
         return store;
@@ -100,88 +105,179 @@ public abstract class WebhookStoreContract {
 
     // ==== fixtures ===============================================================================
 
-    /** {@link #T0} plus that many seconds. */
+    /**
+     * {@link #T0} plus that many seconds.
+     *
+     * @param seconds the offset from {@link #T0}; negative for earlier
+     * @return {@code T0 + seconds}
+     */
     protected static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
     }
 
-    /** A TypeID-shaped id: the prefix, {@code _}, and the number padded to 26 digits. */
+    /**
+     * A TypeID-shaped id: the prefix, {@code _}, and the number padded to 26 digits.
+     *
+     * @param prefix the type prefix, such as {@code evt}
+     * @param number the id's number, not negative; ids of one prefix sort as their numbers do
+     * @return {@code prefix_} followed by the number zero-padded to 26 digits
+     */
     protected static String id(String prefix, long number) {
         return prefix + "_" + String.format("%026d", number);
     }
 
-    /** An event id ({@code evt_…}) that sorts by {@code number}. */
+    /**
+     * An event id ({@code evt_…}) that sorts by {@code number}.
+     *
+     * @param number the id's number, not negative
+     * @return {@link #id id}{@code ("evt", number)}
+     */
     protected static String eventId(long number) {
         return id("evt", number);
     }
 
-    /** An endpoint id ({@code ep_…}) that sorts by {@code number}. */
+    /**
+     * An endpoint id ({@code ep_…}) that sorts by {@code number}.
+     *
+     * @param number the id's number, not negative
+     * @return {@link #id id}{@code ("ep", number)}
+     */
     protected static String endpointId(long number) {
         return id("ep", number);
     }
 
-    /** A delivery id ({@code dlv_…}) that sorts by {@code number}. */
+    /**
+     * A delivery id ({@code dlv_…}) that sorts by {@code number}.
+     *
+     * @param number the id's number, not negative
+     * @return {@link #id id}{@code ("dlv", number)}
+     */
     protected static String deliveryId(long number) {
         return id("dlv", number);
     }
 
-    /** An {@code email.opened} event that happened and was stored at {@code timestamp}. */
+    /**
+     * An {@code email.opened} event that happened and was stored at {@code timestamp}.
+     *
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values
+     */
     protected static StoredEvent event(String id, Instant timestamp) {
         return event(id, "email.opened", timestamp);
     }
 
-    /** An event of that type that happened and was stored at {@code timestamp}. */
+    /**
+     * An event of that type that happened and was stored at {@code timestamp}.
+     *
+     * @param id the event id, such as {@link #eventId}
+     * @param type the event type, such as {@code email.bounced}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values
+     */
     protected static StoredEvent event(String id, String type, Instant timestamp) {
         return new StoredEvent(id, type, timestamp, timestamp, body(id, type, timestamp));
     }
 
-    /** A JSON body with non-ASCII text, escapes and odd spacing, which stores must keep exactly. */
+    /**
+     * A JSON body with non-ASCII text, escapes and odd spacing, which stores must keep exactly.
+     *
+     * @param id the event id written in the body
+     * @param type the event type written in the body
+     * @param timestamp the timestamp written in the body, in ISO-8601
+     * @return the body, ending in a newline
+     */
     protected static String body(String id, String type, Instant timestamp) {
         return "{\"event\":\"" + type + "\",\"timestamp\":\"" + timestamp + "\",\"id\":\"" + id + "\","
                 + "\"data\":{\"subscriber\":{\"email\":\"zoë@example.com\",\"name\":\"Zoë Ünal 😀 \\\"Z\\\"\"},"
                 + " \"note\":\"tab\\tline\\u2028end\"}}\n";
     }
 
-    /** An enabled endpoint for every type, with one secret, created at {@link #T0}. */
+    /**
+     * An enabled endpoint for every type, with one secret, created at {@link #T0}.
+     *
+     * @param id the endpoint id, such as {@link #endpointId}
+     * @return {@link #endpoint(String, Instant) endpoint(id, T0)}
+     */
     protected static Endpoint endpoint(String id) {
         return endpoint(id, T0);
     }
 
-    /** An enabled endpoint for every type, with one secret, created at that time. */
+    /**
+     * An enabled endpoint for every type, with one secret, created at that time.
+     *
+     * @param id the endpoint id; its url is {@code http://127.0.0.1:8080/hooks/<id>} and its one
+     *     secret {@code whsec_<id>}, which never expires
+     * @param createdAt the endpoint's {@code createdAt} and {@code updatedAt}, and its secret's
+     *     {@code createdAt}
+     * @return the endpoint, with an empty description, no metadata, not failing and no disabled reason
+     */
     protected static Endpoint endpoint(String id, Instant createdAt) {
         return new Endpoint(id, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
                 List.of(new EndpointSecret("whsec_" + id, createdAt, null)), null, null, createdAt, createdAt);
     }
 
-    /** Stores {@link #endpoint(String)} for each id. */
+    /**
+     * Stores {@link #endpoint(String)} for each id in {@link #store}.
+     *
+     * @param endpointIds the ids of the endpoints to create, none already stored
+     */
     protected void givenEndpoints(String... endpointIds) {
         for (String endpointId : endpointIds) {
             store.createEndpoint(endpoint(endpointId));
         }
     }
 
-    /** A pending delivery to that endpoint, with a fresh id. */
+    /**
+     * A pending delivery to that endpoint, with a fresh id.
+     *
+     * @param endpointId the endpoint the delivery goes to
+     * @return a new {@link DeliveryStatus#PENDING} delivery whose id no other call of this test returned
+     */
     protected NewDelivery pendingTo(String endpointId) {
         return new NewDelivery(deliveryId(nextDeliveryNumber.getAndIncrement()), endpointId, DeliveryStatus.PENDING);
     }
 
-    /** A skipped delivery to that endpoint, with a fresh id. */
+    /**
+     * A skipped delivery to that endpoint, with a fresh id.
+     *
+     * @param endpointId the endpoint the delivery goes to
+     * @return a new {@link DeliveryStatus#SKIPPED} delivery whose id no other call of this test returned
+     */
     protected NewDelivery skippedTo(String endpointId) {
         return new NewDelivery(deliveryId(nextDeliveryNumber.getAndIncrement()), endpointId, DeliveryStatus.SKIPPED);
     }
 
-    /** Appends the event with a pending delivery to each endpoint (which must exist). */
+    /**
+     * Appends the event to {@link #store} with a pending delivery to each endpoint (which must exist).
+     *
+     * @param event the event to append
+     * @param endpointIds the endpoints to deliver it to, each once; may be none
+     * @return what the store's {@code append} returned
+     */
     protected AppendResult givenEvent(StoredEvent event, String... endpointIds) {
         return store.append(event, Arrays.stream(endpointIds).map(this::pendingTo).toList());
     }
 
-    /** Appends an event stored at that time with one pending delivery to the endpoint; its id. */
+    /**
+     * Appends an event stored at that time with one pending delivery to the endpoint.
+     *
+     * @param dueAt the event's timestamp and {@code storedAt}, so when the delivery is due
+     * @param endpointId the endpoint (which must exist) the delivery goes to
+     * @return the id of the new delivery
+     */
     protected String givenDeliveryDueAt(Instant dueAt, String endpointId) {
         String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
         return givenEvent(event(eventId, dueAt), endpointId).deliveries().get(0).id();
     }
 
-    /** Appends {@code events} events with a pending delivery to each endpoint, all due at {@link #T0}. */
+    /**
+     * Appends {@code events} events with a pending delivery to each endpoint, all due at {@link #T0}.
+     *
+     * @param events how many events to append, numbered from {@code evt_…01}
+     * @param endpointIds the endpoints (which must exist) each event is delivered to
+     * @return the ids of the new deliveries, event by event and, within one, in endpoint order
+     */
     protected List<String> givenPendingDeliveries(int events, String... endpointIds) {
         List<String> ids = new ArrayList<>();
         for (int n = 1; n <= events; n++) {
@@ -190,43 +286,89 @@ public abstract class WebhookStoreContract {
         return ids;
     }
 
-    /** A successful attempt: status 200, 120 ms, response {@code ok}. */
+    /**
+     * A successful attempt: status 200, 120 ms, response {@code ok}.
+     *
+     * @param deliveryId the delivery attempted
+     * @param number the attempt's number, 1 for the first
+     * @param startedAt when the attempt started
+     * @return the attempt
+     */
     protected static DeliveryAttempt attempt(String deliveryId, int number, Instant startedAt) {
         return new DeliveryAttempt(deliveryId, number, startedAt, Duration.ofMillis(120), 200, null, null, "ok");
     }
 
-    /** An attempt that got no response: connection refused after 3 ms. */
+    /**
+     * An attempt that got no response: connection refused after 3 ms.
+     *
+     * @param deliveryId the delivery attempted
+     * @param number the attempt's number, 1 for the first
+     * @param startedAt when the attempt started
+     * @return the attempt, with a {@code java.net.ConnectException} error and no status
+     */
     protected static DeliveryAttempt refusedAttempt(String deliveryId, int number, Instant startedAt) {
         return new DeliveryAttempt(deliveryId, number, startedAt, Duration.ofMillis(3), null,
                 "java.net.ConnectException", "Connection refused", null);
     }
 
-    /** Claims the delivery for {@code owner} at {@code now}, failing the test if it cannot. */
+    /**
+     * Claims the delivery for {@code owner} at {@code now} with the {@link #LEASE}, failing the test
+     * if it cannot.
+     *
+     * @param deliveryId the delivery to claim
+     * @param owner the node that takes the lease, such as {@link #NODE_A}
+     * @param now the time of the claim
+     * @return the delivery as stored after the claim
+     * @throws AssertionError if the store does not grant the claim
+     */
     protected Delivery claimed(String deliveryId, String owner, Instant now) {
         return store.claim(deliveryId, now, owner, LEASE)
                 .orElseThrow(() -> new AssertionError("could not claim " + deliveryId));
     }
 
-    /** Takes the delivery through a claim and a successful attempt at {@code now}. */
+    /**
+     * Takes the delivery through a claim by {@link #NODE_A} and a successful attempt at {@code now}.
+     *
+     * @param deliveryId a pending delivery, due at {@code now} and not leased
+     * @param now the time of the claim and the attempt
+     * @throws AssertionError if the store refuses the claim or the attempt
+     */
     protected void givenDelivered(String deliveryId, Instant now) {
         Delivery delivery = claimed(deliveryId, NODE_A, now);
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, delivery.attemptCount() + 1, now),
                 DeliveryOutcome.delivered(), now)).isTrue();
     }
 
-    /** Takes the delivery through a claim and a final failed attempt at {@code now}. */
+    /**
+     * Takes the delivery through a claim by {@link #NODE_A} and a final failed attempt at {@code now}.
+     *
+     * @param deliveryId a pending delivery, due at {@code now} and not leased
+     * @param now the time of the claim and the attempt
+     * @throws AssertionError if the store refuses the claim or the attempt
+     */
     protected void givenFailed(String deliveryId, Instant now) {
         Delivery delivery = claimed(deliveryId, NODE_A, now);
         assertThat(store.recordAttempt(NODE_A, refusedAttempt(deliveryId, delivery.attemptCount() + 1, now),
                 DeliveryOutcome.failed(), now)).isTrue();
     }
 
-    /** The delivery as stored, failing the test if it is not. */
+    /**
+     * The delivery as stored, failing the test if it is not.
+     *
+     * @param deliveryId the delivery to read
+     * @return the delivery as {@link #store} holds it now
+     * @throws AssertionError if the store has no such delivery
+     */
     protected Delivery stored(String deliveryId) {
         return store.delivery(deliveryId).orElseThrow(() -> new AssertionError("no delivery " + deliveryId));
     }
 
-    /** Every event the query finds from its cursor on, following cursors to the last page. */
+    /**
+     * Every event the query finds from its cursor on, following cursors to the last page.
+     *
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the events found, in the query's order
+     */
     protected List<String> allEventIds(EventQuery query) {
         List<String> ids = new ArrayList<>();
         String cursor = query.cursor();
@@ -238,7 +380,12 @@ public abstract class WebhookStoreContract {
         return ids;
     }
 
-    /** Every delivery the query finds from its cursor on, following cursors to the last page. */
+    /**
+     * Every delivery the query finds from its cursor on, following cursors to the last page.
+     *
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the deliveries found, in the query's order
+     */
     protected List<String> allDeliveryIds(DeliveryQuery query) {
         List<String> ids = new ArrayList<>();
         String cursor = query.cursor();
