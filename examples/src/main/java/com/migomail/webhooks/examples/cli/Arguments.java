@@ -24,6 +24,10 @@ public final class Arguments {
     /**
      * Parses the arguments against the options a command knows.
      *
+     * @param args the arguments after the command name
+     * @param valueOptions the options that take a value, such as {@code --secret}
+     * @param flagOptions the options that take no value, such as {@code --raw}
+     * @return the parsed options
      * @throws UsageException for an unknown option, a missing value or a positional argument
      */
     public static Arguments parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
@@ -46,7 +50,12 @@ public final class Arguments {
         return new Arguments(values, Set.copyOf(flags));
     }
 
-    /** Every value of a repeatable option, in order; empty if absent. */
+    /**
+     * Every value of a repeatable option, in order; empty if absent.
+     *
+     * @param option the option's name, such as {@code --secret}
+     * @return the values in the order given; an empty list if the option is absent
+     */
     public List<String> all(String option) {
         return List.copyOf(values.getOrDefault(option, List.of()));
     }
@@ -54,6 +63,8 @@ public final class Arguments {
     /**
      * The values of an option that must appear at least once.
      *
+     * @param option the option's name, such as {@code --secret}
+     * @return the values in the order given, at least one
      * @throws UsageException if it is absent
      */
     public List<String> atLeastOne(String option) throws UsageException {
@@ -66,6 +77,8 @@ public final class Arguments {
     /**
      * The value of an option that must appear exactly once.
      *
+     * @param option the option's name, such as {@code --secret}
+     * @return the value
      * @throws UsageException if it is absent or repeated
      */
     public String required(String option) throws UsageException {
@@ -75,6 +88,8 @@ public final class Arguments {
     /**
      * The value of an option that may appear once.
      *
+     * @param option the option's name, such as {@code --secret}
+     * @return the value, or empty if the option is absent
      * @throws UsageException if it is repeated
      */
     public Optional<String> optional(String option) throws UsageException {
@@ -85,7 +100,12 @@ public final class Arguments {
         return given.stream().findFirst();
     }
 
-    /** Whether the flag was given. */
+    /**
+     * Whether the flag was given.
+     *
+     * @param option the flag's name, such as {@code --raw}
+     * @return {@code true} if the flag was given
+     */
     public boolean flag(String option) {
         return flags.contains(option);
     }

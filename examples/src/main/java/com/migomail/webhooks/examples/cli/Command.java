@@ -8,13 +8,25 @@ import java.util.Set;
  */
 public interface Command {
 
-    /** The name typed after the jar, e.g. {@code sign}. */
+    /**
+     * The name typed after the jar.
+     *
+     * @return the name, e.g. {@code sign}
+     */
     String name();
 
-    /** One line for the list of commands. */
+    /**
+     * One line for the list of commands.
+     *
+     * @return a one-line summary, without a newline
+     */
     String summary();
 
-    /** The full usage text, ending with a newline. */
+    /**
+     * The full usage text.
+     *
+     * @return the usage, ending with a newline
+     */
     String usage();
 
     /**
@@ -27,10 +39,18 @@ public interface Command {
      */
     int run(Arguments args, Terminal terminal) throws UsageException;
 
-    /** The options that take a value, e.g. {@code --secret}. */
+    /**
+     * The options that take a value.
+     *
+     * @return the option names, e.g. {@code --secret}
+     */
     Set<String> valueOptions();
 
-    /** The options that take no value, e.g. {@code --raw}. */
+    /**
+     * The options that take no value; none by default.
+     *
+     * @return the flag names, e.g. {@code --raw}
+     */
     default Set<String> flagOptions() {
         return Set.of();
     }

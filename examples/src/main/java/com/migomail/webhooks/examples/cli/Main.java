@@ -18,7 +18,11 @@ public final class Main {
 
     private Main() {}
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments, starting with the command name
+     */
     public static void main(String[] args) {
         System.exit(run(args, new Terminal(System.in, System.out, System.err)));
     }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record Terminal(InputStream in, PrintStream out, PrintStream err) {
 
-    /** Validates the streams. */
+    /**
+     * Validates the streams.
+     *
+     * @param in standard input (a body given as {@code --body-file -})
+     * @param out results
+     * @param err reasons and usage
+     * @throws NullPointerException if a stream is null
+     */
     public Terminal {
         Objects.requireNonNull(in, "in cannot be null");
         Objects.requireNonNull(out, "out cannot be null");

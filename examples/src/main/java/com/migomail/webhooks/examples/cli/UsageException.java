@@ -4,7 +4,11 @@ package com.migomail.webhooks.examples.cli;
 public final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception; the message is shown to the user. */
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong with the command line, shown to the user
+     */
     public UsageException(String message) {
         super(message);
     }

@@ -61,6 +61,7 @@ public final class Demo {
     /**
      * Runs the demo, printing to {@code out}.
      *
+     * @param out where the demo prints its progress and result
      * @return 0 if every delivery arrived as expected, 1 otherwise (the reason is printed)
      * @throws UncheckedIOException if the temporary folder or the receiver cannot be created
      */

@@ -11,6 +11,12 @@ import java.net.InetSocketAddress;
 
 /** A receiver on the JDK's built-in HTTP server: no framework, no dependency beyond core. */
 public final class JdkServerReceiver {
+    /**
+     * Serves {@code POST /webhooks/migomail} on port 8080, keyed by {@code MIGOMAIL_WEBHOOK_SECRET}.
+     *
+     * @param args not used
+     * @throws IOException if the server cannot listen on port 8080
+     */
     public static void main(String[] args) throws IOException {
         WebhookReceiver receiver = WebhookReceiver.create(WebhookVerifier.builder()
                 .key(System.getenv("MIGOMAIL_WEBHOOK_SECRET"))  // whsec_…, a raw secret, or a whpk_… public key

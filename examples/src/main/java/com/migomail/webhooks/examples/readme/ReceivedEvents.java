@@ -15,7 +15,11 @@ public final class ReceivedEvents {
 
     private ReceivedEvents() {}
 
-    /** Handles one verified event, once per id. */
+    /**
+     * Handles one verified event, once per id.
+     *
+     * @param event the verified event; an id already handled is ignored
+     */
     public static void handle(WebhookEvent event) {
         if (!PROCESSED.add(event.id())) {
             return;                                   // delivery is at-least-once: a retry or a replay

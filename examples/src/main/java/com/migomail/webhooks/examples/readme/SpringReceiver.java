@@ -18,10 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 public class SpringReceiver {
     private final WebhookReceiver receiver;
 
+    /**
+     * Builds the receiver once, for every request.
+     *
+     * @param secret the endpoint's key ({@code whsec_…}, a raw secret or a {@code whpk_…} public key),
+     *     from {@code migomail.webhook-secret}
+     */
     public SpringReceiver(@Value("${migomail.webhook-secret}") String secret) {
         this.receiver = WebhookReceiver.create(WebhookVerifier.builder().key(secret).build());
     }
 
+    /**
+     * Verifies and handles one delivery.
+     *
+     * @param headers the request headers, with the signature
+     * @param body the raw request body
+     * @return 204 if the event was handled, 401 if it is not signed by the key, 400 if it is signed but
+     *     not an event
+     */
     @PostMapping("/webhooks/migomail")
     public ResponseEntity<Void> receive(@RequestHeader MultiValueMap<String, String> headers,
             @RequestBody byte[] body) {           // byte[]: the raw body, never a parsed and re-encoded object

@@ -27,11 +27,18 @@ public final class WebhookService implements AutoCloseable {
             })
             .build();
 
+    /** Opens the store and starts the sender. */
     public WebhookService() {
         sender.start();          // also delivers what an earlier run left due in the store
     }
 
-    /** A customer adds an endpoint: show them its secret once. */
+    /**
+     * A customer adds an endpoint: show them its secret once.
+     *
+     * @param url where the customer receives webhooks
+     * @param customerId the customer, kept in the endpoint's metadata
+     * @return the endpoint's secret ({@code whsec_…}) that the customer verifies deliveries with
+     */
     public String addEndpoint(String url, String customerId) {
         RegisteredEndpoint endpoint = sender.registerEndpoint(
                 EndpointRegistration.of(url, "email.*", "campaign.sent")     // exact types, families or "*"
@@ -40,7 +47,12 @@ public final class WebhookService implements AutoCloseable {
         return endpoint.key().encoded();                                     // "whsec_…"
     }
 
-    /** Something happened: publish returns once the store has the event; delivery is asynchronous. */
+    /**
+     * Something happened: publish returns once the store has the event; delivery is asynchronous.
+     *
+     * @param messageId the message that was opened ({@code msg_…})
+     * @param email the recipient who opened it
+     */
     public void emailOpened(String messageId, String email) {
         PublishReceipt receipt = sender.publish(WebhookEvent.of(EmailOpened.builder(messageId, Subscriber.of(email))
                 .ipAddress("203.0.113.42")

@@ -54,7 +54,11 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     /** The newest schema version this library creates and reads. */
     int SCHEMA_VERSION = 1;
 
-    /** A builder; a {@link Builder#dataSource(DataSource) data source} is required. */
+    /**
+     * A builder; a {@link Builder#dataSource(DataSource) data source} is required.
+     *
+     * @return a new builder with the defaults listed on {@link Builder}
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -69,6 +73,10 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * of the process. H2 does not {@code fsync} each commit, so an operating-system crash or power
      * loss can still lose the last commits; use PostgreSQL where that matters.
      *
+     * @param file the database file, with or without the {@code .mv.db} suffix; a relative path is
+     *     resolved against the working directory
+     * @return a store that owns the database, with the default table prefix
+     *     {@value Builder#DEFAULT_TABLE_PREFIX}; it does not open the file until its first operation
      * @throws NullPointerException if file is null
      * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL settings)
      * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
@@ -88,6 +96,14 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * <p>The connection must reach the same database as this store's data source and must not be
      * in auto-commit mode. It is not closed.
      *
+     * @param connection the caller's connection, in an open transaction; neither committed, rolled
+     *     back nor closed
+     * @param event the event to append
+     * @param deliveries the event's deliveries, {@link com.migomail.webhooks.store.DeliveryStatus#PENDING
+     *     PENDING} or {@link com.migomail.webhooks.store.DeliveryStatus#SKIPPED SKIPPED}; may be empty
+     * @return the event and its deliveries as they will be stored once the caller commits, or, if an
+     *     event with that id was already stored, that event and its deliveries with
+     *     {@link AppendResult#created()} {@code false}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the connection is in auto-commit mode
      * @throws SchemaVersionException if the database schema is newer than this library
@@ -105,10 +121,20 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      */
     void migrate();
 
-    /** The dialect in use (detecting it from the database if it was not set). */
+    /**
+     * The dialect in use (detecting it from the database if it was not set).
+     *
+     * @return the dialect set on the builder or, failing that, the one detected from the database
+     * @throws StoreException if the database fails, or is neither PostgreSQL nor H2, while the
+     *     dialect is detected
+     */
     Dialect dialect();
 
-    /** The prefix of every table name. */
+    /**
+     * The prefix of every table name.
+     *
+     * @return the prefix, possibly empty; {@value Builder#DEFAULT_TABLE_PREFIX} unless configured
+     */
     String tablePrefix();
 
     /**
@@ -142,6 +168,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * opened with {@code WRITE_DELAY=0} (append {@code ;WRITE_DELAY=0} to its URL): the store's
          * first operation checks it and throws {@link NonDurableDatabaseException} otherwise.
          *
+         * @param dataSource the data source of a PostgreSQL or H2 database
+         * @return this builder
          * @throws NullPointerException if dataSource is null
          */
         public Builder dataSource(DataSource dataSource) {
@@ -152,6 +180,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         /**
          * The database dialect; by default detected from the first connection.
          *
+         * @param dialect the dialect of the data source's database
+         * @return this builder
          * @throws NullPointerException if dialect is null
          */
         public Builder dialect(Dialect dialect) {
@@ -164,6 +194,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * letters, digits and underscores, starting with a letter, at most 30 characters; may be
          * empty. Stores with different prefixes in one database are independent.
          *
+         * @param prefix the table name prefix, for example {@code "mwh_"}
+         * @return this builder
          * @throws NullPointerException if prefix is null
          * @throws IllegalArgumentException if it is not such an identifier
          */
@@ -181,6 +213,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * A store with this configuration. Does not connect: the database is first used (and the
          * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
          *
+         * @return a new store; it does not close the data source
          * @throws IllegalStateException if no data source was set
          */
         public JdbcWebhookStore build() {

@@ -15,7 +15,13 @@ public final class NonDurableDatabaseException extends StoreException {
     private final String setting;
     private final String value;
 
-    /** Creates the exception for the database setting that makes commits non-durable, and its value. */
+    /**
+     * Creates the exception for the database setting that makes commits non-durable, and its value.
+     *
+     * @param setting the name of the setting, for example {@code WRITE_DELAY}
+     * @param value the value the database reported for it
+     * @param remedy how to make commits durable, appended to the message
+     */
     public NonDurableDatabaseException(String setting, String value, String remedy) {
         super("the database acknowledges commits before writing them (" + setting + " = " + value
                 + "), so a crash would lose events that publish confirmed: " + remedy);
@@ -23,12 +29,20 @@ public final class NonDurableDatabaseException extends StoreException {
         this.value = value;
     }
 
-    /** The name of the setting, for example {@code WRITE_DELAY}. */
+    /**
+     * The name of the setting.
+     *
+     * @return the setting's name, for example {@code WRITE_DELAY}
+     */
     public String setting() {
         return setting;
     }
 
-    /** The value the database reported for it. */
+    /**
+     * The value the database reported for the {@link #setting()}.
+     *
+     * @return the value, as the database reported it, for example {@code 500}
+     */
     public String value() {
         return value;
     }

@@ -13,7 +13,13 @@ public final class SchemaVersionException extends StoreException {
     private final int foundVersion;
     private final int supportedVersion;
 
-    /** Creates the exception for the version found in the database and the newest one known. */
+    /**
+     * Creates the exception for the version found in the database and the newest one known.
+     *
+     * @param versionTable the name of the table the version was read from, for the message
+     * @param foundVersion the schema version recorded in the database
+     * @param supportedVersion the newest schema version this library knows
+     */
     public SchemaVersionException(String versionTable, int foundVersion, int supportedVersion) {
         super("schema version " + foundVersion + " in table " + versionTable
                 + " is newer than this library supports (" + supportedVersion + "): upgrade migomail-webhooks-store-jdbc");
@@ -21,12 +27,20 @@ public final class SchemaVersionException extends StoreException {
         this.supportedVersion = supportedVersion;
     }
 
-    /** The schema version recorded in the database. */
+    /**
+     * The schema version recorded in the database.
+     *
+     * @return the version found; when a store throws, greater than {@link #supportedVersion()}
+     */
     public int foundVersion() {
         return foundVersion;
     }
 
-    /** The newest schema version this library can migrate to and use. */
+    /**
+     * The newest schema version this library can migrate to and use.
+     *
+     * @return the supported version; when a store throws, {@link JdbcWebhookStore#SCHEMA_VERSION}
+     */
     public int supportedVersion() {
         return supportedVersion;
     }

@@ -41,6 +41,9 @@ public final class H2FileDataSource implements DataSource, AutoCloseable {
     /**
      * A data source for the database named by {@code file} ({@code <file>.mv.db}).
      *
+     * @param file the database file, with or without the {@code .mv.db} suffix; resolved against the
+     *     working directory if relative
+     * @return a data source with {@value #DURABLE_SETTINGS}; it opens no connection yet
      * @throws IllegalArgumentException if the path holds a {@code ;}, which H2 would read as the
      *     start of settings in the URL
      * @throws IllegalStateException if no H2 driver is available
@@ -63,7 +66,11 @@ public final class H2FileDataSource implements DataSource, AutoCloseable {
         return new H2FileDataSource(url);
     }
 
-    /** The JDBC URL. */
+    /**
+     * The JDBC URL.
+     *
+     * @return the {@code jdbc:h2:file:} URL of the database, ending in {@value #DURABLE_SETTINGS}
+     */
     public String url() {
         return url;
     }

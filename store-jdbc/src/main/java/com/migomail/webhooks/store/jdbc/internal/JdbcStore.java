@@ -47,10 +47,13 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     /**
-     * A store over a data source.
+     * A store over a data source. Does not connect.
      *
+     * @param dataSource where connections are borrowed from, per operation
      * @param dialect the dialect, or {@code null} to detect it
+     * @param tablePrefix the prefix of every table name, validated by the caller: it goes into SQL as is
      * @param owned what {@link #close()} closes, or {@code null}
+     * @throws NullPointerException if dataSource or tablePrefix is null
      */
     public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
