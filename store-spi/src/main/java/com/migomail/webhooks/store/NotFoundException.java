@@ -4,6 +4,7 @@ package com.migomail.webhooks.store;
 public class NotFoundException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    private final String kind;
     private final String id;
 
     /**
@@ -14,7 +15,18 @@ public class NotFoundException extends StoreException {
      */
     public NotFoundException(String kind, String id) {
         super(kind + " not found: " + id);
+        this.kind = kind;
         this.id = id;
+    }
+
+    /**
+     * What kind of thing was not found, as the store named it: {@code event}, {@code endpoint} or
+     * {@code delivery} for the stores of this library.
+     *
+     * @return the kind as given to the constructor
+     */
+    public String kind() {
+        return kind;
     }
 
     /**

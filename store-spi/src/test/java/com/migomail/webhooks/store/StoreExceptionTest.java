@@ -17,10 +17,11 @@ class StoreExceptionTest {
     }
 
     @Test
-    void notFoundIsAStoreFailureNamingTheId() {
+    void notFoundIsAStoreFailureNamingTheKindAndTheId() {
         NotFoundException e = new NotFoundException("endpoint", "ep_01j8x4k7q3c9v2m5n8p0r6s1td");
 
         assertThat(e).isInstanceOf(StoreException.class).hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
+        assertThat(e.kind()).isEqualTo("endpoint");
         assertThat(e.id()).isEqualTo("ep_01j8x4k7q3c9v2m5n8p0r6s1td");
     }
 }

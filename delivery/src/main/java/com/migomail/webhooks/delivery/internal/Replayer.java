@@ -164,15 +164,13 @@ final class Replayer {
         }
     }
 
-    /** Names the id the store did not find (a store reports one of the two, the event first). */
+    /** Names the id the store did not find (a store reports one of the two, the event first), by its kind. */
     private static UnknownIdException unknown(Target target, NotFoundException e) {
-        if (target.endpointId().equals(e.id())) {
-            return new UnknownIdException(Kind.ENDPOINT, e.id(), e);
-        }
-        if (target.eventId().equals(e.id())) {
-            return new UnknownIdException(Kind.EVENT, e.id(), e);
-        }
-        return new UnknownIdException(Kind.EVENT_OR_ENDPOINT, target.eventId() + " / " + target.endpointId(), e);
+        return switch (e.kind()) {
+            case "endpoint" -> new UnknownIdException(Kind.ENDPOINT, e.id(), e);
+            case "event" -> new UnknownIdException(Kind.EVENT, e.id(), e);
+            default -> new UnknownIdException(Kind.EVENT_OR_ENDPOINT, target.eventId() + " / " + target.endpointId(), e);
+        };
     }
 
     private void requireEvent(String eventId) {
