@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import java.time.Duration;
@@ -36,13 +37,7 @@ class StoreRoundTripsTest extends SenderTestSupport {
 
     @Test
     void aDeliveredAttemptReadsTheEventAndEndpointAndRecordsOnce() throws Exception {
-        receiver.stubFor(post("/hook").willReturn(ok()));
-        WebhookSender sender = countedSender();
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
-        counting.reset();
-
-        sender.start();
+        String deliveryId = publishedThenStarted(ok());
         awaitRecorded(deliveryId, 1);
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
         settle();
@@ -52,13 +47,7 @@ class StoreRoundTripsTest extends SenderTestSupport {
 
     @Test
     void aFirstFailureAlsoMarksTheEndpointFailingAndARetryDoesNot() throws Exception {
-        receiver.stubFor(post("/hook").willReturn(serverError()));
-        WebhookSender sender = countedSender();
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
-        counting.reset();
-
-        sender.start();
+        String deliveryId = publishedThenStarted(serverError());
         awaitRecorded(deliveryId, 1);
         settle();
         assertThat(counting.callsBesidesClaims())
@@ -108,6 +97,20 @@ class StoreRoundTripsTest extends SenderTestSupport {
 
         assertThat(counting.callsBesidesClaims()).isEqualTo(Map.of("endpoint", 2, "events", 1, "deliveries", 1,
                 "scheduleReplay", 1, "event", 1, "countAttempts", 1, "recordAttempt", 1));
+    }
+
+    /**
+     * Publishes one event to an endpoint answering {@code response} through a counting sender, resets
+     * the count, then starts the sender: what the count then sees is the first attempt and after.
+     */
+    private String publishedThenStarted(ResponseDefinitionBuilder response) {
+        receiver.stubFor(post("/hook").willReturn(response));
+        WebhookSender sender = countedSender();
+        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        counting.reset();
+        sender.start();
+        return deliveryId;
     }
 
     /** Delivers one event with a started counting sender, then resets the count; returns the delivery. */
