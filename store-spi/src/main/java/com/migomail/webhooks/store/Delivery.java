@@ -9,9 +9,11 @@ import java.util.Objects;
  * <p>Immutable, so safe to share between threads. Every component but the id has a {@code with…}
  * method returning a copy with that one component replaced; the copy is validated as the
  * constructor validates, so a {@code with…} method throws what the constructor throws for that
- * value. (Another id would be another delivery, so there is no {@code withId}.)
+ * value. (Another id would be another delivery, and a delivery never moves to another tenant, so
+ * there is no {@code withId} or {@code withTenant}.)
  *
  * @param id the delivery id ({@code dlv_…})
+ * @param tenant the tenant of its event and endpoint
  * @param eventId the event it carries
  * @param endpointId the endpoint it goes to
  * @param status where it stands
@@ -27,6 +29,7 @@ import java.util.Objects;
  */
 public record Delivery(
         String id,
+        TenantId tenant,
         String eventId,
         String endpointId,
         DeliveryStatus status,
@@ -42,6 +45,7 @@ public record Delivery(
      * Validates required components.
      *
      * @param id the delivery id ({@code dlv_…})
+     * @param tenant the tenant of its event and endpoint
      * @param eventId the event it carries
      * @param endpointId the endpoint it goes to
      * @param status where it stands
@@ -52,12 +56,13 @@ public record Delivery(
      * @param leaseExpiresAt when that lease ends, or {@code null}
      * @param createdAt when the delivery was created
      * @param updatedAt when its status, schedule or attempt count last changed
-     * @throws NullPointerException if {@code id}, {@code eventId}, {@code endpointId}, {@code status},
+     * @throws NullPointerException if {@code id}, {@code tenant}, {@code eventId}, {@code endpointId}, {@code status},
      *     {@code createdAt} or {@code updatedAt} is null
      * @throws IllegalArgumentException if {@code attemptCount} is negative
      */
     public Delivery {
         Objects.requireNonNull(id, "id cannot be null");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(status, "status cannot be null");
@@ -76,7 +81,7 @@ public record Delivery(
      * @throws NullPointerException if {@code eventId} is null
      */
     public Delivery withEventId(String eventId) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -88,7 +93,7 @@ public record Delivery(
      * @throws NullPointerException if {@code endpointId} is null
      */
     public Delivery withEndpointId(String endpointId) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -100,7 +105,7 @@ public record Delivery(
      * @throws NullPointerException if {@code status} is null
      */
     public Delivery withStatus(DeliveryStatus status) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -112,7 +117,7 @@ public record Delivery(
      * @throws IllegalArgumentException if {@code attemptCount} is negative
      */
     public Delivery withAttemptCount(int attemptCount) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -123,7 +128,7 @@ public record Delivery(
      * @return a new delivery, equal to this one but for {@code nextAttemptAt}
      */
     public Delivery withNextAttemptAt(Instant nextAttemptAt) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -134,7 +139,7 @@ public record Delivery(
      * @return a new delivery, equal to this one but for {@code replay}
      */
     public Delivery withReplay(boolean replay) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -145,7 +150,7 @@ public record Delivery(
      * @return a new delivery, equal to this one but for {@code leaseOwner}
      */
     public Delivery withLeaseOwner(String leaseOwner) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -156,7 +161,7 @@ public record Delivery(
      * @return a new delivery, equal to this one but for {@code leaseExpiresAt}
      */
     public Delivery withLeaseExpiresAt(Instant leaseExpiresAt) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -168,7 +173,7 @@ public record Delivery(
      * @throws NullPointerException if {@code createdAt} is null
      */
     public Delivery withCreatedAt(Instant createdAt) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 
@@ -180,7 +185,7 @@ public record Delivery(
      * @throws NullPointerException if {@code updatedAt} is null
      */
     public Delivery withUpdatedAt(Instant updatedAt) {
-        return new Delivery(id, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery(id, tenant, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 }

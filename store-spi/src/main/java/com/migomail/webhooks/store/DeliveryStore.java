@@ -14,6 +14,10 @@ import java.util.Set;
  * <p>A lease taken at {@code now} for {@code lease} expires at {@code now + lease}: its owner
  * holds it at times before that instant, and from that instant on the delivery can be claimed
  * again. Taking or giving back a lease does not change {@link Delivery#updatedAt()}.
+ *
+ * <p>Claiming and recording serve every tenant (the delivery engine's work is not per tenant); every
+ * lookup, listing and replay is scoped to one tenant, and treats another tenant's delivery, event or
+ * endpoint exactly as an unknown id.
  */
 public interface DeliveryStore {
 
@@ -88,46 +92,52 @@ public interface DeliveryStore {
     boolean release(String deliveryId, String owner);
 
     /**
-     * The delivery with that id, if stored.
+     * The tenant's delivery with that id, if stored.
      *
+     * @param tenant the tenant whose delivery to read
      * @param deliveryId the delivery id ({@code dlv_…})
-     * @return the delivery as stored, or empty if there is none with that id
+     * @return the delivery as stored, or empty if the tenant has none with that id
      */
-    Optional<Delivery> delivery(String deliveryId);
+    Optional<Delivery> delivery(TenantId tenant, String deliveryId);
 
     /**
-     * One page of deliveries, filtered by event, endpoint and status, oldest created first (ties by
-     * id). The last page has no next cursor.
+     * One page of the tenant's deliveries, filtered by event, endpoint and status, oldest created
+     * first (ties by id). The last page has no next cursor. A filter naming another tenant's event or
+     * endpoint finds nothing.
      *
+     * @param tenant the tenant whose deliveries to list
      * @param query the filters, the page size and the cursor of the page to read
-     * @return the page, at most {@code query.limit()} deliveries
+     * @return the page, at most {@code query.limit()} deliveries, all of the tenant
      * @throws IllegalArgumentException if the query's cursor is not one this store issued for
      *     deliveries
      */
-    Page<Delivery> deliveries(DeliveryQuery query);
+    Page<Delivery> deliveries(TenantId tenant, DeliveryQuery query);
 
     /**
-     * The attempts of a delivery, in the order they were recorded; empty for an unknown delivery.
+     * The attempts of one of the tenant's deliveries, in the order they were recorded; empty for an
+     * unknown delivery or another tenant's.
      *
+     * @param tenant the tenant of the delivery
      * @param deliveryId the delivery id ({@code dlv_…})
      * @return every attempt recorded for it, over its whole life (replays included)
      */
-    List<DeliveryAttempt> attempts(String deliveryId);
+    List<DeliveryAttempt> attempts(TenantId tenant, String deliveryId);
 
     /**
-     * How many attempts of a delivery are recorded, over its whole life: {@code attempts(deliveryId).size()}
-     * without reading them (the sender numbers a replayed attempt with it). The default reads the
-     * attempts; stores should count them where they are stored.
+     * How many attempts of one of the tenant's deliveries are recorded, over its whole life:
+     * {@code attempts(tenant, deliveryId).size()} without reading them (the sender numbers a replayed
+     * attempt with it). The default reads the attempts; stores should count them where they are stored.
      *
+     * @param tenant the tenant of the delivery
      * @param deliveryId the delivery id ({@code dlv_…})
-     * @return the count, 0 for an unknown delivery
+     * @return the count, 0 for an unknown delivery or another tenant's
      */
-    default int countAttempts(String deliveryId) {
-        return attempts(deliveryId).size();
+    default int countAttempts(TenantId tenant, String deliveryId) {
+        return attempts(tenant, deliveryId).size();
     }
 
     /**
-     * Schedules a replay of an event to an endpoint, due at {@code dueAt}: the existing delivery of
+     * Schedules a replay of one of the tenant's events to one of its endpoints, due at {@code dueAt}: the existing delivery of
      * that event to that endpoint is re-armed ({@link DeliveryStatus#PENDING}, {@code attemptCount}
      * 0, {@code replay} true) unless it is already pending; if there is none, one is created with
      * {@code newDeliveryId}.
@@ -137,14 +147,16 @@ public interface DeliveryStore {
      * {@code replay} true and {@code createdAt} and {@code updatedAt} {@code dueAt} (the method has
      * no separate "now"). Either is claimable from {@code dueAt} on.
      *
+     * @param tenant the tenant of the event and the endpoint
      * @param eventId the event to send again
      * @param endpointId the endpoint to send it to
      * @param newDeliveryId the id ({@code dlv_…}) of the delivery to create if the event has none to
      *     that endpoint; unused otherwise
      * @param dueAt when the replay is due; also the delivery's new {@code updatedAt}
      * @return the delivery as stored afterwards
-     * @throws NotFoundException if the event or endpoint does not exist
+     * @throws NotFoundException if the tenant has no such event or endpoint (kind {@code event} or
+     *     {@code endpoint})
      * @throws StoreException if a delivery must be created and {@code newDeliveryId} is taken
      */
-    Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt);
+    Delivery scheduleReplay(TenantId tenant, String eventId, String endpointId, String newDeliveryId, Instant dueAt);
 }

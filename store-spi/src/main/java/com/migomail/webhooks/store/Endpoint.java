@@ -11,9 +11,11 @@ import java.util.Objects;
  * <p>Immutable, so safe to share between threads. Every component but the id has a {@code with…}
  * method returning a copy with that one component replaced; the copy is validated as the
  * constructor validates, so a {@code with…} method throws what the constructor throws for that
- * value. (Another id would be another endpoint, so there is no {@code withId}.)
+ * value. (Another id would be another endpoint, and an endpoint never moves to another tenant, so
+ * there is no {@code withId} or {@code withTenant}.)
  *
  * @param id the endpoint id ({@code ep_…})
+ * @param tenant the tenant it belongs to; only that tenant's events reach it
  * @param url the URL requests are POSTed to
  * @param eventTypes filters: exact wire names ({@code email.opened}), a family ({@code email.*}) or
  *     {@code *}; at least one
@@ -29,6 +31,7 @@ import java.util.Objects;
  */
 public record Endpoint(
         String id,
+        TenantId tenant,
         String url,
         List<String> eventTypes,
         String description,
@@ -44,6 +47,7 @@ public record Endpoint(
      * Validates and copies.
      *
      * @param id the endpoint id ({@code ep_…})
+     * @param tenant the tenant it belongs to
      * @param url the URL requests are POSTed to
      * @param eventTypes filters: exact wire names, a family ({@code email.*}) or {@code *}; at least
      *     one; copied
@@ -61,6 +65,7 @@ public record Endpoint(
      */
     public Endpoint {
         Objects.requireNonNull(id, "id cannot be null");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(url, "url cannot be null");
         Objects.requireNonNull(description, "description cannot be null");
         Objects.requireNonNull(createdAt, "createdAt cannot be null");
@@ -109,7 +114,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code url} is null
      */
     public Endpoint withUrl(String url) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -122,7 +127,7 @@ public record Endpoint(
      * @throws IllegalArgumentException if {@code eventTypes} is empty
      */
     public Endpoint withEventTypes(List<String> eventTypes) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -134,7 +139,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code description} is null
      */
     public Endpoint withDescription(String description) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -146,7 +151,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code metadata}, a key or a value is null
      */
     public Endpoint withMetadata(Map<String, String> metadata) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -157,7 +162,7 @@ public record Endpoint(
      * @return a new endpoint, equal to this one but for {@code enabled}
      */
     public Endpoint withEnabled(boolean enabled) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -169,7 +174,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code secrets} or an element is null
      */
     public Endpoint withSecrets(List<EndpointSecret> secrets) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -180,7 +185,7 @@ public record Endpoint(
      * @return a new endpoint, equal to this one but for {@code failingSince}
      */
     public Endpoint withFailingSince(Instant failingSince) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -191,7 +196,7 @@ public record Endpoint(
      * @return a new endpoint, equal to this one but for {@code disabledReason}
      */
     public Endpoint withDisabledReason(String disabledReason) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -203,7 +208,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code createdAt} is null
      */
     public Endpoint withCreatedAt(Instant createdAt) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 
@@ -215,7 +220,7 @@ public record Endpoint(
      * @throws NullPointerException if {@code updatedAt} is null
      */
     public Endpoint withUpdatedAt(Instant updatedAt) {
-        return new Endpoint(id, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
                 createdAt, updatedAt);
     }
 }

@@ -64,13 +64,13 @@ public record NewDelivery(String id, String endpointId, DeliveryStatus status) {
      * {@link StoredEvent#storedAt() storedAt}, and due then if {@link DeliveryStatus#PENDING} (a
      * {@link DeliveryStatus#SKIPPED} one has no {@code nextAttemptAt}).
      *
-     * @param event the event being appended; gives the delivery its event id and times
+     * @param event the event being appended; gives the delivery its tenant, event id and times
      * @return a new delivery
      * @throws NullPointerException if the event is null
      */
     public Delivery toDelivery(StoredEvent event) {
         Instant due = status == DeliveryStatus.PENDING ? event.storedAt() : null;
-        return new Delivery(id, event.id(), endpointId, status, 0, due, false, null, null, event.storedAt(),
+        return new Delivery(id, event.tenant(), event.id(), endpointId, status, 0, due, false, null, null, event.storedAt(),
                 event.storedAt());
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
  * method each, named after the operation. Every store of this library calls the operation's check
  * first, before it reads or writes anything, and a store of your own may too: it then rejects
  * exactly what the built-in stores reject, with the same exceptions and messages (which name the
- * argument and the problem). Operations of one argument check it with
- * {@link Objects#requireNonNull(Object, String)} ({@code "eventId cannot be null"}).
+ * argument and the problem). Lookups by tenant and id, and operations of one argument, check each
+ * with {@link Objects#requireNonNull(Object, String)} ({@code "tenant cannot be null"},
+ * {@code "eventId cannot be null"}).
  *
  * <p>Stateless, so safe to call from any thread. A {@code null} argument is rejected with a
  * {@link NullPointerException} unless the operation's javadoc allows it, as {@link WebhookStore}
@@ -41,14 +42,16 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link EndpointStore#rotateSecret}.
      *
+     * @param tenant the tenant of the endpoint
      * @param endpointId the endpoint whose secrets rotate
      * @param newSecret the secret to add
      * @param oldExpireAt the latest expiry an existing secret keeps
      * @param now the current time
      * @throws NullPointerException if an argument is null
      */
-    public static void checkRotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
-            Instant now) {
+    public static void checkRotateSecret(TenantId tenant, String endpointId, EndpointSecret newSecret,
+            Instant oldExpireAt, Instant now) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(newSecret, "newSecret cannot be null");
         Objects.requireNonNull(oldExpireAt, "oldExpireAt cannot be null");
@@ -58,11 +61,13 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link EndpointStore#recordEndpointHealth}.
      *
+     * @param tenant the tenant of the endpoint
      * @param endpointId the endpoint whose health is noted
      * @param at when the attempt was made
-     * @throws NullPointerException if the endpoint id or the time is null
+     * @throws NullPointerException if the tenant, the endpoint id or the time is null
      */
-    public static void checkRecordEndpointHealth(String endpointId, Instant at) {
+    public static void checkRecordEndpointHealth(TenantId tenant, String endpointId, Instant at) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(at, "at cannot be null");
     }
@@ -154,13 +159,16 @@ public final class StoreArguments {
     /**
      * Checks the arguments of {@link DeliveryStore#scheduleReplay}.
      *
+     * @param tenant the tenant of the event and the endpoint
      * @param eventId the event to send again
      * @param endpointId the endpoint to send it to
      * @param newDeliveryId the id for a delivery created by the replay
      * @param dueAt when the replay is due
      * @throws NullPointerException if an argument is null
      */
-    public static void checkScheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
+    public static void checkScheduleReplay(TenantId tenant, String eventId, String endpointId, String newDeliveryId,
+            Instant dueAt) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(newDeliveryId, "newDeliveryId cannot be null");
@@ -177,6 +185,64 @@ public final class StoreArguments {
      */
     public static void checkPurgeEventsBefore(Instant cutoff, int batchSize) {
         Objects.requireNonNull(cutoff, "cutoff cannot be null");
+        checkBatchSize(batchSize);
+    }
+
+    /**
+     * Checks the arguments of {@link EndpointStore#deleteEndpoint}.
+     *
+     * @param tenant the tenant of the endpoint
+     * @param endpointId the endpoint to delete
+     * @param now the current time
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkDeleteEndpoint(TenantId tenant, String endpointId, Instant now) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link EndpointStore#subscribedEndpoints}.
+     *
+     * @param tenant the tenant of the event
+     * @param eventType the event's wire type name
+     * @throws NullPointerException if an argument is null
+     */
+    public static void checkSubscribedEndpoints(TenantId tenant, String eventType) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(eventType, "eventType cannot be null");
+    }
+
+    /**
+     * Checks the arguments of {@link ErasureStore#deleteTenantBatch}.
+     *
+     * @param tenant the tenant to delete
+     * @param batchSize the most endpoints or events to delete in one call, at least 1
+     * @throws NullPointerException if the tenant is null
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    public static void checkDeleteTenantBatch(TenantId tenant, int batchSize) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        checkBatchSize(batchSize);
+    }
+
+    /**
+     * Checks the arguments of {@link ErasureStore#eraseSubscriberBatch}.
+     *
+     * @param tenant the tenant whose events to erase
+     * @param subscriberKey the keyed hash of the subscriber's address
+     * @param batchSize the most events to delete in one call, at least 1
+     * @throws NullPointerException if the tenant or the key is null
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    public static void checkEraseSubscriberBatch(TenantId tenant, String subscriberKey, int batchSize) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(subscriberKey, "subscriberKey cannot be null");
+        checkBatchSize(batchSize);
+    }
+
+    private static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
         }

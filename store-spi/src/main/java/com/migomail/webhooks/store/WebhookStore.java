@@ -4,7 +4,8 @@ import com.migomail.webhooks.store.internal.InMemoryWebhookStore;
 
 /**
  * Everything the delivery engine persists: events, endpoints, deliveries with their leases and
- * attempts, and retention. Implementations are thread-safe and take all time from the caller.
+ * attempts, retention and erasure, each endpoint, event and delivery owned by one
+ * {@linkplain TenantId tenant}. Implementations are thread-safe and take all time from the caller.
  *
  * <p>Every method rejects a {@code null} argument with a {@link NullPointerException} unless its
  * javadoc allows it (the checks are in {@link StoreArguments}). An implementation proves it keeps
@@ -12,7 +13,7 @@ import com.migomail.webhooks.store.internal.InMemoryWebhookStore;
  * {@code com.migomail.webhooks.store.testkit.WebhookStoreContract}, in the artifact
  * {@code migomail-webhooks-store-testkit}.
  */
-public interface WebhookStore extends EventStore, EndpointStore, DeliveryStore, RetentionStore {
+public interface WebhookStore extends EventStore, EndpointStore, DeliveryStore, RetentionStore, ErasureStore {
 
     /**
      * A new, empty, thread-safe in-memory store, for tests, demos and single processes that may lose

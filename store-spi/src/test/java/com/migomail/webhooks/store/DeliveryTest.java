@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code with…} methods of {@link Delivery}. */
 class DeliveryTest {
+    private static final TenantId TENANT = TenantId.of("t1");
 
     private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(1);
-    private static final Delivery DELIVERY = new Delivery("dlv_1", "evt_1", "ep_1", DeliveryStatus.PENDING, 0, T0,
+    private static final Delivery DELIVERY = new Delivery("dlv_1", TENANT, "evt_1", "ep_1", DeliveryStatus.PENDING, 0, T0,
             false, null, null, T0, T0);
 
     @Test
@@ -44,7 +45,7 @@ class DeliveryTest {
     private static Delivery delivery(String eventId, String endpointId, DeliveryStatus status, int attemptCount,
             Instant nextAttemptAt, boolean replay, String leaseOwner, Instant leaseExpiresAt, Instant createdAt,
             Instant updatedAt) {
-        return new Delivery("dlv_1", eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
+        return new Delivery("dlv_1", TENANT, eventId, endpointId, status, attemptCount, nextAttemptAt, replay, leaseOwner,
                 leaseExpiresAt, createdAt, updatedAt);
     }
 }

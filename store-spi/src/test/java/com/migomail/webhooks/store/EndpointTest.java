@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code with…} methods of {@link Endpoint}. */
 class EndpointTest {
+    private static final TenantId TENANT = TenantId.of("t1");
 
     private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(1);
     private static final List<EndpointSecret> SECRETS = List.of(new EndpointSecret("whsec_1", T0, null));
     private static final List<EndpointSecret> OTHER_SECRETS = List.of(new EndpointSecret("whsec_2", T1, null));
-    private static final Endpoint ENDPOINT = new Endpoint("ep_1", "https://a.example/hooks", List.of("*"), "a",
+    private static final Endpoint ENDPOINT = new Endpoint("ep_1", TENANT, "https://a.example/hooks", List.of("*"), "a",
             Map.of("k", "v"), true, SECRETS, null, null, T0, T0);
 
     @Test
@@ -56,7 +57,7 @@ class EndpointTest {
     private static Endpoint endpoint(String url, List<String> eventTypes, String description,
             Map<String, String> metadata, boolean enabled, List<EndpointSecret> secrets, Instant failingSince,
             String disabledReason, Instant createdAt, Instant updatedAt) {
-        return new Endpoint("ep_1", url, eventTypes, description, metadata, enabled, secrets, failingSince,
+        return new Endpoint("ep_1", TENANT, url, eventTypes, description, metadata, enabled, secrets, failingSince,
                 disabledReason, createdAt, updatedAt);
     }
 }

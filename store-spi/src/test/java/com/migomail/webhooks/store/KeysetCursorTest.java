@@ -9,19 +9,20 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class KeysetCursorTest {
+    private static final TenantId TENANT = TenantId.of("t1");
 
     private static final Instant AT = Instant.parse("2026-01-15T10:00:00.123456789Z");
 
     @Test
     void anEventCursorStandsForTheEventsTimestampAndId() {
-        StoredEvent event = new StoredEvent("evt_1", "email.opened", AT, AT.plusSeconds(5), "{}");
+        StoredEvent event = new StoredEvent("evt_1", TENANT, "email.opened", AT, AT.plusSeconds(5), "{}");
 
         assertThat(KeysetCursor.decodeEvents(KeysetCursor.encodeAfter(event))).isEqualTo(new KeysetCursor(AT, "evt_1"));
     }
 
     @Test
     void aDeliveryCursorStandsForTheDeliverysCreationAndId() {
-        Delivery delivery = new Delivery("dlv_1", "evt_1", "ep_1", DeliveryStatus.PENDING, 0, AT.plusSeconds(9), false,
+        Delivery delivery = new Delivery("dlv_1", TENANT, "evt_1", "ep_1", DeliveryStatus.PENDING, 0, AT.plusSeconds(9), false,
                 null, null, AT, AT.plusSeconds(7));
 
         assertThat(KeysetCursor.decodeDeliveries(KeysetCursor.encodeAfter(delivery)))
@@ -31,16 +32,16 @@ class KeysetCursorTest {
     @Test
     void keepsTimesBeforeTheEpochAndIdsWithColons() {
         Instant before = Instant.parse("1900-01-01T00:00:00.5Z");
-        StoredEvent event = new StoredEvent("a:b:c", "email.opened", before, before, "{}");
+        StoredEvent event = new StoredEvent("a:b:c", TENANT, "email.opened", before, before, "{}");
 
         assertThat(KeysetCursor.decodeEvents(KeysetCursor.encodeAfter(event))).isEqualTo(new KeysetCursor(before, "a:b:c"));
     }
 
     @Test
     void aDeliveryCursorIsNotAnEventCursorNorTheOtherWayRound() {
-        String deliveries = KeysetCursor.encodeAfter(new Delivery("dlv_1", "evt_1", "ep_1", DeliveryStatus.SKIPPED, 0,
+        String deliveries = KeysetCursor.encodeAfter(new Delivery("dlv_1", TENANT, "evt_1", "ep_1", DeliveryStatus.SKIPPED, 0,
                 null, false, null, null, AT, AT));
-        String events = KeysetCursor.encodeAfter(new StoredEvent("evt_1", "email.opened", AT, AT, "{}"));
+        String events = KeysetCursor.encodeAfter(new StoredEvent("evt_1", TENANT, "email.opened", AT, AT, "{}"));
 
         assertThatThrownBy(() -> KeysetCursor.decodeEvents(deliveries))
                 .isInstanceOf(IllegalArgumentException.class)

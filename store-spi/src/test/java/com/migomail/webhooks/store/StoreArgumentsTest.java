@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StoreArgumentsTest {
+    private static final TenantId TENANT = TenantId.of("t1");
 
     private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -18,7 +19,7 @@ class StoreArgumentsTest {
     @Test
     void appendNeedsAnEventAndDistinctDeliveries() {
         NewDelivery one = new NewDelivery("dlv_1", "ep_1", DeliveryStatus.PENDING);
-        StoredEvent event = new StoredEvent("evt_1", "email.opened", NOW, NOW, "{}");
+        StoredEvent event = new StoredEvent("evt_1", TENANT, "email.opened", NOW, NOW, "{}");
 
         assertThat(StoreArguments.checkAppend(event, List.of(one))).containsExactly(one);
         assertThatThrownBy(() -> StoreArguments.checkAppend(null, List.of()))
@@ -64,21 +65,36 @@ class StoreArgumentsTest {
     }
 
     @Test
+    void erasureNeedsABatchOfAtLeastOne() {
+        assertThatThrownBy(() -> StoreArguments.checkDeleteTenantBatch(TENANT, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be at least 1: 0");
+        assertThatThrownBy(() -> StoreArguments.checkEraseSubscriberBatch(TENANT, "k", -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be at least 1: -1");
+    }
+
+    @Test
     void everyNullArgumentIsNamed() {
         EndpointSecret secret = new EndpointSecret("whsec_1", NOW, null);
         DeliveryOutcome outcome = DeliveryOutcome.delivered();
         DeliveryAttempt attempt = new DeliveryAttempt("dlv_1", 1, NOW, Duration.ofMillis(5), 200, null, null, "ok");
 
-        assertNamed("endpointId", () -> StoreArguments.checkRotateSecret(null, secret, NOW, NOW));
-        assertNamed("newSecret", () -> StoreArguments.checkRotateSecret("ep_1", null, NOW, NOW));
-        assertNamed("oldExpireAt", () -> StoreArguments.checkRotateSecret("ep_1", secret, null, NOW));
-        assertNamed("at", () -> StoreArguments.checkRecordEndpointHealth("ep_1", null));
+        assertNamed("endpointId", () -> StoreArguments.checkRotateSecret(TENANT, null, secret, NOW, NOW));
+        assertNamed("newSecret", () -> StoreArguments.checkRotateSecret(TENANT, "ep_1", null, NOW, NOW));
+        assertNamed("oldExpireAt", () -> StoreArguments.checkRotateSecret(TENANT, "ep_1", secret, null, NOW));
+        assertNamed("at", () -> StoreArguments.checkRecordEndpointHealth(TENANT, "ep_1", null));
+        assertNamed("tenant", () -> StoreArguments.checkRecordEndpointHealth(null, "ep_1", NOW));
         assertNamed("attempt", () -> StoreArguments.checkRecordAttempt("node-a", null, outcome, NOW));
         assertNamed("outcome", () -> StoreArguments.checkResolve("dlv_1", "node-a", null, NOW));
         assertNamed("deliveryId", () -> StoreArguments.checkRelease(null, "node-a"));
-        assertNamed("newDeliveryId", () -> StoreArguments.checkScheduleReplay("evt_1", "ep_1", null, NOW));
-        assertNamed("dueAt", () -> StoreArguments.checkScheduleReplay("evt_1", "ep_1", "dlv_2", null));
+        assertNamed("newDeliveryId", () -> StoreArguments.checkScheduleReplay(TENANT, "evt_1", "ep_1", null, NOW));
+        assertNamed("dueAt", () -> StoreArguments.checkScheduleReplay(TENANT, "evt_1", "ep_1", "dlv_2", null));
         assertNamed("now", () -> StoreArguments.checkRecordAttempt("node-a", attempt, outcome, null));
+        assertNamed("tenant", () -> StoreArguments.checkScheduleReplay(null, "evt_1", "ep_1", "dlv_2", NOW));
+        assertNamed("tenant", () -> StoreArguments.checkDeleteEndpoint(null, "ep_1", NOW));
+        assertNamed("endpointId", () -> StoreArguments.checkDeleteEndpoint(TENANT, null, NOW));
+        assertNamed("eventType", () -> StoreArguments.checkSubscribedEndpoints(TENANT, null));
+        assertNamed("tenant", () -> StoreArguments.checkDeleteTenantBatch(null, 1));
+        assertNamed("subscriberKey", () -> StoreArguments.checkEraseSubscriberBatch(TENANT, null, 1));
     }
 
     private static void assertNamed(String argument, Runnable check) {

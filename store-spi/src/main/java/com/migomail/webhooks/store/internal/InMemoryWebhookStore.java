@@ -8,6 +8,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NewDelivery;
@@ -17,12 +18,14 @@ import com.migomail.webhooks.store.SortOrder;
 import com.migomail.webhooks.store.StoreArguments;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,8 @@ import java.util.function.Supplier;
  * <p>Thread-safe: one read-write lock guards all state, so every operation is atomic and sees a
  * consistent store. Lookups by id are hash lookups; claiming walks an index of claimable deliveries
  * ordered by due time (see {@link DueIndex}), never every delivery stored; range queries walk a sorted
- * index from the cursor on.
+ * index of the tenant's events or deliveries from the cursor on; a fan-out reads only the tenant's
+ * endpoints, and an erasure only the tenant's events under that subscriber key.
  */
 public final class InMemoryWebhookStore implements WebhookStore {
 
@@ -51,11 +55,14 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     private final Map<String, EventEntry> events = new HashMap<>();
     private final TreeSet<Key> eventOrder = new TreeSet<>();
+    private final Map<TenantId, TreeSet<Key>> eventOrderByTenant = new HashMap<>();
+    private final Map<TenantId, Map<String, Set<String>>> eventsBySubscriber = new HashMap<>();
     private final Map<String, Delivery> deliveries = new HashMap<>();
-    private final TreeSet<Key> deliveryOrder = new TreeSet<>();
+    private final Map<TenantId, TreeSet<Key>> deliveryOrderByTenant = new HashMap<>();
     private final Map<String, TreeSet<Key>> deliveryOrderByEndpoint = new HashMap<>();
     private final Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final Map<TenantId, Set<String>> endpointsByTenant = new HashMap<>();
     private final DueIndex due = new DueIndex();
     private final TreeSet<Key> leases = new TreeSet<>();
 
@@ -71,33 +78,47 @@ public final class InMemoryWebhookStore implements WebhookStore {
         return write(() -> {
             EventEntry stored = events.get(event.id());
             if (stored != null) {
+                if (!stored.event.tenant().equals(event.tenant())) {
+                    // Says nothing of the other tenant's event: its id is simply not available.
+                    throw new StoreException("event id is taken: " + event.id());
+                }
                 return new AppendResult(false, stored.event, deliveriesOf(stored));
             }
             for (NewDelivery requestedDelivery : requested) {
                 if (deliveries.containsKey(requestedDelivery.id())) {
                     throw new StoreException("delivery id is already stored: " + requestedDelivery.id());
                 }
+                storedEndpoint(event.tenant(), requestedDelivery.endpointId());
             }
             EventEntry entry = new EventEntry(event);
             events.put(event.id(), entry);
-            eventOrder.add(new Key(event.timestamp(), event.id()));
+            Key key = new Key(event.timestamp(), event.id());
+            eventOrder.add(key);
+            eventOrderByTenant.computeIfAbsent(event.tenant(), t -> new TreeSet<>()).add(key);
+            if (event.subscriberKey() != null) {
+                eventsBySubscriber.computeIfAbsent(event.tenant(), t -> new HashMap<>())
+                        .computeIfAbsent(event.subscriberKey(), k -> new HashSet<>()).add(event.id());
+            }
             requested.forEach(requestedDelivery -> insert(entry, requestedDelivery.toDelivery(event)));
             return new AppendResult(true, event, deliveriesOf(entry));
         });
     }
 
     @Override
-    public Optional<StoredEvent> event(String eventId) {
+    public Optional<StoredEvent> event(TenantId tenant, String eventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
-        return read(() -> Optional.ofNullable(events.get(eventId)).map(entry -> entry.event));
+        return read(() -> Optional.ofNullable(events.get(eventId)).map(entry -> entry.event)
+                .filter(event -> event.tenant().equals(tenant)));
     }
 
     @Override
-    public Page<StoredEvent> events(EventQuery query) {
+    public Page<StoredEvent> events(TenantId tenant, EventQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(query, "query cannot be null");
         Key after = query.cursor() == null ? null : Key.of(KeysetCursor.decodeEvents(query.cursor()));
         return read(() -> {
-            NavigableSet<Key> range = eventOrder.subSet(Key.lowest(query.from()), true, Key.lowest(query.to()), false);
+            NavigableSet<Key> range = eventOrderByTenant.getOrDefault(tenant, new TreeSet<>()).subSet(Key.lowest(query.from()), true, Key.lowest(query.to()), false);
             if (query.order() == SortOrder.NEWEST_FIRST) {
                 range = range.descendingSet();
             }
@@ -119,6 +140,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
                 throw new IllegalArgumentException("endpoint already exists: " + endpoint.id());
             }
             endpoints.put(endpoint.id(), endpoint);
+            endpointsByTenant.computeIfAbsent(endpoint.tenant(), t -> new HashSet<>()).add(endpoint.id());
             return endpoint;
         });
     }
@@ -127,45 +149,65 @@ public final class InMemoryWebhookStore implements WebhookStore {
     public Endpoint updateEndpoint(Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint cannot be null");
         return write(() -> {
-            Endpoint stored = storedEndpoint(endpoint.id());
+            Endpoint stored = storedEndpoint(endpoint.tenant(), endpoint.id());
             return putEndpoint(endpoint.withSecrets(stored.secrets()).withFailingSince(stored.failingSince())
                     .withCreatedAt(stored.createdAt()));
         });
     }
 
     @Override
-    public Optional<Endpoint> endpoint(String endpointId) {
+    public Optional<Endpoint> endpoint(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        return read(() -> Optional.ofNullable(endpoints.get(endpointId)));
+        return read(() -> Optional.ofNullable(endpoints.get(endpointId)).filter(e -> e.tenant().equals(tenant)));
     }
 
     @Override
-    public List<Endpoint> endpoints() {
-        return read(() -> endpoints.values().stream()
-                .sorted(Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::id))
-                .toList());
+    public List<Endpoint> endpoints(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return read(() -> endpointsOf(tenant).toList());
     }
 
     @Override
-    public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
-        StoreArguments.checkRotateSecret(endpointId, newSecret, oldExpireAt, now);
+    public List<Endpoint> subscribedEndpoints(TenantId tenant, String eventType) {
+        StoreArguments.checkSubscribedEndpoints(tenant, eventType);
+        return read(() -> endpointsOf(tenant).filter(endpoint -> endpoint.subscribesTo(eventType)).toList());
+    }
+
+    @Override
+    public Endpoint rotateSecret(TenantId tenant, String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
+            Instant now) {
+        StoreArguments.checkRotateSecret(tenant, endpointId, newSecret, oldExpireAt, now);
         return write(() -> {
-            Endpoint stored = storedEndpoint(endpointId);
+            Endpoint stored = storedEndpoint(tenant, endpointId);
             List<EndpointSecret> secrets = EndpointSecret.rotate(stored.secrets(), newSecret, oldExpireAt, now);
             return putEndpoint(stored.withSecrets(secrets).withUpdatedAt(now));
         });
     }
 
     @Override
-    public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
-        StoreArguments.checkRecordEndpointHealth(endpointId, at);
+    public Endpoint recordEndpointHealth(TenantId tenant, String endpointId, boolean succeeded, Instant at) {
+        StoreArguments.checkRecordEndpointHealth(tenant, endpointId, at);
         return write(() -> {
-            Endpoint stored = storedEndpoint(endpointId);
+            Endpoint stored = storedEndpoint(tenant, endpointId);
             Instant failingSince = succeeded ? null : Objects.requireNonNullElse(stored.failingSince(), at);
             if (Objects.equals(failingSince, stored.failingSince())) {
                 return stored;
             }
             return putEndpoint(stored.withFailingSince(failingSince));
+        });
+    }
+
+    @Override
+    public boolean deleteEndpoint(TenantId tenant, String endpointId, Instant now) {
+        StoreArguments.checkDeleteEndpoint(tenant, endpointId, now);
+        return write(() -> {
+            Endpoint stored = endpoints.get(endpointId);
+            if (stored == null || !stored.tenant().equals(tenant)) {
+                return false;
+            }
+            removeEndpoint(stored, now);
+            return true;
         });
     }
 
@@ -244,46 +286,54 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public Optional<Delivery> delivery(String deliveryId) {
+    public Optional<Delivery> delivery(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        return read(() -> Optional.ofNullable(deliveries.get(deliveryId)));
+        return read(() -> Optional.ofNullable(deliveries.get(deliveryId)).filter(d -> d.tenant().equals(tenant)));
     }
 
     @Override
-    public Page<Delivery> deliveries(DeliveryQuery query) {
+    public Page<Delivery> deliveries(TenantId tenant, DeliveryQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(query, "query cannot be null");
         Key after = query.cursor() == null ? null : Key.of(KeysetCursor.decodeDeliveries(query.cursor()));
         return read(() -> {
-            NavigableSet<Key> keys = deliveryKeys(query);
+            NavigableSet<Key> keys = deliveryKeys(tenant, query);
             if (after != null) {
                 keys = keys.tailSet(after, false);
             }
-            return page(keys, query.limit(), key -> deliveries.get(key.id()), delivery -> matches(delivery, query),
+            return page(keys, query.limit(), key -> deliveries.get(key.id()),
+                    delivery -> delivery.tenant().equals(tenant) && matches(delivery, query),
                     delivery -> delivery, KeysetCursor::encodeAfter);
         });
     }
 
     @Override
-    public List<DeliveryAttempt> attempts(String deliveryId) {
+    public List<DeliveryAttempt> attempts(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        return read(() -> List.copyOf(attempts.getOrDefault(deliveryId, List.of())));
+        return read(() -> isTenants(tenant, deliveryId)
+                ? List.copyOf(attempts.getOrDefault(deliveryId, List.of()))
+                : List.of());
     }
 
     @Override
-    public int countAttempts(String deliveryId) {
+    public int countAttempts(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
-        return read(() -> attempts.getOrDefault(deliveryId, List.of()).size());
+        return read(() -> isTenants(tenant, deliveryId) ? attempts.getOrDefault(deliveryId, List.of()).size() : 0);
     }
 
     @Override
-    public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
-        StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
+    public Delivery scheduleReplay(TenantId tenant, String eventId, String endpointId, String newDeliveryId,
+            Instant dueAt) {
+        StoreArguments.checkScheduleReplay(tenant, eventId, endpointId, newDeliveryId, dueAt);
         return write(() -> {
             EventEntry entry = events.get(eventId);
-            if (entry == null) {
+            if (entry == null || !entry.event.tenant().equals(tenant)) {
                 throw new NotFoundException("event", eventId);
             }
-            storedEndpoint(endpointId);
+            storedEndpoint(tenant, endpointId);
             Optional<Delivery> existing = deliveriesOf(entry).stream()
                     .filter(delivery -> delivery.endpointId().equals(endpointId))
                     .findFirst();
@@ -293,7 +343,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
             if (deliveries.containsKey(newDeliveryId)) {
                 throw new StoreException("delivery id is already stored: " + newDeliveryId);
             }
-            Delivery created = new Delivery(newDeliveryId, eventId, endpointId, DeliveryStatus.PENDING, 0, dueAt,
+            Delivery created = new Delivery(newDeliveryId, tenant, eventId, endpointId, DeliveryStatus.PENDING, 0, dueAt,
                     true, null, null, dueAt, dueAt);
             insert(entry, created);
             return created;
@@ -317,6 +367,48 @@ public final class InMemoryWebhookStore implements WebhookStore {
             purgeable.forEach(this::remove);
             return purgeable.size();
         });
+    }
+
+    // ---- erasure ---------------------------------------------------------------------------
+
+    @Override
+    public ErasureCounts deleteTenantBatch(TenantId tenant, int batchSize) {
+        StoreArguments.checkDeleteTenantBatch(tenant, batchSize);
+        return write(() -> {
+            List<Endpoint> ofTenant = endpointsOf(tenant).limit(batchSize).toList();
+            if (!ofTenant.isEmpty()) {
+                // Their pending deliveries go with the events below (a claim meanwhile finds no endpoint
+                // and cancels), so they are not cancelled one by one here.
+                ofTenant.forEach(endpoint -> removeEndpoint(endpoint, null));
+                return new ErasureCounts(0, 0, 0, ofTenant.size());
+            }
+            List<EventEntry> batch = eventOrderByTenant.getOrDefault(tenant, new TreeSet<>()).stream()
+                    .limit(batchSize).map(key -> events.get(key.id())).toList();
+            return removeAll(batch);
+        });
+    }
+
+    @Override
+    public ErasureCounts eraseSubscriberBatch(TenantId tenant, String subscriberKey, int batchSize) {
+        StoreArguments.checkEraseSubscriberBatch(tenant, subscriberKey, batchSize);
+        return write(() -> {
+            Set<String> ids = eventsBySubscriber.getOrDefault(tenant, Map.of()).getOrDefault(subscriberKey, Set.of());
+            List<EventEntry> batch = ids.stream().limit(batchSize).map(events::get).toList();
+            return removeAll(batch);
+        });
+    }
+
+    private ErasureCounts removeAll(List<EventEntry> batch) {
+        long deliveryCount = 0;
+        long attemptCount = 0;
+        for (EventEntry entry : batch) {
+            deliveryCount += entry.deliveryIds.size();
+            for (String deliveryId : entry.deliveryIds) {
+                attemptCount += attempts.getOrDefault(deliveryId, List.of()).size();
+            }
+            remove(entry);
+        }
+        return new ErasureCounts(batch.size(), deliveryCount, attemptCount, 0);
     }
 
     @Override
@@ -355,7 +447,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
         entry.deliveryIds.add(delivery.id());
         deliveries.put(delivery.id(), delivery);
         Key created = new Key(delivery.createdAt(), delivery.id());
-        deliveryOrder.add(created);
+        deliveryOrderByTenant.computeIfAbsent(delivery.tenant(), t -> new TreeSet<>()).add(created);
         deliveryOrderByEndpoint.computeIfAbsent(delivery.endpointId(), id -> new TreeSet<>()).add(created);
         index(delivery);
     }
@@ -366,15 +458,37 @@ public final class InMemoryWebhookStore implements WebhookStore {
             deliveries.remove(delivery.id());
             attempts.remove(delivery.id());
             Key created = new Key(delivery.createdAt(), delivery.id());
-            deliveryOrder.remove(created);
+            removeFrom(deliveryOrderByTenant, delivery.tenant(), created);
             TreeSet<Key> ofEndpoint = deliveryOrderByEndpoint.get(delivery.endpointId());
             ofEndpoint.remove(created);
             if (ofEndpoint.isEmpty()) {
                 deliveryOrderByEndpoint.remove(delivery.endpointId());
             }
         }
-        eventOrder.remove(new Key(entry.event.timestamp(), entry.event.id()));
+        Key key = new Key(entry.event.timestamp(), entry.event.id());
+        eventOrder.remove(key);
+        removeFrom(eventOrderByTenant, entry.event.tenant(), key);
+        if (entry.event.subscriberKey() != null) {
+            Map<String, Set<String>> ofTenant = eventsBySubscriber.get(entry.event.tenant());
+            removeFrom(ofTenant, entry.event.subscriberKey(), entry.event.id());
+            if (ofTenant.isEmpty()) {
+                eventsBySubscriber.remove(entry.event.tenant());
+            }
+        }
         events.remove(entry.event.id());
+    }
+
+    /** Removes a value from a map of sets, dropping a set that becomes empty. */
+    private static <K, V> void removeFrom(Map<K, ? extends Set<V>> sets, K key, V value) {
+        Set<V> set = sets.get(key);
+        if (set != null && set.remove(value) && set.isEmpty()) {
+            sets.remove(key);
+        }
+    }
+
+    private boolean isTenants(TenantId tenant, String deliveryId) {
+        Delivery delivery = deliveries.get(deliveryId);
+        return delivery != null && delivery.tenant().equals(tenant);
     }
 
     private boolean matches(EventEntry entry, EventQuery query) {
@@ -389,11 +503,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
                         && (query.deliveryStatuses().isEmpty() || query.deliveryStatuses().contains(delivery.status())));
     }
 
-    private NavigableSet<Key> deliveryKeys(DeliveryQuery query) {
+    private NavigableSet<Key> deliveryKeys(TenantId tenant, DeliveryQuery query) {
         if (query.eventId() != null) {
             EventEntry entry = events.get(query.eventId());
             TreeSet<Key> keys = new TreeSet<>();
-            if (entry != null) {
+            if (entry != null && entry.event.tenant().equals(tenant)) {
                 deliveriesOf(entry).forEach(delivery -> keys.add(new Key(delivery.createdAt(), delivery.id())));
             }
             return keys;
@@ -401,7 +515,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
         if (query.endpointId() != null) {
             return deliveryOrderByEndpoint.getOrDefault(query.endpointId(), new TreeSet<>());
         }
-        return deliveryOrder;
+        return deliveryOrderByTenant.getOrDefault(tenant, new TreeSet<>());
     }
 
     private static boolean matches(Delivery delivery, DeliveryQuery query) {
@@ -498,12 +612,35 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     // ---- helpers: endpoints ----------------------------------------------------------------
 
-    private Endpoint storedEndpoint(String endpointId) {
+    private Endpoint storedEndpoint(TenantId tenant, String endpointId) {
         Endpoint stored = endpoints.get(endpointId);
-        if (stored == null) {
+        if (stored == null || !stored.tenant().equals(tenant)) {
             throw new NotFoundException("endpoint", endpointId);
         }
         return stored;
+    }
+
+    private java.util.stream.Stream<Endpoint> endpointsOf(TenantId tenant) {
+        return endpointsByTenant.getOrDefault(tenant, Set.of()).stream()
+                .map(endpoints::get)
+                .sorted(Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::id));
+    }
+
+    /** Removes an endpoint and, given a time, cancels its pending deliveries at it; its log stays. */
+    private void removeEndpoint(Endpoint endpoint, Instant cancelAt) {
+        endpoints.remove(endpoint.id());
+        removeFrom(endpointsByTenant, endpoint.tenant(), endpoint.id());
+        if (cancelAt == null) {
+            return;
+        }
+        Instant now = cancelAt;
+        for (Key key : deliveryOrderByEndpoint.getOrDefault(endpoint.id(), new TreeSet<>())) {
+            Delivery delivery = deliveries.get(key.id());
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                replace(delivery, delivery.withStatus(DeliveryStatus.CANCELLED).withNextAttemptAt(null)
+                        .withLeaseOwner(null).withLeaseExpiresAt(null).withUpdatedAt(now));
+            }
+        }
     }
 
     private Endpoint putEndpoint(Endpoint endpoint) {

@@ -1,0 +1,40 @@
+package com.migomail.webhooks.store;
+
+/**
+ * Deletion of a tenant's data: account closure, and the erasure of one subscriber's events. Both
+ * work in bounded batches, each a short transaction, so that a large tenant never holds up
+ * publishing or delivering for the others: callers repeat a call until it returns
+ * {@link ErasureCounts#isEmpty() nothing}. Both are idempotent and safe with several sender nodes
+ * at work; a delivery deleted while its attempt is in flight is not recorded afterwards (the
+ * attempt's {@link DeliveryStore#recordAttempt} finds no delivery).
+ */
+public interface ErasureStore {
+
+    /**
+     * Deletes one batch of a tenant's data: first its endpoints (keys included), at most
+     * {@code batchSize}; once it has none, at most {@code batchSize} of its events with their
+     * deliveries and attempts. Repeat until the result {@linkplain ErasureCounts#isEmpty() is empty};
+     * then nothing of the tenant remains but what was published for it meanwhile.
+     *
+     * @param tenant the tenant to delete
+     * @param batchSize the most endpoints, or events, to delete in this call, at least 1
+     * @return what this call deleted; empty when the tenant has nothing left (or never existed)
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    ErasureCounts deleteTenantBatch(TenantId tenant, int batchSize);
+
+    /**
+     * Deletes at most {@code batchSize} of the tenant's events whose
+     * {@link StoredEvent#subscriberKey()} is {@code subscriberKey}, with their deliveries and
+     * attempts, pending ones included (they are not sent afterwards). Events of other tenants with
+     * the same key are kept. Repeat until the result {@linkplain ErasureCounts#isEmpty() is empty}.
+     *
+     * @param tenant the tenant whose events to erase
+     * @param subscriberKey the keyed hash of the subscriber's lower-cased address, as the sender
+     *     stored it
+     * @param batchSize the most events to delete in this call, at least 1
+     * @return what this call deleted ({@code endpoints} is 0)
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    ErasureCounts eraseSubscriberBatch(TenantId tenant, String subscriberKey, int batchSize);
+}
