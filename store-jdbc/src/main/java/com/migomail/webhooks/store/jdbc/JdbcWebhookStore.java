@@ -2,8 +2,10 @@ package com.migomail.webhooks.store.jdbc;
 
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.internal.H2FileDataSource;
 import com.migomail.webhooks.store.jdbc.internal.JdbcStore;
@@ -22,6 +24,13 @@ import javax.sql.DataSource;
  * needs it (versioned SQL scripts, recorded in the table {@code <prefix>schema_version}). Several
  * nodes may start at once on PostgreSQL: migrations run under an advisory lock. A database whose
  * schema is newer than this library knows fails every operation with {@link SchemaVersionException}.
+ *
+ * <p>Every endpoint, event and delivery row names its tenant, and every lookup, listing, replay and
+ * deletion filters on it through an index that leads with the tenant, so that one tenant's queries
+ * cost the same however many other tenants share the tables. Schema version 1 had no tenants: a
+ * store migrating a version-1 database that holds rows assigns them all to the tenant named by
+ * {@link Builder#tenantForExistingRows(TenantId)}, and without it refuses with
+ * {@link MissingTenantForExistingRowsException}, leaving the database as it was.
  *
  * <p>Times are stored as epoch nanoseconds ({@code BIGINT}), so an {@link java.time.Instant} reads
  * back exactly as written; stored times must lie between the years 1678 and 2261. Bodies are
@@ -51,8 +60,8 @@ import javax.sql.DataSource;
  */
 public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
-    /** The newest schema version this library creates and reads. */
-    int SCHEMA_VERSION = 1;
+    /** The newest schema version this library creates and reads: 2, which added tenants. */
+    int SCHEMA_VERSION = 2;
 
     /**
      * A builder; a {@link Builder#dataSource(DataSource) data source} is required.
@@ -84,14 +93,39 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     static JdbcWebhookStore h2File(Path file) {
         Objects.requireNonNull(file, "file cannot be null");
         H2FileDataSource dataSource = H2FileDataSource.forFile(file);
-        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource);
+        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource, null);
+    }
+
+    /**
+     * A store over an embedded H2 file database, as {@link #h2File(Path)}, that migrates a database
+     * of schema version 1 (before tenants) by assigning its rows to {@code tenantForExistingRows};
+     * see {@link Builder#tenantForExistingRows(TenantId)}. For a new database, or one migrated
+     * already, it is the same as {@link #h2File(Path)}.
+     *
+     * @param file the database file, with or without the {@code .mv.db} suffix; a relative path is
+     *     resolved against the working directory
+     * @param tenantForExistingRows the tenant that the endpoints, events and deliveries stored by a
+     *     version of this library before tenants belong to
+     * @return a store that owns the database, with the default table prefix
+     *     {@value Builder#DEFAULT_TABLE_PREFIX}; it does not open the file until its first operation
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL settings)
+     * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
+     */
+    static JdbcWebhookStore h2File(Path file, TenantId tenantForExistingRows) {
+        Objects.requireNonNull(file, "file cannot be null");
+        Objects.requireNonNull(tenantForExistingRows, "tenantForExistingRows cannot be null");
+        H2FileDataSource dataSource = H2FileDataSource.forFile(file);
+        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource, tenantForExistingRows);
     }
 
     /**
      * Appends an event with its deliveries inside the caller's transaction (transactional outbox):
      * the rows are written through {@code connection} and neither committed nor rolled back. The
      * caller's commit makes the event real, and from then on it is claimable by every sender node;
-     * a rollback leaves no trace. Otherwise as {@link #append(StoredEvent, List)}.
+     * a rollback leaves no trace. Otherwise as {@link #append(StoredEvent, List)}, tenant checks
+     * included: they read before anything is written, so an append they refuse leaves nothing in
+     * the caller's transaction.
      *
      * <p>The connection must reach the same database as this store's data source and must not be
      * in auto-commit mode. It is not closed.
@@ -105,9 +139,15 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      *     event with that id was already stored, that event and its deliveries with
      *     {@link AppendResult#created()} {@code false}
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the connection is in auto-commit mode
+     * @throws IllegalArgumentException if the connection is in auto-commit mode, or two deliveries
+     *     share an id or an endpoint
+     * @throws NotFoundException if a delivery's endpoint is not an endpoint of the event's tenant
+     *     (kind {@code endpoint}; nothing is written)
      * @throws SchemaVersionException if the database schema is newer than this library
-     * @throws StoreException if the database fails (the caller's transaction should then be rolled back)
+     * @throws MissingTenantForExistingRowsException if the database must be migrated from schema
+     *     version 1 and the store has no {@link Builder#tenantForExistingRows tenant for its rows}
+     * @throws StoreException if the event id is another tenant's (nothing is written), or the
+     *     database fails (the caller's transaction should then be rolled back)
      */
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries);
 
@@ -117,6 +157,9 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      *
      * @throws SchemaVersionException if the database schema is newer than this library
      * @throws NonDurableDatabaseException if the database acknowledges commits before writing them
+     * @throws MissingTenantForExistingRowsException if the database is at schema version 1, holds
+     *     rows, and the store has no {@link Builder#tenantForExistingRows tenant for them} (the
+     *     database is left as it was)
      * @throws StoreException if the database fails
      */
     void migrate();
@@ -146,7 +189,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
     /**
      * Configuration of a {@link JdbcWebhookStore}. Defaults: dialect detected from the database,
-     * table prefix {@value #DEFAULT_TABLE_PREFIX}. Not thread-safe; {@link #build()} copies.
+     * table prefix {@value #DEFAULT_TABLE_PREFIX}, no tenant for rows of schema version 1. Not
+     * thread-safe; {@link #build()} copies.
      */
     final class Builder {
 
@@ -158,6 +202,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         private DataSource dataSource;
         private Dialect dialect;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
+        private TenantId tenantForExistingRows;
 
         private Builder() {
         }
@@ -210,6 +255,27 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         }
 
         /**
+         * The tenant that rows stored before tenants existed belong to (default: none). Schema
+         * version 1 had no tenants; when the store migrates such a database to version 2, every
+         * endpoint, event and delivery in it (with its attempts) becomes this tenant's, in the
+         * migration's one transaction on PostgreSQL. Without this option a version-1 database that
+         * holds any of those rows is not migrated: every operation throws
+         * {@link MissingTenantForExistingRowsException} and the database stays as it was.
+         *
+         * <p>A new database, an empty version-1 one, and one at version 2 already need no tenant:
+         * there the option changes nothing, so it is safe to leave set after the upgrade (rows keep
+         * the tenant they have).
+         *
+         * @param tenant the host's tenant that owned everything the store held before the upgrade
+         * @return this builder
+         * @throws NullPointerException if tenant is null
+         */
+        public Builder tenantForExistingRows(TenantId tenant) {
+            this.tenantForExistingRows = Objects.requireNonNull(tenant, "tenantForExistingRows cannot be null");
+            return this;
+        }
+
+        /**
          * A store with this configuration. Does not connect: the database is first used (and the
          * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
          *
@@ -220,7 +286,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
             if (dataSource == null) {
                 throw new IllegalStateException("dataSource is required");
             }
-            return new JdbcStore(dataSource, dialect, tablePrefix, null);
+            return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.migomail.webhooks.store.jdbc;
 
 import static com.migomail.webhooks.store.jdbc.Fixtures.T0;
+import static com.migomail.webhooks.store.jdbc.Fixtures.TENANT;
 import static com.migomail.webhooks.store.jdbc.Fixtures.pendingTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +10,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,31 +30,43 @@ class ColumnRoundTripTest {
         @Test
         void keepsTimesToTheNanosecond() {
             Instant odd = Instant.parse("2026-03-01T12:00:00.000000001Z");
-            StoredEvent event = new StoredEvent("evt_1", "email.sent", odd, odd.plusNanos(998), "{}");
+            StoredEvent event = new StoredEvent("evt_1", TENANT, "email.sent", odd, odd.plusNanos(998), "{}");
             store.append(event, List.of());
-            assertThat(store.event("evt_1")).contains(event);
+            assertThat(store.event(TENANT, "evt_1")).contains(event);
         }
 
         @Test
         void keepsABodyOfTwoMebibytesExactly() {
             String body = "{\"text\":\"" + "zoë 😀 ".repeat(300_000) + "\"}";
-            StoredEvent event = new StoredEvent("evt_1", "email.sent", T0, T0, body);
+            StoredEvent event = new StoredEvent("evt_1", TENANT, "email.sent", T0, T0, body);
             store.append(event, List.of());
-            assertThat(store.event("evt_1").orElseThrow().body()).isEqualTo(body);
+            assertThat(store.event(TENANT, "evt_1").orElseThrow().body()).isEqualTo(body);
         }
 
         @Test
         void rejectsATimeOutsideTheStorableRange() {
-            StoredEvent event = new StoredEvent("evt_1", "email.sent", Instant.parse("2300-01-01T00:00:00Z"), T0, "{}");
+            StoredEvent event = new StoredEvent("evt_1", TENANT, "email.sent", Instant.parse("2300-01-01T00:00:00Z"),
+                    T0, "{}");
             assertThatThrownBy(() -> store.append(event, List.of()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("timestamp is outside the storable range (years 1678 to 2261): 2300-01-01T00:00:00Z");
-            assertThat(store.event("evt_1")).isEmpty();
+            assertThat(store.event(TENANT, "evt_1")).isEmpty();
+        }
+
+        @Test
+        void keepsTheTenantAndTheSubscriberKey() {
+            TenantId tenant = TenantId.of("Tenant-9.eu:prod_1");
+            String key = "k".repeat(64);
+            StoredEvent event = new StoredEvent("evt_1", tenant, "email.sent", T0, T0, "{}", key);
+            store.append(event, List.of());
+            assertThat(store.event(tenant, "evt_1")).contains(event);
+            assertThat(store.event(TenantId.of("tenant-9.eu:prod_1"), "evt_1")).as("tenant ids are case-sensitive")
+                    .isEmpty();
         }
 
         @Test
         void acceptsALeaseReachingPastTheStorableRange() {
-            store.append(Fixtures.event("evt_1"), pendingTo("dlv_1", "ep_1"));
+            Fixtures.withEndpoints(store, "ep_1").append(Fixtures.event("evt_1"), pendingTo("dlv_1", "ep_1"));
             List<Delivery> claimed = store.claimDue(T0, 1, "node-a", Duration.ofDays(365L * 1000), Set.of());
             assertThat(claimed).singleElement().satisfies(d -> assertThat(d.leaseExpiresAt()).isAfter(T0));
             assertThat(store.claimDue(T0.plusSeconds(1), 1, "node-b", Duration.ofMinutes(1), Set.of())).isEmpty();
@@ -60,11 +74,11 @@ class ColumnRoundTripTest {
 
         @Test
         void recordsAResponseExcerptContainingNul() {
-            store.append(Fixtures.event("evt_1"), pendingTo("dlv_1", "ep_1"));
+            Fixtures.withEndpoints(store, "ep_1").append(Fixtures.event("evt_1"), pendingTo("dlv_1", "ep_1"));
             store.claim("dlv_1", T0, "node-a", Duration.ofMinutes(1));
             DeliveryAttempt attempt = new DeliveryAttempt("dlv_1", 1, T0, Duration.ofMillis(3), 200, null, null, "a\u0000b");
             assertThat(store.recordAttempt("node-a", attempt, DeliveryOutcome.delivered(), T0)).isTrue();
-            assertThat(store.attempts("dlv_1")).singleElement()
+            assertThat(store.attempts(TENANT, "dlv_1")).singleElement()
                     .satisfies(recorded -> assertThat(recorded.responseExcerpt()).isEqualTo(expectedNulExcerpt()));
         }
 

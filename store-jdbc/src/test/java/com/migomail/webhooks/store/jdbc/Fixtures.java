@@ -4,6 +4,7 @@ import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +15,14 @@ final class Fixtures {
 
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456789Z");
 
+    /** The tenant of the fixtures. */
+    static final TenantId TENANT = TenantId.of("acme");
+
     private Fixtures() {
     }
 
     static StoredEvent event(String id) {
-        return new StoredEvent(id, "email.sent", T0, T0, "{\"id\":\"" + id + "\"}");
+        return new StoredEvent(id, TENANT, "email.sent", T0, T0, "{\"id\":\"" + id + "\"}");
     }
 
     static List<NewDelivery> pendingTo(String deliveryId, String endpointId) {
@@ -26,8 +30,16 @@ final class Fixtures {
     }
 
     static Endpoint endpoint(String id) {
-        return new Endpoint(id, "https://example.com/hooks", List.of("*"), "", Map.of(), true, List.of(), null, null,
+        return new Endpoint(id, TENANT, "https://example.com/hooks", List.of("*"), "", Map.of(), true, List.of(), null, null,
                 T0, T0);
+    }
+
+    /** The store, with the fixture {@link #endpoint endpoints} of those ids created. */
+    static <S extends JdbcWebhookStore> S withEndpoints(S store, String... endpointIds) {
+        for (String id : endpointIds) {
+            store.createEndpoint(endpoint(id));
+        }
+        return store;
     }
 
     /** A store over a fresh table prefix in the shared embedded PostgreSQL. */

@@ -51,7 +51,7 @@ class H2DurabilityTest {
     void refusesEveryOperationNotJustMigrate() {
         JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2(";WRITE_DELAY=20")).build();
 
-        assertThatThrownBy(store::endpoints).isInstanceOf(NonDurableDatabaseException.class)
+        assertThatThrownBy(() -> store.endpoints(Fixtures.TENANT)).isInstanceOf(NonDurableDatabaseException.class)
                 .hasMessageContaining("(WRITE_DELAY = 20)");
     }
 
@@ -60,7 +60,7 @@ class H2DurabilityTest {
         JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2(";WRITE_DELAY=0")).build();
 
         store.migrate();
-        assertThat(store.endpoints()).isEmpty();
+        assertThat(store.endpoints(Fixtures.TENANT)).isEmpty();
     }
 
     @Test
@@ -70,7 +70,7 @@ class H2DurabilityTest {
         JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(memory).build();
 
         store.migrate();
-        assertThat(store.endpoints()).isEmpty();
+        assertThat(store.endpoints(Fixtures.TENANT)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.store.jdbc;
 
+import static com.migomail.webhooks.store.jdbc.Fixtures.TENANT;
 import static com.migomail.webhooks.store.jdbc.Fixtures.event;
 import static com.migomail.webhooks.store.jdbc.Fixtures.pendingTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,26 +36,26 @@ class MigrationTest {
         JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
         assertThat(tableExists(postgres, prefix + "events")).as("nothing before first use").isFalse();
 
-        assertThat(store.event("evt_1")).isEmpty();
+        assertThat(store.event(TENANT, "evt_1")).isEmpty();
 
         for (String table : List.of("events", "deliveries", "attempts", "endpoints", "schema_version")) {
             assertThat(tableExists(postgres, prefix + table)).as(table).isTrue();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
     }
 
     @Test
     void reopeningAMigratedDatabaseKeepsItsDataAndMigratesNothing() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
         JdbcWebhookStore first = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
-        first.append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
+        Fixtures.withEndpoints(first, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
 
         JdbcWebhookStore second = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
         second.migrate();
         second.migrate();
 
-        assertThat(second.event("evt_1")).contains(event("evt_1"));
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init");
+        assertThat(second.event(TENANT, "evt_1")).contains(event("evt_1"));
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
     }
 
     @Test
@@ -77,24 +78,24 @@ class MigrationTest {
         } finally {
             nodes.shutdown();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
         JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
-        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (2, 'V2__future')");
+        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (3, 'V3__future')");
 
         JdbcWebhookStore older = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
 
-        assertThatThrownBy(() -> older.event("evt_1"))
+        assertThatThrownBy(() -> older.event(TENANT, "evt_1"))
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                    assertThat(e.foundVersion()).isEqualTo(2);
+                    assertThat(e.foundVersion()).isEqualTo(3);
                     assertThat(e.supportedVersion()).isEqualTo(JdbcWebhookStore.SCHEMA_VERSION);
                 })
-                .hasMessage("schema version 2 in table " + prefix + "schema_version is newer than this library"
-                        + " supports (1): upgrade migomail-webhooks-store-jdbc");
+                .hasMessage("schema version 3 in table " + prefix + "schema_version is newer than this library"
+                        + " supports (2): upgrade migomail-webhooks-store-jdbc");
     }
 
     @Test
@@ -120,21 +121,21 @@ class MigrationTest {
         JdbcWebhookStore marketing = JdbcWebhookStore.builder().dataSource(postgres)
                 .tablePrefix(TestDatabases.freshPrefix() + "marketing_").build();
 
-        billing.append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
+        Fixtures.withEndpoints(billing, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
 
-        assertThat(billing.event("evt_1")).isPresent();
-        assertThat(marketing.event("evt_1")).isEmpty();
+        assertThat(billing.event(TENANT, "evt_1")).isPresent();
+        assertThat(marketing.event(TENANT, "evt_1")).isEmpty();
     }
 
     @Test
     void anH2FileKeepsItsDataAcrossReopening() {
         Path file = dir.resolve("webhooks");
         try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
-            store.append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
+            Fixtures.withEndpoints(store, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
         }
         assertThat(dir.resolve("webhooks.mv.db")).exists();
         try (JdbcWebhookStore reopened = JdbcWebhookStore.h2File(dir.resolve("webhooks.mv.db"))) {
-            assertThat(reopened.event("evt_1")).contains(event("evt_1"));
+            assertThat(reopened.event(TENANT, "evt_1")).contains(event("evt_1"));
             assertThat(reopened.dialect()).isEqualTo(Dialect.H2);
         }
     }
@@ -145,7 +146,7 @@ class MigrationTest {
         store.migrate();
         store.close();
         store.close();
-        assertThatThrownBy(() -> store.event("evt_1"))
+        assertThatThrownBy(() -> store.event(TENANT, "evt_1"))
                 .isInstanceOf(com.migomail.webhooks.store.StoreException.class)
                 .hasMessageStartingWith("read of event evt_1 failed: the H2 store was closed");
     }

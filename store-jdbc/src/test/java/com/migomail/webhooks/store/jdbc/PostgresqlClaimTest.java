@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /** PostgreSQL specifics: claims skip rows other transactions hold, and the due query has its index. */
 class PostgresqlClaimTest {
 
-    private final JdbcWebhookStore store = Fixtures.postgresStore();
+    private final JdbcWebhookStore store = Fixtures.withEndpoints(Fixtures.postgresStore(), "ep_1");
 
     @Test
     void aClaimSkipsDeliveriesLockedByAnotherTransactionInsteadOfWaiting() throws SQLException {
         for (int i = 1; i <= 3; i++) {
-            store.append(new StoredEvent("evt_" + i, "email.sent", T0, T0.plusMillis(i), "{}"),
+            store.append(new StoredEvent("evt_" + i, Fixtures.TENANT, "email.sent", T0, T0.plusMillis(i), "{}"),
                     List.of(new NewDelivery("dlv_" + i, "ep_1", DeliveryStatus.PENDING)));
         }
         try (Connection other = TestDatabases.postgres().getConnection();

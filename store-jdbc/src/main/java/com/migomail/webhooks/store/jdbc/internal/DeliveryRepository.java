@@ -8,6 +8,7 @@ import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -152,13 +153,19 @@ final class DeliveryRepository {
                 + " WHERE id = ? AND lease_owner = ?", deliveryId, owner).update(connection) == 1;
     }
 
-    Optional<Delivery> find(Connection connection, String deliveryId) throws SQLException {
-        return new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE id = ?", deliveryId)
+    Optional<Delivery> find(Connection connection, TenantId tenant, String deliveryId) throws SQLException {
+        return new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries()
+                + " WHERE id = ? AND tenant_id = ?", deliveryId, tenant.value())
                 .query(connection, Rows::delivery).stream().findFirst();
     }
 
-    Page<Delivery> deliveries(Connection connection, DeliveryQuery query) throws SQLException {
-        Sql sql = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE 1 = 1");
+    /**
+     * A filter by event or endpoint reads that one's index (both belong to one tenant); otherwise
+     * the (tenant_id, created_at, id) index, in its order.
+     */
+    Page<Delivery> deliveries(Connection connection, TenantId tenant, DeliveryQuery query) throws SQLException {
+        Sql sql = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE tenant_id = ?",
+                tenant.value());
         if (query.eventId() != null) {
             sql.add(" AND event_id = ?", query.eventId());
         }
@@ -171,7 +178,9 @@ final class DeliveryRepository {
         if (query.cursor() != null) {
             KeysetCursor after = KeysetCursor.decodeDeliveries(query.cursor());
             long time = Times.nanos(after.at(), "cursor time");
-            sql.add(" AND (created_at > ? OR (created_at = ? AND id > ?))", time, time, after.id());
+            // The first bound is implied by the second; it lets the index scan start at the cursor.
+            sql.add(" AND created_at >= ? AND (created_at > ? OR (created_at = ? AND id > ?))", time, time, time,
+                    after.id());
         }
         sql.add(" ORDER BY created_at, id LIMIT ?", query.limit() + 1);
         List<Delivery> rows = sql.query(connection, Rows::delivery);
@@ -182,34 +191,53 @@ final class DeliveryRepository {
         return new Page<>(rows.subList(0, query.limit()), KeysetCursor.encodeAfter(last));
     }
 
-    List<DeliveryAttempt> attempts(Connection connection, String deliveryId) throws SQLException {
-        return new Sql("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM " + tables.attempts()
-                + " WHERE delivery_id = ? ORDER BY seq", deliveryId).query(connection, Rows::attempt);
+    /** The tenant check is an uncorrelated subquery: evaluated once, by the delivery's primary key. */
+    List<DeliveryAttempt> attempts(Connection connection, TenantId tenant, String deliveryId) throws SQLException {
+        return new Sql("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM " + tables.attempts() + " WHERE delivery_id = ?"
+                + ofTenant(), deliveryId, deliveryId, tenant.value()).add(" ORDER BY seq")
+                .query(connection, Rows::attempt);
     }
 
-    int countAttempts(Connection connection, String deliveryId) throws SQLException {
+    int countAttempts(Connection connection, TenantId tenant, String deliveryId) throws SQLException {
         // Counted where they are stored, found by the (delivery_id, seq) index; no row leaves the database.
-        return new Sql("SELECT COUNT(*) FROM " + tables.attempts() + " WHERE delivery_id = ?", deliveryId)
-                .query(connection, rows -> rows.getInt(1)).get(0);
+        return new Sql("SELECT COUNT(*) FROM " + tables.attempts() + " WHERE delivery_id = ?" + ofTenant(),
+                deliveryId, deliveryId, tenant.value()).query(connection, rows -> rows.getInt(1)).get(0);
+    }
+
+    /** That the delivery is the tenant's (parameters: delivery id, tenant). */
+    private String ofTenant() {
+        return " AND EXISTS (SELECT 1 FROM " + tables.deliveries() + " d WHERE d.id = ? AND d.tenant_id = ?)";
     }
 
     /**
-     * Re-arms or creates the delivery of an event to an endpoint. The event row is locked first,
-     * which serializes replays of one event and keeps a concurrent purge from deleting it.
+     * Cancels an endpoint's pending deliveries when it is deleted: no next attempt, and no lease, so
+     * that an attempt in flight is not recorded (the fencing check requires a pending delivery).
      */
-    Delivery scheduleReplay(Connection connection, String eventId, String endpointId, String newDeliveryId,
-            Instant dueAt) throws SQLException {
-        lockEvent(connection, eventId);
-        requireEndpoint(connection, endpointId);
+    int cancelPendingTo(Connection connection, TenantId tenant, String endpointId, Instant now) throws SQLException {
+        return new Sql("UPDATE " + tables.deliveries() + " SET status = 'CANCELLED', next_attempt_at = NULL,"
+                + " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+                + " WHERE endpoint_id = ? AND tenant_id = ? AND status = 'PENDING'", Times.nanos(now, "now"),
+                endpointId, tenant.value()).update(connection);
+    }
+
+    /**
+     * Re-arms or creates the delivery of an event to an endpoint, both the tenant's. The event row is
+     * locked first, which serializes replays of one event and keeps a concurrent purge or erasure
+     * from deleting it.
+     */
+    Delivery scheduleReplay(Connection connection, TenantId tenant, String eventId, String endpointId,
+            String newDeliveryId, Instant dueAt) throws SQLException {
+        lockEvent(connection, tenant, eventId);
+        requireEndpoint(connection, tenant, endpointId);
         Optional<Delivery> existing = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries()
                 + " WHERE event_id = ? AND endpoint_id = ? ORDER BY seq", eventId, endpointId)
                 .query(connection, Rows::delivery).stream().findFirst();
         long due = Times.nanos(dueAt, "dueAt");
         if (existing.isEmpty()) {
             new Sql("INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?)",
-                    newDeliveryId, eventId, endpointId, due, due, due).update(connection);
-            return find(connection, newDeliveryId).orElseThrow();
+                    + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?)",
+                    newDeliveryId, tenant.value(), eventId, endpointId, due, due, due).update(connection);
+            return find(connection, tenant, newDeliveryId).orElseThrow();
         }
         Delivery delivery = existing.get();
         if (delivery.status() == DeliveryStatus.PENDING) {
@@ -218,19 +246,19 @@ final class DeliveryRepository {
         new Sql("UPDATE " + tables.deliveries() + " SET status = 'PENDING', attempt_count = 0, replay = TRUE,"
                 + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?",
                 due, due, delivery.id()).update(connection);
-        return find(connection, delivery.id()).orElseThrow();
+        return find(connection, tenant, delivery.id()).orElseThrow();
     }
 
-    private void lockEvent(Connection connection, String eventId) throws SQLException {
-        if (new Sql("SELECT id FROM " + tables.events() + " WHERE id = ? FOR UPDATE", eventId)
-                .query(connection, rows -> rows.getString(1)).isEmpty()) {
+    private void lockEvent(Connection connection, TenantId tenant, String eventId) throws SQLException {
+        if (new Sql("SELECT id FROM " + tables.events() + " WHERE id = ? AND tenant_id = ? FOR UPDATE", eventId,
+                tenant.value()).query(connection, rows -> rows.getString(1)).isEmpty()) {
             throw new NotFoundException("event", eventId);
         }
     }
 
-    private void requireEndpoint(Connection connection, String endpointId) throws SQLException {
-        if (new Sql("SELECT id FROM " + tables.endpoints() + " WHERE id = ?", endpointId)
-                .query(connection, rows -> rows.getString(1)).isEmpty()) {
+    private void requireEndpoint(Connection connection, TenantId tenant, String endpointId) throws SQLException {
+        if (new Sql("SELECT id FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?", endpointId,
+                tenant.value()).query(connection, rows -> rows.getString(1)).isEmpty()) {
             throw new NotFoundException("endpoint", endpointId);
         }
     }

@@ -3,6 +3,7 @@ package com.migomail.webhooks.store.jdbc.internal;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** Endpoints; list- and map-valued fields are JSON text. */
 final class EndpointRepository {
 
-    private static final String COLUMNS = "id, url, event_types, description, metadata, enabled, secrets,"
+    private static final String COLUMNS = "id, tenant_id, url, event_types, description, metadata, enabled, secrets,"
             + " failing_since, disabled_reason, created_at, updated_at";
 
     private final Tables tables;
@@ -27,8 +28,9 @@ final class EndpointRepository {
 
     Endpoint create(Connection connection, Endpoint endpoint) throws SQLException {
         Sql insert = new Sql("INSERT INTO " + tables.endpoints() + " (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                endpoint.id(), endpoint.url(), EndpointCodec.types(endpoint.eventTypes()), endpoint.description(),
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                endpoint.id(), endpoint.tenant().value(), endpoint.url(), EndpointCodec.types(endpoint.eventTypes()),
+                endpoint.description(),
                 EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
                 EndpointCodec.secrets(endpoint.secrets()), optionalTime(endpoint.failingSince(), "failingSince"),
                 Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
@@ -41,29 +43,40 @@ final class EndpointRepository {
 
     Endpoint update(Connection connection, Endpoint endpoint) throws SQLException {
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET url = ?, event_types = ?, description = ?,"
-                + " metadata = ?, enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ?",
+                + " metadata = ?, enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?",
                 endpoint.url(), EndpointCodec.types(endpoint.eventTypes()), endpoint.description(),
                 EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
                 Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
-                Times.nanos(endpoint.updatedAt(), "updatedAt"), endpoint.id()).update(connection);
-        return reread(connection, endpoint.id(), updated);
+                Times.nanos(endpoint.updatedAt(), "updatedAt"), endpoint.id(), endpoint.tenant().value())
+                .update(connection);
+        return reread(connection, endpoint.tenant(), endpoint.id(), updated);
     }
 
-    Optional<Endpoint> find(Connection connection, String endpointId) throws SQLException {
-        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ?", endpointId)
-                .query(connection, EndpointRepository::endpoint).stream().findFirst();
+    Optional<Endpoint> find(Connection connection, TenantId tenant, String endpointId) throws SQLException {
+        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?",
+                endpointId, tenant.value()).query(connection, EndpointRepository::endpoint).stream().findFirst();
     }
 
-    List<Endpoint> all(Connection connection) throws SQLException {
-        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " ORDER BY created_at, id")
-                .query(connection, EndpointRepository::endpoint);
+    /** The tenant's endpoints through the (tenant_id, created_at, id) index, in its order. */
+    List<Endpoint> all(Connection connection, TenantId tenant) throws SQLException {
+        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE tenant_id = ?"
+                + " ORDER BY created_at, id", tenant.value()).query(connection, EndpointRepository::endpoint);
+    }
+
+    /**
+     * The fan-out of a publish: the tenant's endpoints, filtered by type here rather than in SQL
+     * (the filters are JSON text, and wildcards are the endpoint's own rule).
+     */
+    List<Endpoint> subscribed(Connection connection, TenantId tenant, String eventType) throws SQLException {
+        return all(connection, tenant).stream().filter(endpoint -> endpoint.subscribesTo(eventType)).toList();
     }
 
     /** Read-modify-write of the secrets under a row lock, so concurrent rotations do not lose one. */
-    Endpoint rotateSecret(Connection connection, String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
-            Instant now) throws SQLException {
-        List<String> stored = new Sql("SELECT secrets FROM " + tables.endpoints() + " WHERE id = ? FOR UPDATE",
-                endpointId).query(connection, rows -> rows.getString(1));
+    Endpoint rotateSecret(Connection connection, TenantId tenant, String endpointId, EndpointSecret newSecret,
+            Instant oldExpireAt, Instant now) throws SQLException {
+        List<String> stored = new Sql("SELECT secrets FROM " + tables.endpoints()
+                + " WHERE id = ? AND tenant_id = ? FOR UPDATE", endpointId, tenant.value())
+                .query(connection, rows -> rows.getString(1));
         if (stored.isEmpty()) {
             throw new NotFoundException("endpoint", endpointId);
         }
@@ -71,27 +84,35 @@ final class EndpointRepository {
                 oldExpireAt, now);
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ? WHERE id = ?",
                 EndpointCodec.secrets(secrets), Times.nanos(now, "now"), endpointId).update(connection);
-        return reread(connection, endpointId, updated);
+        return reread(connection, tenant, endpointId, updated);
     }
 
-    Endpoint recordHealth(Connection connection, String endpointId, boolean succeeded, Instant at)
+    Endpoint recordHealth(Connection connection, TenantId tenant, String endpointId, boolean succeeded, Instant at)
             throws SQLException {
         // Writes only on a change of health: every attempt reports here, and an unconditional update
         // would make the endpoint row a hot spot that serializes all nodes' deliveries to it.
         Sql update = succeeded
                 ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL"
-                        + " WHERE id = ? AND failing_since IS NOT NULL", endpointId)
+                        + " WHERE id = ? AND tenant_id = ? AND failing_since IS NOT NULL", endpointId, tenant.value())
                 : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = ?"
-                        + " WHERE id = ? AND failing_since IS NULL", Times.nanos(at, "at"), endpointId);
+                        + " WHERE id = ? AND tenant_id = ? AND failing_since IS NULL", Times.nanos(at, "at"), endpointId,
+                        tenant.value());
         update.update(connection);
-        return find(connection, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
+        return find(connection, tenant, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
     }
 
-    private Endpoint reread(Connection connection, String endpointId, int updated) throws SQLException {
+    /** Deletes the tenant's endpoint (its keys are in its row); returns whether there was one. */
+    boolean delete(Connection connection, TenantId tenant, String endpointId) throws SQLException {
+        return new Sql("DELETE FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?", endpointId,
+                tenant.value()).update(connection) == 1;
+    }
+
+    private Endpoint reread(Connection connection, TenantId tenant, String endpointId, int updated)
+            throws SQLException {
         if (updated != 1) {
             throw new NotFoundException("endpoint", endpointId);
         }
-        return find(connection, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
+        return find(connection, tenant, endpointId).orElseThrow(() -> new NotFoundException("endpoint", endpointId));
     }
 
     private static Object optionalTime(Instant instant, String field) {
@@ -101,6 +122,7 @@ final class EndpointRepository {
     private static Endpoint endpoint(ResultSet rows) throws SQLException {
         return new Endpoint(
                 rows.getString("id"),
+                Rows.tenant(rows),
                 rows.getString("url"),
                 EndpointCodec.types(rows.getString("event_types")),
                 rows.getString("description"),

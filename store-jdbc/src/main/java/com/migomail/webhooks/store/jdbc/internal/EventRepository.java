@@ -5,17 +5,21 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.SortOrder;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Events: append (with deliveries), lookup, range listing and purge. */
 final class EventRepository {
@@ -28,19 +32,78 @@ final class EventRepository {
         this.dialect = dialect;
     }
 
-    /** Appends on the given connection, inside whatever transaction it is in. */
+    /**
+     * Appends on the given connection, inside whatever transaction it is in. Reads before it writes:
+     * an event id that is stored already, or a delivery to an endpoint that is not the event's
+     * tenant's, fails or returns before anything is written, so that a caller's own transaction
+     * (the outbox) holds nothing of a refused append.
+     *
+     * <p>The endpoints are read, not locked: locking them would make every endpoint row a hot spot
+     * of all publishing nodes. An endpoint deleted while the append commits leaves a pending
+     * delivery to no endpoint, which the engine cancels when it claims it.
+     */
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries) throws SQLException {
-        Sql insert = new Sql("INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                event.id(), event.type(), Times.nanos(event.timestamp(), "timestamp"),
-                Times.nanos(event.storedAt(), "storedAt"), event.body());
+        Lookup lookup = lookUp(connection, event, deliveries);
+        if (lookup.storedTenant() != null) {
+            return existing(connection, event, lookup.storedTenant());
+        }
+        for (NewDelivery delivery : deliveries) {
+            if (!lookup.tenantEndpoints().contains(delivery.endpointId())) {
+                throw new NotFoundException("endpoint", delivery.endpointId());
+            }
+        }
+        Sql insert = new Sql("INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.id(), event.tenant().value(), event.type(),
+                Times.nanos(event.timestamp(), "timestamp"), Times.nanos(event.storedAt(), "storedAt"), event.body(),
+                Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR));
         if (!insert.insertUnlessExists(connection, dialect)) {
-            StoredEvent stored = find(connection, event.id()).orElseThrow(() -> new StoreException(
-                    "event " + event.id() + " is being appended concurrently and not yet committed; retry"));
-            return new AppendResult(false, stored, deliveriesOf(connection, event.id()));
+            // Appended concurrently since the lookup, and committed (PostgreSQL waits for it).
+            List<String> tenant = new Sql("SELECT tenant_id FROM " + tables.events() + " WHERE id = ?", event.id())
+                    .query(connection, rows -> rows.getString(1));
+            if (tenant.isEmpty()) {
+                throw new StoreException("event " + event.id()
+                        + " is being appended concurrently and not yet committed; retry");
+            }
+            return existing(connection, event, tenant.get(0));
         }
         List<Delivery> created = deliveries.stream().map(delivery -> delivery.toDelivery(event)).toList();
         insertDeliveries(connection, created);
         return new AppendResult(true, event, created);
+    }
+
+    /** Whose the event id is, if stored, and which of the deliveries' endpoints are the event tenant's. */
+    private record Lookup(String storedTenant, Set<String> tenantEndpoints) {
+    }
+
+    /** One statement, so that a publish costs one round trip more than its writes, not two. */
+    private Lookup lookUp(Connection connection, StoredEvent event, List<NewDelivery> deliveries) throws SQLException {
+        Sql sql = new Sql("SELECT 'event' AS row_kind, tenant_id AS row_id FROM " + tables.events() + " WHERE id = ?",
+                event.id());
+        if (!deliveries.isEmpty()) {
+            sql.add(" UNION ALL SELECT 'endpoint', id FROM " + tables.endpoints() + " WHERE tenant_id = ? AND id = ANY(?)",
+                    event.tenant().value(), deliveries.stream().map(NewDelivery::endpointId).toList());
+        }
+        String storedTenant = null;
+        Set<String> endpoints = new HashSet<>();
+        for (String[] row : sql.query(connection, rows -> new String[] {rows.getString(1), rows.getString(2)})) {
+            if (row[0].equals("event")) {
+                storedTenant = row[1];
+            } else {
+                endpoints.add(row[1]);
+            }
+        }
+        return new Lookup(storedTenant, endpoints);
+    }
+
+    /** A stored event id: the stored event and deliveries, unless the id is another tenant's. */
+    private AppendResult existing(Connection connection, StoredEvent event, String storedTenant) throws SQLException {
+        if (!storedTenant.equals(event.tenant().value())) {
+            // Says nothing of the other tenant's event: its id is simply not available.
+            throw new StoreException("event id is taken: " + event.id());
+        }
+        StoredEvent stored = find(connection, event.tenant(), event.id()).orElseThrow(() -> new StoreException(
+                "event " + event.id() + " was deleted while it was appended again; retry"));
+        return new AppendResult(false, stored, deliveriesOf(connection, event.id()));
     }
 
     private void insertDeliveries(Connection connection, List<Delivery> deliveries) throws SQLException {
@@ -48,28 +111,29 @@ final class EventRepository {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.deliveries()
-                + " (" + Rows.DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (" + Rows.DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Delivery delivery : deliveries) {
                 insert.setString(1, delivery.id());
-                insert.setString(2, delivery.eventId());
-                insert.setString(3, delivery.endpointId());
-                insert.setString(4, delivery.status().name());
-                insert.setInt(5, 0);
-                Times.set(insert, 6, delivery.nextAttemptAt(), "nextAttemptAt");
-                insert.setBoolean(7, false);
-                insert.setNull(8, java.sql.Types.VARCHAR);
-                insert.setNull(9, java.sql.Types.BIGINT);
-                Times.set(insert, 10, delivery.createdAt(), "createdAt");
-                Times.set(insert, 11, delivery.updatedAt(), "updatedAt");
+                insert.setString(2, delivery.tenant().value());
+                insert.setString(3, delivery.eventId());
+                insert.setString(4, delivery.endpointId());
+                insert.setString(5, delivery.status().name());
+                insert.setInt(6, 0);
+                Times.set(insert, 7, delivery.nextAttemptAt(), "nextAttemptAt");
+                insert.setBoolean(8, false);
+                insert.setNull(9, java.sql.Types.VARCHAR);
+                insert.setNull(10, java.sql.Types.BIGINT);
+                Times.set(insert, 11, delivery.createdAt(), "createdAt");
+                Times.set(insert, 12, delivery.updatedAt(), "updatedAt");
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    Optional<StoredEvent> find(Connection connection, String eventId) throws SQLException {
-        return new Sql("SELECT " + Rows.EVENT_COLUMNS + " FROM " + tables.events() + " WHERE id = ?", eventId)
-                .query(connection, Rows::event).stream().findFirst();
+    Optional<StoredEvent> find(Connection connection, TenantId tenant, String eventId) throws SQLException {
+        return new Sql("SELECT " + Rows.EVENT_COLUMNS + " FROM " + tables.events() + " WHERE id = ? AND tenant_id = ?",
+                eventId, tenant.value()).query(connection, Rows::event).stream().findFirst();
     }
 
     private List<Delivery> deliveriesOf(Connection connection, String eventId) throws SQLException {
@@ -77,10 +141,12 @@ final class EventRepository {
                 + " WHERE event_id = ? ORDER BY seq", eventId).query(connection, Rows::delivery);
     }
 
-    Page<StoredEvent> events(Connection connection, EventQuery query) throws SQLException {
+    /** Read through the (tenant_id, ts, id) index, in its order. */
+    Page<StoredEvent> events(Connection connection, TenantId tenant, EventQuery query) throws SQLException {
         boolean oldestFirst = query.order() == SortOrder.OLDEST_FIRST;
-        Sql sql = new Sql("SELECT " + prefixed("e.", Rows.EVENT_COLUMNS) + " FROM " + tables.events()
-                + " e WHERE e.ts >= ? AND e.ts < ?", Times.clampedNanos(query.from()), Times.clampedNanos(query.to()));
+        Sql sql = new Sql("SELECT " + Rows.prefixed("e.", Rows.EVENT_COLUMNS) + " FROM " + tables.events()
+                + " e WHERE e.tenant_id = ? AND e.ts >= ? AND e.ts < ?", tenant.value(),
+                Times.clampedNanos(query.from()), Times.clampedNanos(query.to()));
         if (!query.types().isEmpty()) {
             sql.add(" AND e.event_type = ANY(?)", query.types());
         }
@@ -89,8 +155,9 @@ final class EventRepository {
             KeysetCursor after = KeysetCursor.decodeEvents(query.cursor());
             long time = Times.nanos(after.at(), "cursor time");
             String direction = oldestFirst ? ">" : "<";
-            sql.add(" AND (e.ts " + direction + " ? OR (e.ts = ? AND e.id " + direction + " ?))",
-                    time, time, after.id());
+            // The first bound is implied by the second; it lets the index scan start at the cursor.
+            sql.add(" AND e.ts " + direction + "= ? AND (e.ts " + direction + " ? OR (e.ts = ? AND e.id " + direction
+                    + " ?))", time, time, time, after.id());
         }
         String order = oldestFirst ? " ASC" : " DESC";
         sql.add(" ORDER BY e.ts" + order + ", e.id" + order + " LIMIT ?", query.limit() + 1);
@@ -136,9 +203,5 @@ final class EventRepository {
             return 0;
         }
         return new Sql("DELETE FROM " + tables.events() + " e WHERE e.id = ANY(?)" + noPending, ids).update(connection);
-    }
-
-    private static String prefixed(String alias, String columns) {
-        return alias + columns.replace(", ", ", " + alias);
     }
 }

@@ -7,12 +7,14 @@ import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoreArguments;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.sql.Connection;
@@ -37,13 +39,14 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final Database database;
     private final Tables tables;
     private final AutoCloseable owned;
+    private final TenantId existingRowsTenant;
     private final Object initLock = new Object();
     private volatile Ready ready;
     private volatile Dialect detectedDialect;
 
     /** The repositories for the detected dialect, available once the schema is migrated. */
     private record Ready(Dialect dialect, EventRepository events, DeliveryRepository deliveries,
-            EndpointRepository endpoints) {
+            EndpointRepository endpoints, ErasureRepository erasure) {
     }
 
     /**
@@ -53,14 +56,18 @@ public final class JdbcStore implements JdbcWebhookStore {
      * @param dialect the dialect, or {@code null} to detect it
      * @param tablePrefix the prefix of every table name, validated by the caller: it goes into SQL as is
      * @param owned what {@link #close()} closes, or {@code null}
+     * @param existingRowsTenant the tenant that rows stored before schema version 2 get when the
+     *     store migrates them, or {@code null} if the host named none
      * @throws NullPointerException if dataSource or tablePrefix is null
      */
-    public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned) {
+    public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned,
+            TenantId existingRowsTenant) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
         this.database = new Database(dataSource);
         this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"));
         this.owned = owned;
         this.detectedDialect = dialect;
+        this.existingRowsTenant = existingRowsTenant;
     }
 
     private Ready ready() {
@@ -72,9 +79,10 @@ public final class JdbcStore implements JdbcWebhookStore {
             if (ready == null) {
                 Dialect dialect = dialect();
                 database.autoCommit("durability check", c -> DurabilityCheck.check(c, dialect));
-                new Migrator(tables, dialect).migrate(database);
+                new Migrator(tables, dialect, existingRowsTenant).migrate(database);
                 ready = new Ready(dialect, new EventRepository(tables, dialect),
-                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect));
+                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect),
+                        new ErasureRepository(tables, dialect));
             }
             return ready;
         }
@@ -136,17 +144,19 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
-    public Optional<StoredEvent> event(String eventId) {
+    public Optional<StoredEvent> event(TenantId tenant, String eventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Ready r = ready();
-        return database.autoCommit("read of event " + eventId, c -> r.events().find(c, eventId));
+        return database.autoCommit("read of event " + eventId, c -> r.events().find(c, tenant, eventId));
     }
 
     @Override
-    public Page<StoredEvent> events(EventQuery query) {
+    public Page<StoredEvent> events(TenantId tenant, EventQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(query, "query cannot be null");
         Ready r = ready();
-        return database.autoCommit("event listing", c -> r.events().events(c, query));
+        return database.autoCommit("event listing", c -> r.events().events(c, tenant, query));
     }
 
     @Override
@@ -164,32 +174,56 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
-    public Optional<Endpoint> endpoint(String endpointId) {
+    public Optional<Endpoint> endpoint(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Ready r = ready();
-        return database.autoCommit("read of endpoint " + endpointId, c -> r.endpoints().find(c, endpointId));
+        return database.autoCommit("read of endpoint " + endpointId, c -> r.endpoints().find(c, tenant, endpointId));
     }
 
     @Override
-    public List<Endpoint> endpoints() {
+    public List<Endpoint> endpoints(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Ready r = ready();
-        return database.autoCommit("endpoint listing", c -> r.endpoints().all(c));
+        return database.autoCommit("endpoint listing", c -> r.endpoints().all(c, tenant));
     }
 
     @Override
-    public Endpoint rotateSecret(String endpointId, EndpointSecret newSecret, Instant oldExpireAt, Instant now) {
-        StoreArguments.checkRotateSecret(endpointId, newSecret, oldExpireAt, now);
+    public List<Endpoint> subscribedEndpoints(TenantId tenant, String eventType) {
+        StoreArguments.checkSubscribedEndpoints(tenant, eventType);
+        Ready r = ready();
+        return database.autoCommit("fan-out to endpoints for " + eventType,
+                c -> r.endpoints().subscribed(c, tenant, eventType));
+    }
+
+    @Override
+    public Endpoint rotateSecret(TenantId tenant, String endpointId, EndpointSecret newSecret, Instant oldExpireAt,
+            Instant now) {
+        StoreArguments.checkRotateSecret(tenant, endpointId, newSecret, oldExpireAt, now);
         Ready r = ready();
         return database.transaction("secret rotation of endpoint " + endpointId,
-                c -> r.endpoints().rotateSecret(c, endpointId, newSecret, oldExpireAt, now));
+                c -> r.endpoints().rotateSecret(c, tenant, endpointId, newSecret, oldExpireAt, now));
     }
 
     @Override
-    public Endpoint recordEndpointHealth(String endpointId, boolean succeeded, Instant at) {
-        StoreArguments.checkRecordEndpointHealth(endpointId, at);
+    public Endpoint recordEndpointHealth(TenantId tenant, String endpointId, boolean succeeded, Instant at) {
+        StoreArguments.checkRecordEndpointHealth(tenant, endpointId, at);
         Ready r = ready();
         return database.autoCommit("health of endpoint " + endpointId,
-                c -> r.endpoints().recordHealth(c, endpointId, succeeded, at));
+                c -> r.endpoints().recordHealth(c, tenant, endpointId, succeeded, at));
+    }
+
+    @Override
+    public boolean deleteEndpoint(TenantId tenant, String endpointId, Instant now) {
+        StoreArguments.checkDeleteEndpoint(tenant, endpointId, now);
+        Ready r = ready();
+        return database.transaction("deletion of endpoint " + endpointId, c -> {
+            if (!r.endpoints().delete(c, tenant, endpointId)) {
+                return false;
+            }
+            r.deliveries().cancelPendingTo(c, tenant, endpointId, now);
+            return true;
+        });
     }
 
     @Override
@@ -244,40 +278,46 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
-    public Optional<Delivery> delivery(String deliveryId) {
+    public Optional<Delivery> delivery(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Ready r = ready();
-        return database.autoCommit("read of delivery " + deliveryId, c -> r.deliveries().find(c, deliveryId));
+        return database.autoCommit("read of delivery " + deliveryId, c -> r.deliveries().find(c, tenant, deliveryId));
     }
 
     @Override
-    public Page<Delivery> deliveries(DeliveryQuery query) {
+    public Page<Delivery> deliveries(TenantId tenant, DeliveryQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(query, "query cannot be null");
         Ready r = ready();
-        return database.autoCommit("delivery listing", c -> r.deliveries().deliveries(c, query));
+        return database.autoCommit("delivery listing", c -> r.deliveries().deliveries(c, tenant, query));
     }
 
     @Override
-    public List<DeliveryAttempt> attempts(String deliveryId) {
+    public List<DeliveryAttempt> attempts(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Ready r = ready();
-        return database.autoCommit("attempts of delivery " + deliveryId, c -> r.deliveries().attempts(c, deliveryId));
+        return database.autoCommit("attempts of delivery " + deliveryId,
+                c -> r.deliveries().attempts(c, tenant, deliveryId));
     }
 
     @Override
-    public int countAttempts(String deliveryId) {
+    public int countAttempts(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         Ready r = ready();
         return database.autoCommit("count of attempts of delivery " + deliveryId,
-                c -> r.deliveries().countAttempts(c, deliveryId));
+                c -> r.deliveries().countAttempts(c, tenant, deliveryId));
     }
 
     @Override
-    public Delivery scheduleReplay(String eventId, String endpointId, String newDeliveryId, Instant dueAt) {
-        StoreArguments.checkScheduleReplay(eventId, endpointId, newDeliveryId, dueAt);
+    public Delivery scheduleReplay(TenantId tenant, String eventId, String endpointId, String newDeliveryId,
+            Instant dueAt) {
+        StoreArguments.checkScheduleReplay(tenant, eventId, endpointId, newDeliveryId, dueAt);
         Ready r = ready();
         return database.transaction("replay of event " + eventId,
-                c -> r.deliveries().scheduleReplay(c, eventId, endpointId, newDeliveryId, dueAt));
+                c -> r.deliveries().scheduleReplay(c, tenant, eventId, endpointId, newDeliveryId, dueAt));
     }
 
     @Override
@@ -285,6 +325,23 @@ public final class JdbcStore implements JdbcWebhookStore {
         StoreArguments.checkPurgeEventsBefore(cutoff, batchSize);
         Ready r = ready();
         return database.transaction("purge", c -> r.events().purge(c, cutoff, batchSize));
+    }
+
+    @Override
+    public ErasureCounts deleteTenantBatch(TenantId tenant, int batchSize) {
+        StoreArguments.checkDeleteTenantBatch(tenant, batchSize);
+        Ready r = ready();
+        return database.transaction("deletion of tenant " + tenant, c -> r.erasure().deleteTenantBatch(c, tenant,
+                batchSize));
+    }
+
+    @Override
+    public ErasureCounts eraseSubscriberBatch(TenantId tenant, String subscriberKey, int batchSize) {
+        StoreArguments.checkEraseSubscriberBatch(tenant, subscriberKey, batchSize);
+        Ready r = ready();
+        // The key is not named in the message: it identifies a person.
+        return database.transaction("subscriber erasure in tenant " + tenant,
+                c -> r.erasure().eraseSubscriberBatch(c, tenant, subscriberKey, batchSize));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
 import com.migomail.webhooks.store.StoreException;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.migomail.webhooks.store.jdbc.MissingTenantForExistingRowsException;
 import com.migomail.webhooks.store.jdbc.SchemaVersionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,27 +16,51 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Creates and migrates the schema from versioned SQL resources
  * ({@code migomail-webhooks/db/<dialect>/V<n>__<name>.sql}), recording each applied version in
  * {@code <prefix>schema_version}. On PostgreSQL the whole migration is one transaction under an
- * advisory lock, so nodes starting together migrate once; H2 scripts are idempotent and serialized
+ * advisory lock, so nodes starting together migrate once, and a failure leaves the schema as it
+ * was; H2 commits each DDL statement, so its scripts are idempotent, and migrations are serialized
  * within the JVM (an H2 file belongs to one process).
+ *
+ * <p>Version 2 gives every row a tenant. Rows that version 1 stored get the tenant the host named
+ * ({@code tenantForExistingRows}); if there are rows and no such tenant, the migration refuses,
+ * before it changes anything, with {@link MissingTenantForExistingRowsException}.
  */
 final class Migrator {
 
     /** The scripts, in version order; the list index plus one is the version. */
-    private static final List<String> SCRIPTS = List.of("V1__init");
+    private static final List<String> SCRIPTS = List.of("V1__init", "V2__tenants");
+
+    /** The version that adds tenants, and so needs a tenant for the rows of the versions before. */
+    private static final int TENANTS_VERSION = 2;
+
+    /** TenantId's own rule, checked again because the value goes into the script as a literal. */
+    private static final Pattern LITERAL_SAFE_TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private static final Object H2_LOCK = new Object();
 
     private final Tables tables;
     private final Dialect dialect;
+    private final TenantId existingRowsTenant;
 
-    Migrator(Tables tables, Dialect dialect) {
+    /**
+     * A migrator for one store's tables.
+     *
+     * @param existingRowsTenant the tenant that rows stored before tenants existed get, or
+     *     {@code null} if the host named none
+     */
+    Migrator(Tables tables, Dialect dialect, TenantId existingRowsTenant) {
         this.tables = tables;
         this.dialect = dialect;
+        this.existingRowsTenant = existingRowsTenant;
+        if (existingRowsTenant != null && !LITERAL_SAFE_TENANT.matcher(existingRowsTenant.value()).matches()) {
+            throw new IllegalArgumentException("tenantForExistingRows is not a valid tenant id");
+        }
         if (SCRIPTS.size() != JdbcWebhookStore.SCHEMA_VERSION) {
             throw new IllegalStateException("migration scripts and SCHEMA_VERSION disagree");
         }
@@ -92,6 +118,9 @@ final class Migrator {
 
     private void apply(Connection connection, int version) throws SQLException {
         String script = SCRIPTS.get(version - 1);
+        if (version == TENANTS_VERSION && existingRowsTenant == null) {
+            refuseRowsWithoutTenant(connection, version - 1);
+        }
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(script)) {
                 statement.execute(sql);
@@ -105,15 +134,37 @@ final class Migrator {
         }
     }
 
+    /** Checked before the script changes anything, so that the schema stays as it was. */
+    private void refuseRowsWithoutTenant(Connection connection, int foundVersion) throws SQLException {
+        List<String> withRows = new ArrayList<>();
+        for (String table : List.of(tables.endpoints(), tables.events(), tables.deliveries())) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+                if (rows.next()) {
+                    withRows.add(table);
+                }
+            }
+        }
+        if (!withRows.isEmpty()) {
+            throw new MissingTenantForExistingRowsException(foundVersion, withRows);
+        }
+    }
+
+    /** The value of {@code ${existingRowsTenant}}: a quoted literal, or NULL (then no row needs one). */
+    private String existingRowsTenantLiteral() {
+        return existingRowsTenant == null ? "NULL" : "'" + existingRowsTenant.value() + "'";
+    }
+
     private List<String> statements(String script) {
-        String resource = "/migomail-webhooks/db/" + dialect.name().toLowerCase(java.util.Locale.ROOT) + "/" + script + ".sql";
+        String resource = "/migomail-webhooks/db/" + dialect.name().toLowerCase(Locale.ROOT) + "/" + script + ".sql";
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : read(resource).split("\n")) {
             if (line.isBlank() || line.strip().startsWith("--")) {
                 continue;
             }
-            current.append(line.replace("${prefix}", tables.prefix())).append('\n');
+            current.append(line.replace("${prefix}", tables.prefix())
+                    .replace("${existingRowsTenant}", existingRowsTenantLiteral())).append('\n');
             if (line.strip().endsWith(";")) {
                 statements.add(current.substring(0, current.lastIndexOf(";")));
                 current.setLength(0);

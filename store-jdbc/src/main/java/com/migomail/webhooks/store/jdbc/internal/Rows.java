@@ -4,6 +4,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,10 +14,10 @@ import java.util.List;
 /** Column lists and the mapping of rows to the SPI's records. */
 final class Rows {
 
-    static final String EVENT_COLUMNS = "id, event_type, ts, stored_at, body";
+    static final String EVENT_COLUMNS = "id, tenant_id, event_type, ts, stored_at, body, subscriber_key";
 
-    static final String DELIVERY_COLUMNS = "id, event_id, endpoint_id, status, attempt_count, next_attempt_at,"
-            + " replay, lease_owner, lease_expires_at, created_at, updated_at";
+    static final String DELIVERY_COLUMNS = "id, tenant_id, event_id, endpoint_id, status, attempt_count,"
+            + " next_attempt_at, replay, lease_owner, lease_expires_at, created_at, updated_at";
 
     static final String ATTEMPT_COLUMNS = "delivery_id, attempt_number, started_at, latency_nanos, status_code,"
             + " error_class, error_message, response_excerpt";
@@ -27,6 +28,11 @@ final class Rows {
     @FunctionalInterface
     interface Mapper<T> {
         T map(ResultSet rows) throws SQLException;
+    }
+
+    /** A column list with every column qualified by a table alias ({@code "e."}). */
+    static String prefixed(String alias, String columns) {
+        return alias + columns.replace(", ", ", " + alias);
     }
 
     static <T> List<T> all(ResultSet rows, Mapper<T> mapper) throws SQLException {
@@ -40,15 +46,18 @@ final class Rows {
     static StoredEvent event(ResultSet rows) throws SQLException {
         return new StoredEvent(
                 rows.getString("id"),
+                tenant(rows),
                 rows.getString("event_type"),
                 Times.instant(rows, "ts"),
                 Times.instant(rows, "stored_at"),
-                rows.getString("body"));
+                rows.getString("body"),
+                rows.getString("subscriber_key"));
     }
 
     static Delivery delivery(ResultSet rows) throws SQLException {
         return new Delivery(
                 rows.getString("id"),
+                tenant(rows),
                 rows.getString("event_id"),
                 rows.getString("endpoint_id"),
                 DeliveryStatus.valueOf(rows.getString("status")),
@@ -59,6 +68,10 @@ final class Rows {
                 Times.instant(rows, "lease_expires_at"),
                 Times.instant(rows, "created_at"),
                 Times.instant(rows, "updated_at"));
+    }
+
+    static TenantId tenant(ResultSet rows) throws SQLException {
+        return TenantId.of(rows.getString("tenant_id"));
     }
 
     static DeliveryAttempt attempt(ResultSet rows) throws SQLException {
