@@ -30,3 +30,10 @@ CREATE INDEX IF NOT EXISTS ${prefix}events_subscriber_idx ON ${prefix}events (te
 -- One tenant's delivery listing; it replaces the global (created_at, id) index.
 CREATE INDEX IF NOT EXISTS ${prefix}deliveries_tenant_idx ON ${prefix}deliveries (tenant_id, created_at, id);
 DROP INDEX IF EXISTS ${prefix}deliveries_created_idx;
+
+-- Settings the store keeps for every node over it: the random key of the subscriber index
+-- (ErasureStore.subscriberIndexKey), created on first use.
+CREATE TABLE IF NOT EXISTS ${prefix}settings (
+    id    VARCHAR(64) NOT NULL PRIMARY KEY,
+    content VARCHAR(255) NOT NULL
+);

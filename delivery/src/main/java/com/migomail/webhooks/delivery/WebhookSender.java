@@ -11,7 +11,9 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.Page;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -32,6 +34,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * ({@code webhook-id}). {@link #publish} returns once the store holds the event; delivery is
  * asynchronous. Several senders (in one or many processes) may share one store: leases divide the
  * work.
+ *
+ * <p>Every endpoint belongs to one {@linkplain TenantId tenant} (a customer account of the host),
+ * every event is published for one, and an event reaches only its tenant's endpoints. The tenant is
+ * the first argument of every call that reads or changes a tenant's data; an endpoint, event or
+ * delivery id of another tenant behaves exactly like an unknown id (the same
+ * {@link UnknownIdException}, or empty), so one tenant cannot learn that another's id exists.
  *
  * <p>Store failures surface as the store's {@link com.migomail.webhooks.store.StoreException}.
  */
@@ -64,107 +72,132 @@ public interface WebhookSender extends AutoCloseable {
     void close();
 
     /**
-     * Registers an endpoint after checking its URL with the address policy.
+     * Registers an endpoint of a tenant after checking its URL with the address policy. It receives
+     * that tenant's events only.
      *
+     * @param tenant the tenant the endpoint belongs to
      * @param registration the URL, type filters, description, metadata and optional signing key
      * @return the stored endpoint and its signing key (generated unless the registration gave one)
      * @throws EndpointAddressRejectedException if the policy refuses the URL
      * @throws IllegalArgumentException if the URL is not a valid absolute URL
+     * @throws NullPointerException if an argument is null
      */
-    RegisteredEndpoint registerEndpoint(EndpointRegistration registration);
+    RegisteredEndpoint registerEndpoint(TenantId tenant, EndpointRegistration registration);
 
     /**
      * Changes an endpoint's URL (checked again with the address policy), type filters, description
      * and metadata. Its keys, enabled flag and health stay as they are; change keys with
      * {@link #rotateSecret}. Pending deliveries go to the new URL from their next attempt on.
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
      * @param settings the new settings; its {@code signingKey} must be {@code null}
      * @return the endpoint as stored afterwards
-     * @throws UnknownIdException if there is no such endpoint
+     * @throws UnknownIdException if the tenant has no such endpoint
      * @throws EndpointAddressRejectedException if the policy refuses the new URL
      * @throws IllegalArgumentException if the URL is not a valid absolute URL or a signing key is given
      */
-    Endpoint updateEndpoint(String endpointId, EndpointRegistration settings);
+    Endpoint updateEndpoint(TenantId tenant, String endpointId, EndpointRegistration settings);
 
     /**
      * Rotates the endpoint's secret to a newly generated {@code whsec_} secret; the old keys stay
      * valid (requests are signed with both) for the configured overlap, by default 24 hours.
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
      * @return the endpoint as stored afterwards and its new secret
-     * @throws UnknownIdException if there is no such endpoint
+     * @throws UnknownIdException if the tenant has no such endpoint
      */
-    RegisteredEndpoint rotateSecret(String endpointId);
+    RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId);
 
     /**
      * Rotates the endpoint's key to {@code newKey}; the old keys stay valid for {@code overlap}
      * ({@link Duration#ZERO} retires them at once).
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
      * @param newKey the key to sign with from now on
      * @param overlap how long the old keys stay valid alongside the new one
      * @return the endpoint as stored afterwards and {@code newKey}
-     * @throws UnknownIdException if there is no such endpoint
+     * @throws UnknownIdException if the tenant has no such endpoint
      * @throws IllegalArgumentException if overlap is negative
      */
-    RegisteredEndpoint rotateSecret(String endpointId, SigningKey newKey, Duration overlap);
+    RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId, SigningKey newKey, Duration overlap);
 
     /**
      * Enables an endpoint and clears its disabled reason and failing-since health mark. Deliveries
      * skipped while it was disabled are not sent by this; replay them with
-     * {@code replay(ReplayRequest.between(from, to).withEndpoints(Set.of(id)).withStatuses(Set.of(SKIPPED)))}.
+     * {@code replay(tenant, ReplayRequest.between(from, to).withEndpoints(Set.of(id)).withStatuses(Set.of(SKIPPED)))}.
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
      * @return the endpoint as stored afterwards
-     * @throws UnknownIdException if there is no such endpoint
+     * @throws UnknownIdException if the tenant has no such endpoint
      */
-    Endpoint enableEndpoint(String endpointId);
+    Endpoint enableEndpoint(TenantId tenant, String endpointId);
 
     /**
      * Disables an endpoint: its new and due deliveries are recorded as skipped.
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
      * @param reason why, stored as {@link Endpoint#disabledReason()}
      * @return the endpoint as stored afterwards
-     * @throws UnknownIdException if there is no such endpoint
+     * @throws UnknownIdException if the tenant has no such endpoint
      */
-    Endpoint disableEndpoint(String endpointId, String reason);
+    Endpoint disableEndpoint(TenantId tenant, String endpointId, String reason);
 
     /**
-     * The endpoint with that id, if registered.
+     * The tenant's endpoint with that id, if registered.
      *
+     * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
-     * @return the endpoint as stored now, or empty if there is none with that id
+     * @return the endpoint as stored now, or empty if the tenant has none with that id (another
+     *     tenant's endpoint included)
      */
-    Optional<Endpoint> endpoint(String endpointId);
+    Optional<Endpoint> endpoint(TenantId tenant, String endpointId);
 
     /**
-     * Every endpoint, oldest first.
+     * Every endpoint of the tenant, oldest first.
      *
+     * @param tenant the tenant whose endpoints to list
      * @return the endpoints as stored now, enabled or not
      */
-    List<Endpoint> endpoints();
+    List<Endpoint> endpoints(TenantId tenant);
 
     /**
-     * Stores the event with one delivery per subscribed endpoint (skipped for disabled endpoints)
-     * and hands the pending ones to the dispatcher at once. The body stored, and sent on every
-     * attempt and replay, is {@link com.migomail.webhooks.core.EventCodec#write} of the event.
-     * Publishing an event id again stores nothing new.
+     * Deletes one of the tenant's endpoints with its keys. Its pending deliveries are cancelled and
+     * not sent afterwards (an attempt in flight is not recorded); its delivery log stays, listed under
+     * its id, until retention purges the events.
      *
+     * @param tenant the endpoint's tenant
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @throws UnknownIdException if the tenant has no such endpoint
+     */
+    void deleteEndpoint(TenantId tenant, String endpointId);
+
+    /**
+     * Stores the event for a tenant with one delivery per endpoint of that tenant subscribed to its
+     * type (skipped for disabled endpoints), and hands the pending ones to the dispatcher at once.
+     * Only that tenant's endpoints are read, so the cost does not grow with other tenants. The body
+     * stored, and sent on every attempt and replay, is {@link com.migomail.webhooks.core.EventCodec#write}
+     * of the event. Publishing an event id again for the same tenant stores nothing new.
+     *
+     * @param tenant the tenant the event belongs to; there is no default
      * @param event the event to publish
      * @return the event id and its deliveries, and whether the event was new
-     * @throws NullPointerException if event is null
+     * @throws NullPointerException if tenant or event is null
      * @throws IllegalStateException if the sender is closed
+     * @throws com.migomail.webhooks.store.StoreException if the event id is already another tenant's
      */
-    PublishReceipt publish(WebhookEvent event);
+    PublishReceipt publish(TenantId tenant, WebhookEvent event);
 
     /**
      * Publishes through the caller's own write, typically inside the caller's open database
      * transaction (the transactional outbox): validates the event and builds its body and its
-     * deliveries exactly as {@link #publish(WebhookEvent)} does, then hands them to
+     * deliveries exactly as {@link #publish(TenantId, WebhookEvent)} does, then hands them to
      * {@code appender} instead of the store. With the JDBC store:
-     * {@code sender.publish(event, (e, d) -> jdbcStore.append(connection, e, d))}, then commit.
+     * {@code sender.publish(tenant, event, (e, d) -> jdbcStore.append(connection, e, d))}, then commit.
      *
      * <p>The deliveries are not handed to the dispatcher, since the caller has not committed yet: once
      * the caller commits, any sender over that database claims them on its next poll, within
@@ -172,78 +205,87 @@ public interface WebhookSender extends AutoCloseable {
      * was stored and nothing is sent; the receipt then names an event that does not exist. Listeners
      * hear nothing at publish time (not even {@code onSkipped} for a disabled endpoint).
      *
+     * @param tenant the tenant the event belongs to
      * @param event the event to publish
      * @param appender writes the event and deliveries (see {@link EventAppender}); whatever it
      *     throws reaches the caller unchanged, and the caller should then roll back
      * @return the receipt, from what the appender reports it wrote
-     * @throws NullPointerException if event or appender is null
+     * @throws NullPointerException if tenant, event or appender is null
      * @throws IllegalStateException if the sender is closed
      * @throws WebhookDeliveryException if the appender returns {@code null}
      */
-    PublishReceipt publish(WebhookEvent event, EventAppender appender);
+    PublishReceipt publish(TenantId tenant, WebhookEvent event, EventAppender appender);
 
     /**
-     * Replays an event to every endpoint that has a delivery of it: the same body and
-     * {@code webhook-id}, signed afresh. A replay does not count against endpoint health.
+     * Replays one of the tenant's events to every endpoint that has a delivery of it: the same body
+     * and {@code webhook-id}, signed afresh. A replay does not count against endpoint health.
      *
+     * @param tenant the event's tenant
      * @param eventId the event's id ({@code evt_…})
      * @return the deliveries re-armed
-     * @throws UnknownIdException if there is no such event
+     * @throws UnknownIdException if the tenant has no such event
      */
-    ReplayReceipt replay(String eventId);
+    ReplayReceipt replay(TenantId tenant, String eventId);
 
     /**
-     * Replays an event to one endpoint (creating a delivery if it had none).
+     * Replays one of the tenant's events to one of its endpoints (creating a delivery if it had none).
      *
+     * @param tenant the tenant of the event and the endpoint
      * @param eventId the event's id ({@code evt_…})
      * @param endpointId the endpoint's id ({@code ep_…})
      * @return the delivery re-armed or created
-     * @throws UnknownIdException if there is no such event or endpoint
+     * @throws UnknownIdException if the tenant has no such event or endpoint
      */
-    ReplayReceipt replay(String eventId, String endpointId);
+    ReplayReceipt replay(TenantId tenant, String eventId, String endpointId);
 
     /**
-     * Replays every event in a time range, narrowed by the request's filters. The replayed
-     * deliveries are paced: {@link Builder#replayBatch(int, Duration)} of them fall due per interval.
+     * Replays every event of the tenant in a time range, narrowed by the request's filters. The
+     * replayed deliveries are paced: {@link Builder#replayBatch(int, Duration)} of them fall due per
+     * interval.
      *
+     * @param tenant the tenant whose events to replay
      * @param request the time range and filters
      * @return the deliveries re-armed or created, and when the last of them is due
-     * @throws UnknownIdException if a named endpoint does not exist
+     * @throws UnknownIdException if a named endpoint is not one of the tenant's
      */
-    ReplayReceipt replay(ReplayRequest request);
+    ReplayReceipt replay(TenantId tenant, ReplayRequest request);
 
     /**
-     * One page of the delivery log, filtered by event, endpoint and status, oldest created first
-     * (ties by id); read from the store as it is now. Page on with {@code query.withCursor(page.nextCursor())}
-     * until a page has no next cursor.
+     * One page of the tenant's delivery log, filtered by event, endpoint and status, oldest created
+     * first (ties by id); read from the store as it is now. Page on with
+     * {@code query.withCursor(page.nextCursor())} until a page has no next cursor.
      *
+     * @param tenant the tenant whose deliveries to list
      * @param query the filters, page size and cursor
      * @return the page, with the cursor of the next one if there are more
-     * @throws NullPointerException if query is null
+     * @throws NullPointerException if tenant or query is null
      * @throws IllegalArgumentException if the query's cursor is not one the store issued for deliveries
      */
-    Page<Delivery> deliveries(DeliveryQuery query);
+    Page<Delivery> deliveries(TenantId tenant, DeliveryQuery query);
 
     /**
-     * The attempts of a delivery, in the order they were recorded, with their status code or error,
-     * latency and response excerpt; empty for an unknown delivery (or one purged by retention).
+     * The attempts of one of the tenant's deliveries, in the order they were recorded, with their
+     * status code or error, latency and response excerpt; empty for an unknown delivery (or one purged
+     * by retention, or another tenant's).
      *
+     * @param tenant the delivery's tenant
      * @param deliveryId the delivery's id
      * @return the attempts, oldest first
-     * @throws NullPointerException if deliveryId is null
+     * @throws NullPointerException if tenant or deliveryId is null
      */
-    List<DeliveryAttempt> attempts(String deliveryId);
+    List<DeliveryAttempt> attempts(TenantId tenant, String deliveryId);
 
     /**
-     * One page of stored events in a time range (by event timestamp), filtered and ordered as the
-     * query says; events with equal timestamps are ordered by id.
+     * One page of the tenant's stored events in a time range (by event timestamp), filtered and
+     * ordered as the query says; events with equal timestamps are ordered by id.
      *
+     * @param tenant the tenant whose events to list
      * @param query the time range, filters, order, page size and cursor
      * @return the page, with the cursor of the next one if there are more
-     * @throws NullPointerException if query is null
+     * @throws NullPointerException if tenant or query is null
      * @throws IllegalArgumentException if the query's cursor is not one the store issued for events
      */
-    Page<StoredEvent> events(EventQuery query);
+    Page<StoredEvent> events(TenantId tenant, EventQuery query);
 
     /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and
@@ -252,6 +294,38 @@ public interface WebhookSender extends AutoCloseable {
      * @return how many events were purged
      */
     int purgeExpired();
+
+    /**
+     * Closes a tenant's account: deletes its endpoints (keys included), then its events with their
+     * deliveries and attempts, in batches of {@value #ERASURE_BATCH}, each a short store transaction, so
+     * other tenants' publishing and delivering go on meanwhile. Pending deliveries are not sent
+     * afterwards, and attempts in flight are not recorded. Idempotent, and safe while other sender
+     * nodes work on the same store. Stop publishing for the tenant first: an event published while
+     * the deletion runs may survive it (delete again to remove it).
+     *
+     * @param tenant the tenant to delete
+     * @return what was deleted; all zero for a tenant with nothing stored
+     * @throws NullPointerException if tenant is null
+     */
+    ErasureCounts deleteTenant(TenantId tenant);
+
+    /**
+     * Erases one person on a customer's list (the right to erasure): deletes every stored event of
+     * the tenant whose data names that subscriber's address (the {@code subscriber} object of the 10
+     * event types that have one), with their deliveries and attempts; pending ones are not sent
+     * afterwards. The events are found through an index of keyed hashes of the lower-cased address,
+     * which is no copy of the address. Events of other tenants with the same address are kept.
+     * Idempotent; runs in batches of {@value #ERASURE_BATCH}.
+     *
+     * @param tenant the tenant whose list the subscriber is on
+     * @param email the subscriber's address, in any letter case
+     * @return what was erased ({@code endpoints} is 0); all zero if nothing named the address
+     * @throws NullPointerException if an argument is null
+     */
+    ErasureCounts eraseSubscriber(TenantId tenant, String email);
+
+    /** How many endpoints or events {@link #deleteTenant} and {@link #eraseSubscriber} delete per store transaction. */
+    int ERASURE_BATCH = 500;
 
     /**
      * Configures a {@link WebhookSender}. Not thread-safe; {@link #build()} copies the settings, so a
@@ -283,6 +357,7 @@ public interface WebhookSender extends AutoCloseable {
         private Duration replayBatchInterval = Duration.ofSeconds(1);
         private Duration shutdownTimeout = Duration.ofSeconds(15);
         private String nodeId;
+        private byte[] subscriberIndexKey;
         private final List<DeliveryListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -536,7 +611,7 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * How long old secrets stay valid after {@link WebhookSender#rotateSecret(String)}. Default:
+         * How long old secrets stay valid after {@link WebhookSender#rotateSecret(TenantId, String)}. Default:
          * 24 hours.
          *
          * @param secretOverlap the overlap; {@link Duration#ZERO} retires old secrets at once
@@ -610,6 +685,29 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
+         * The secret key of the subscriber index, which {@link WebhookSender#eraseSubscriber} finds a
+         * subscriber's events by: each event stores an HMAC-SHA256 of its subscriber's lower-cased
+         * address under this key, never the address. Default: a random key the store creates once and
+         * keeps (so every node over one database agrees). Give your own, from your secret store, if
+         * whoever can read the database must not be able to test guessed addresses against the
+         * index. Set it before the first publish and keep it: events indexed under another key are
+         * not found by {@code eraseSubscriber}.
+         *
+         * @param key the key, at least 32 bytes; copied
+         * @return this builder
+         * @throws NullPointerException if key is null
+         * @throws IllegalArgumentException if key is shorter than 32 bytes
+         */
+        public Builder subscriberIndexKey(byte[] key) {
+            Objects.requireNonNull(key, "subscriberIndexKey cannot be null");
+            if (key.length < 32) {
+                throw new IllegalArgumentException("subscriberIndexKey must be at least 32 bytes: " + key.length);
+            }
+            this.subscriberIndexKey = key.clone();
+            return this;
+        }
+
+        /**
          * Adds a listener; listeners are called in the order added. Default: none.
          *
          * @param listener the listener
@@ -643,7 +741,8 @@ public interface WebhookSender extends AutoCloseable {
                     connectTimeout, maxConcurrency, maxConcurrencyPerEndpoint, userAgent, lease, pollInterval,
                     addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
                     secretOverlap, maxRetryAfter, replayBatchSize, replayBatchInterval, shutdownTimeout,
-                    nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(), listeners);
+                    nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(),
+                    subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners);
         }
 
         private Duration defaultLease() {

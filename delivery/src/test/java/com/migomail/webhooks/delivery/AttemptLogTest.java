@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,22 +24,22 @@ class AttemptLogTest extends SenderTestSupport {
     void readsDeliveriesAttemptsAndEventsThroughTheSender() {
         receiver.stubFor(post("/hook").willReturn(serverError().withBody("database down")));
         WebhookSender sender = startedSender(b -> b.retrySchedule(RetrySchedule.none()));
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
         Instant from = clock.instant();
         WebhookEvent event = openedEvent();
-        String deliveryId = sender.publish(event).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, event).deliveryIds().get(0);
         awaitStatus(deliveryId, DeliveryStatus.FAILED);
 
-        assertThat(sender.deliveries(DeliveryQuery.all().withEvent(event.id())).items())
+        assertThat(sender.deliveries(TENANT, DeliveryQuery.all().withEvent(event.id())).items())
                 .containsExactly(delivery(deliveryId));
-        assertThat(sender.deliveries(DeliveryQuery.all().withEndpoint(endpointId)
+        assertThat(sender.deliveries(TENANT, DeliveryQuery.all().withEndpoint(endpointId)
                 .withStatuses(Set.of(DeliveryStatus.DELIVERED))).items()).isEmpty();
-        assertThat(sender.attempts(deliveryId)).isEqualTo(store.attempts(deliveryId))
+        assertThat(sender.attempts(TENANT, deliveryId)).isEqualTo(store.attempts(TENANT, deliveryId))
                 .extracting(DeliveryAttempt::number, DeliveryAttempt::statusCode, DeliveryAttempt::responseExcerpt)
                 .containsExactly(tuple(1, 500, "database down"));
-        assertThat(sender.events(EventQuery.between(from, from.plusSeconds(1))).items())
+        assertThat(sender.events(TENANT, EventQuery.between(from, from.plusSeconds(1))).items())
                 .extracting(StoredEvent::id).containsExactly(event.id());
-        assertThat(sender.events(EventQuery.between(from, from.plusSeconds(1)).withTypes(Set.of("email.clicked")))
+        assertThat(sender.events(TENANT, EventQuery.between(from, from.plusSeconds(1)).withTypes(Set.of("email.clicked")))
                 .items()).isEmpty();
     }
 
@@ -45,18 +47,18 @@ class AttemptLogTest extends SenderTestSupport {
     void anUnknownDeliveryHasNoAttempts() {
         WebhookSender sender = sender(b -> b);
 
-        assertThat(sender.attempts("dlv_01j8x4k7q3c9v2m5n8p0r6s1td")).isEmpty();
+        assertThat(sender.attempts(TENANT, "dlv_01j8x4k7q3c9v2m5n8p0r6s1td")).isEmpty();
     }
 
     @Test
     void readingTheLogRejectsNull() {
         WebhookSender sender = sender(b -> b);
 
-        assertThatThrownBy(() -> sender.deliveries(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> sender.deliveries(TENANT, null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("query cannot be null");
-        assertThatThrownBy(() -> sender.attempts(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> sender.attempts(TENANT, null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("deliveryId cannot be null");
-        assertThatThrownBy(() -> sender.events(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> sender.events(TENANT, null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("query cannot be null");
     }
 }

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +40,10 @@ class CloseDuringClaimTest extends SenderTestSupport {
         WebhookSender sender = WebhookSender.builder().store(gated).clock(clock)
                 .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                 .pollInterval(Duration.ofMillis(20)).shutdownTimeout(Duration.ofSeconds(5)).build();
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         List<String> deliveryIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            deliveryIds.addAll(sender.publish(openedEvent()).deliveryIds());
+            deliveryIds.addAll(sender.publish(TENANT, openedEvent()).deliveryIds());
         }
         sender.start();
         assertThat(claimEntered.await(10, TimeUnit.SECONDS)).as("the poller started a claim").isTrue();
@@ -59,8 +61,8 @@ class CloseDuringClaimTest extends SenderTestSupport {
 
         assertThat(callsAfterClose).as("store calls after close() returned").isEmpty();
         assertThat(deliveryIds).allSatisfy(id -> {
-            assertThat(store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(store.delivery(id).orElseThrow().leaseOwner()).isNull();
+            assertThat(store.delivery(TENANT, id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(store.delivery(TENANT, id).orElseThrow().leaseOwner()).isNull();
         });
         assertThat(receiver.getAllServeEvents()).isEmpty();
     }

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,12 +76,12 @@ class ConcurrencyTest extends SenderTestSupport {
     @Test
     void keepsWithinTheGlobalAndPerEndpointLimits() {
         WebhookSender sender = startedSender(b -> b.maxConcurrency(3).maxConcurrencyPerEndpoint(2));
-        sender.registerEndpoint(EndpointRegistration.of(serverUrl("/a"), "*"));
-        sender.registerEndpoint(EndpointRegistration.of(serverUrl("/b"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(serverUrl("/a"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(serverUrl("/b"), "*"));
         List<String> deliveryIds = new ArrayList<>();
 
         for (int i = 0; i < 8; i++) {
-            deliveryIds.addAll(sender.publish(openedEvent()).deliveryIds());
+            deliveryIds.addAll(sender.publish(TENANT, openedEvent()).deliveryIds());
         }
 
         await().atMost(WAIT).until(() -> deliveryIds.stream()
@@ -94,12 +96,12 @@ class ConcurrencyTest extends SenderTestSupport {
         startedSender(b -> b.nodeId("node-1"));
         startedSender(b -> b.nodeId("node-2"));
         WebhookSender publisher = sender(b -> b.nodeId("publisher"));
-        publisher.registerEndpoint(EndpointRegistration.of(serverUrl("/a"), "*"));
+        publisher.registerEndpoint(TENANT, EndpointRegistration.of(serverUrl("/a"), "*"));
         List<String> published = new ArrayList<>();
         List<String> deliveryIds = new ArrayList<>();
 
         for (int i = 0; i < 20; i++) {
-            PublishReceipt receipt = publisher.publish(openedEvent());
+            PublishReceipt receipt = publisher.publish(TENANT, openedEvent());
             published.add(receipt.eventId());
             deliveryIds.addAll(receipt.deliveryIds());
         }
@@ -107,6 +109,6 @@ class ConcurrencyTest extends SenderTestSupport {
         await().atMost(WAIT).until(() -> deliveryIds.stream()
                 .allMatch(id -> delivery(id).status() == DeliveryStatus.DELIVERED));
         assertThat(eventIds).containsExactlyInAnyOrderElementsOf(published);
-        assertThat(deliveryIds).allSatisfy(id -> assertThat(store.attempts(id)).hasSize(1));
+        assertThat(deliveryIds).allSatisfy(id -> assertThat(store.attempts(TENANT, id)).hasSize(1));
     }
 }

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -45,10 +47,10 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void postsTheEventSignedWithBothSchemesAndExactlyTheWireHeaders() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        RegisteredEndpoint endpoint = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "email.*"));
+        RegisteredEndpoint endpoint = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "email.*"));
         WebhookEvent event = openedEvent();
 
-        PublishReceipt receipt = sender.publish(event);
+        PublishReceipt receipt = sender.publish(TENANT, event);
 
         awaitStatus(receipt.deliveryIds().get(0), DeliveryStatus.DELIVERED);
         LoggedRequest request = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
@@ -75,9 +77,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void retriesOneThenFiveMinutesAfterTheFirstAttemptUntilA2xx() {
         stubSequence(serverError(), serverError(), ok());
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         Instant start = clock.instant();
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(1)));
@@ -87,12 +89,12 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         clock.advance(Duration.ofMinutes(4));
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
 
-        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::startedAt, DeliveryAttempt::statusCode)
+        assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::startedAt, DeliveryAttempt::statusCode)
                 .containsExactly(
                         tuple(start, 500),
                         tuple(start.plus(Duration.ofMinutes(1)), 500),
                         tuple(start.plus(Duration.ofMinutes(5)), 200));
-        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+        assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -105,9 +107,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
                 failed.add(delivery.id());
             }
         }));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         Instant start = clock.instant();
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         clock.advance(Duration.ofMinutes(1));
@@ -120,7 +122,7 @@ class DeliveryAttemptsTest extends SenderTestSupport {
 
         assertThat(done.nextAttemptAt()).isNull();
         assertThat(done.updatedAt()).isEqualTo(start.plus(Duration.ofMinutes(30)));
-        List<DeliveryAttempt> attempts = store.attempts(deliveryId);
+        List<DeliveryAttempt> attempts = store.attempts(TENANT, deliveryId);
         assertThat(attempts).extracting(DeliveryAttempt::startedAt).containsExactly(start,
                 start.plus(Duration.ofMinutes(1)), start.plus(Duration.ofMinutes(5)), start.plus(Duration.ofMinutes(30)));
         assertThat(attempts).allSatisfy(attempt -> {
@@ -142,10 +144,10 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         slow.start();
         try {
             WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofSeconds(30)));
-            sender.registerEndpoint(EndpointRegistration.of(
+            sender.registerEndpoint(TENANT, EndpointRegistration.of(
                     "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook", "*"));
             Instant start = clock.instant();
-            String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+            String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
             awaitAttempts(deliveryId, 1);
             assertThat(delivery(deliveryId).updatedAt()).isEqualTo(start.plusSeconds(20));
@@ -159,9 +161,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void afterAnOutageRetriesCountFromNowInsteadOfFallingDueInABurst() {
         receiver.stubFor(post("/hook").willReturn(serverError()));
         WebhookSender down = sender(b -> b);
-        down.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        down.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         Instant published = clock.instant();
-        String deliveryId = down.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = down.publish(TENANT, openedEvent()).deliveryIds().get(0);
         down.close();
         clock.advance(Duration.ofHours(2));
         Instant restarted = clock.instant();
@@ -169,7 +171,7 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         startedSender(b -> b);
 
         awaitAttempts(deliveryId, 1);
-        assertThat(store.attempts(deliveryId).get(0).startedAt()).isEqualTo(published.plus(Duration.ofHours(2)));
+        assertThat(store.attempts(TENANT, deliveryId).get(0).startedAt()).isEqualTo(published.plus(Duration.ofHours(2)));
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(restarted.plus(Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(1));
         awaitAttempts(deliveryId, 2);
@@ -180,12 +182,12 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void recordsATimeoutWhenNoResponseArrivesInTime() {
         receiver.stubFor(post("/hook").willReturn(ok().withFixedDelay(3_000)));
         WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(300)).retrySchedule(RetrySchedule.none()));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.FAILED);
-        DeliveryAttempt attempt = store.attempts(deliveryId).get(0);
+        DeliveryAttempt attempt = store.attempts(TENANT, deliveryId).get(0);
         assertThat(attempt.statusCode()).isNull();
         assertThat(attempt.errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
         assertThat(attempt.errorMessage()).isEqualTo("no response within PT0.3S");
@@ -196,26 +198,26 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void aBodyThatTricklesInCannotHoldAnAttemptPastItsDeadline() {
         receiver.stubFor(post("/hook").willReturn(ok().withBody("x".repeat(100)).withChunkedDribbleDelay(10, 5_000)));
         WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(500)).retrySchedule(RetrySchedule.none()));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.FAILED);
-        assertThat(store.attempts(deliveryId).get(0).errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
-        assertThat(store.attempts(deliveryId).get(0).errorMessage()).isEqualTo("no response within PT0.5S");
-        assertThat(store.attempts(deliveryId).get(0).latency()).isLessThan(Duration.ofSeconds(2));
+        assertThat(store.attempts(TENANT, deliveryId).get(0).errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
+        assertThat(store.attempts(TENANT, deliveryId).get(0).errorMessage()).isEqualTo("no response within PT0.5S");
+        assertThat(store.attempts(TENANT, deliveryId).get(0).latency()).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void keepsOnlyTheFirstFourKibOfTheResponseBody() {
         receiver.stubFor(post("/hook").willReturn(ok().withBody("é".repeat(1000) + "x".repeat(10_000))));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
-        assertThat(store.attempts(deliveryId).get(0).responseExcerpt()).isEqualTo("é".repeat(1000) + "x".repeat(2096));
+        assertThat(store.attempts(TENANT, deliveryId).get(0).responseExcerpt()).isEqualTo("é".repeat(1000) + "x".repeat(2096));
     }
 
     @Test
@@ -225,9 +227,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
             closedPort = socket.getLocalPort();
         }
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of("http://127.0.0.1:" + closedPort + "/hook", "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of("http://127.0.0.1:" + closedPort + "/hook", "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
         assertThat(attempt.statusCode()).isNull();
@@ -240,9 +242,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void retriesWhenTheConnectionIsResetMidResponse() {
         receiver.stubFor(post("/hook").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
         assertThat(attempt.statusCode()).isNull();
@@ -260,17 +262,17 @@ class DeliveryAttemptsTest extends SenderTestSupport {
                 disabled.add(endpoint.id() + ": " + reason);
             }
         }));
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.FAILED);
         await(() -> !disabled.isEmpty());
-        Endpoint endpoint = sender.endpoint(endpointId).orElseThrow();
+        Endpoint endpoint = sender.endpoint(TENANT, endpointId).orElseThrow();
         assertThat(endpoint.enabled()).isFalse();
         assertThat(endpoint.disabledReason()).isEqualTo("endpoint answered 410 Gone");
         assertThat(disabled).containsExactly(endpointId + ": endpoint answered 410 Gone");
-        String next = sender.publish(openedEvent()).deliveryIds().get(0);
+        String next = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
         assertThat(delivery(next).status()).isEqualTo(DeliveryStatus.SKIPPED);
     }
 
@@ -278,22 +280,22 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void goneIsAnOrdinaryFailureWhenDisablingIsOff() {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(410)));
         WebhookSender sender = startedSender(b -> b.disableEndpointOnGone(false));
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(sender.endpoint(endpointId).orElseThrow().enabled()).isTrue();
+        assertThat(sender.endpoint(TENANT, endpointId).orElseThrow().enabled()).isTrue();
     }
 
     @Test
     void tooManyRequestsWithRetryAfterSecondsDelaysTheNextAttempt() {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
@@ -305,9 +307,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(503)
                 .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atOffset(ZoneOffset.UTC)))));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(retryAt);
@@ -317,9 +319,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void aShortRetryAfterDoesNotBringTheScheduleForward() {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
@@ -329,9 +331,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void aRetryAfterCutByTheCapNeverBringsTheScheduleForward() {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
         WebhookSender sender = startedSender(b -> b.maxRetryAfter(Duration.ofSeconds(30)));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
@@ -341,9 +343,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     void retriesAfterARetryAfterKeepTheirGapsFromThatTime() {
         stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "600"), serverError());
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         Instant start = clock.instant();
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitAttempts(deliveryId, 1);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(10)));
@@ -370,9 +372,9 @@ class DeliveryAttemptsTest extends SenderTestSupport {
                         outcomes.add(outcome);
                     }
                 }));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
         await(() -> outcomes.size() == 1);

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,9 +21,9 @@ class DispatchTest extends SenderTestSupport {
     void sendsAJustPublishedDeliveryWithoutWaitingForThePoller() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.pollInterval(Duration.ofHours(1)));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
     }
@@ -30,11 +32,11 @@ class DispatchTest extends SenderTestSupport {
     void drainsABacklogBeyondTheConcurrencyLimitWithoutWaitingForPollTicks() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.pollInterval(Duration.ofHours(1)).maxConcurrencyPerEndpoint(2));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         List<String> deliveryIds = new ArrayList<>();
 
         for (int i = 0; i < 30; i++) {
-            deliveryIds.addAll(sender.publish(openedEvent()).deliveryIds());
+            deliveryIds.addAll(sender.publish(TENANT, openedEvent()).deliveryIds());
         }
 
         await().atMost(WAIT).until(() -> deliveryIds.stream()
@@ -45,8 +47,8 @@ class DispatchTest extends SenderTestSupport {
     void deliversWhatWasPublishedBeforeStart() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = sender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
 
         sender.start();
@@ -60,13 +62,13 @@ class DispatchTest extends SenderTestSupport {
         receiver.stubFor(post("/fast").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.maxConcurrency(8).maxConcurrencyPerEndpoint(2)
                 .attemptTimeout(Duration.ofSeconds(10)));
-        String slow = sender.registerEndpoint(EndpointRegistration.of(url("/slow"), "*")).id();
-        sender.registerEndpoint(EndpointRegistration.of(url("/fast"), "*"));
+        String slow = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/slow"), "*")).id();
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/fast"), "*"));
         List<String> slowDeliveries = new ArrayList<>();
         List<String> fastDeliveries = new ArrayList<>();
 
         for (int i = 0; i < 6; i++) {
-            for (String deliveryId : sender.publish(openedEvent()).deliveryIds()) {
+            for (String deliveryId : sender.publish(TENANT, openedEvent()).deliveryIds()) {
                 (delivery(deliveryId).endpointId().equals(slow) ? slowDeliveries : fastDeliveries).add(deliveryId);
             }
         }
@@ -84,10 +86,10 @@ class DispatchTest extends SenderTestSupport {
     void aNewSenderDeliversWhatAClosedOneLeftOutstanding() {
         receiver.stubFor(post("/hook").willReturn(ok().withFixedDelay(1_000)));
         WebhookSender first = startedSender(b -> b.maxConcurrencyPerEndpoint(1).shutdownTimeout(Duration.ZERO));
-        first.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        first.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         List<String> deliveryIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            deliveryIds.addAll(first.publish(openedEvent()).deliveryIds());
+            deliveryIds.addAll(first.publish(TENANT, openedEvent()).deliveryIds());
         }
         await().atMost(WAIT).until(() -> receiver.getAllServeEvents().size() >= 1);
 
@@ -107,8 +109,8 @@ class DispatchTest extends SenderTestSupport {
     void closeLetsInFlightAttemptsFinishWithinTheShutdownTimeout() {
         receiver.stubFor(post("/hook").willReturn(ok().withFixedDelay(300)));
         WebhookSender sender = startedSender(b -> b.shutdownTimeout(Duration.ofSeconds(5)));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
         await().atMost(WAIT).until(() -> receiver.getAllServeEvents().size() == 1);
 
         sender.close();
@@ -121,7 +123,7 @@ class DispatchTest extends SenderTestSupport {
         WebhookSender sender = startedSender(b -> b);
         sender.close();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.publish(openedEvent()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.publish(TENANT, openedEvent()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sender is closed");
     }
@@ -129,24 +131,24 @@ class DispatchTest extends SenderTestSupport {
     @Test
     void anEventWithNoSubscribedEndpointIsStillStored() {
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "campaign.*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "campaign.*"));
 
-        PublishReceipt receipt = sender.publish(openedEvent());
+        PublishReceipt receipt = sender.publish(TENANT, openedEvent());
 
         assertThat(receipt.deliveryIds()).isEmpty();
         assertThat(receipt.created()).isTrue();
-        assertThat(store.event(receipt.eventId())).isPresent();
+        assertThat(store.event(TENANT, receipt.eventId())).isPresent();
     }
 
     @Test
     void publishingTheSameEventTwiceStoresItOnce() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         var event = openedEvent();
 
-        PublishReceipt first = sender.publish(event);
-        PublishReceipt second = sender.publish(event);
+        PublishReceipt first = sender.publish(TENANT, event);
+        PublishReceipt second = sender.publish(TENANT, event);
 
         assertThat(second.created()).isFalse();
         assertThat(second.deliveryIds()).isEqualTo(first.deliveryIds());

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -33,7 +35,7 @@ class EndpointsTest extends SenderTestSupport {
     void registersAnEndpointWithAGeneratedSecret() {
         WebhookSender sender = sender(b -> b);
 
-        RegisteredEndpoint registered = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "email.*", "campaign.sent")
+        RegisteredEndpoint registered = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "email.*", "campaign.sent")
                 .withDescription("CRM sync").withMetadata(Map.of("team", "crm")));
 
         Endpoint endpoint = registered.endpoint();
@@ -46,8 +48,8 @@ class EndpointsTest extends SenderTestSupport {
         assertThat(registered.key().encoded()).startsWith("whsec_");
         assertThat(endpoint.secrets()).extracting(s -> s.key()).containsExactly(registered.key().encoded());
         assertThat(registered.toString()).doesNotContain(registered.key().encoded());
-        assertThat(sender.endpoints()).containsExactly(endpoint);
-        assertThat(sender.endpoint(endpoint.id())).contains(endpoint);
+        assertThat(sender.endpoints(TENANT)).containsExactly(endpoint);
+        assertThat(sender.endpoint(TENANT, endpoint.id())).contains(endpoint);
     }
 
     @Test
@@ -60,10 +62,10 @@ class EndpointsTest extends SenderTestSupport {
         assertThatThrownBy(() -> EndpointRegistration.of(url("/hook")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("eventTypes cannot be empty (use \"*\" for all types)");
-        assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of("/relative", "*")))
+        assertThatThrownBy(() -> sender.registerEndpoint(TENANT, EndpointRegistration.of("/relative", "*")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("url must be an absolute URL with a host: /relative");
-        assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of("http://user:pw@127.0.0.1/x", "*")))
+        assertThatThrownBy(() -> sender.registerEndpoint(TENANT, EndpointRegistration.of("http://user:pw@127.0.0.1/x", "*")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("url cannot carry user info (credentials)");
     }
@@ -73,17 +75,17 @@ class EndpointsTest extends SenderTestSupport {
         WebhookSender sender = sender(b -> b.addressPolicy(EndpointAddressPolicy.publicHttpsOnly()
                 .withResolver(host -> List.of(InetAddress.getByName("10.0.0.7")))));
 
-        assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of("https://hooks.example.com/x", "*")))
+        assertThatThrownBy(() -> sender.registerEndpoint(TENANT, EndpointRegistration.of("https://hooks.example.com/x", "*")))
                 .isInstanceOf(EndpointAddressRejectedException.class)
                 .hasMessage("endpoint URL https://hooks.example.com/x rejected: host hooks.example.com resolves to 10.0.0.7 (private network 10.0.0.0/8)");
-        assertThat(sender.endpoints()).isEmpty();
+        assertThat(sender.endpoints(TENANT)).isEmpty();
     }
 
     @Test
     void refusesPlainHttpUnderTheDefaultPolicy() {
         WebhookSender sender = WebhookSender.builder().store(store).build();
         try {
-            assertThatThrownBy(() -> sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")))
+            assertThatThrownBy(() -> sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")))
                     .isInstanceOf(EndpointAddressRejectedException.class)
                     .hasMessageEndingWith("scheme 'http' is not allowed (https only)");
         } finally {
@@ -96,10 +98,10 @@ class EndpointsTest extends SenderTestSupport {
         AtomicReference<InetAddress> answer = new AtomicReference<>(InetAddress.getByName("93.184.215.14"));
         WebhookSender sender = startedSender(b -> b.addressPolicy(EndpointAddressPolicy.publicHttpsOnly()
                 .withResolver(host -> List.of(answer.get()))));
-        sender.registerEndpoint(EndpointRegistration.of("https://hooks.example.com/x", "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of("https://hooks.example.com/x", "*"));
         answer.set(InetAddress.getByName("169.254.169.254"));
 
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
         assertThat(attempt.errorClass()).isEqualTo(EndpointAddressRejectedException.class.getName());
@@ -112,12 +114,12 @@ class EndpointsTest extends SenderTestSupport {
     void rotationSignsWithBothSecretsDuringTheOverlapThenOnlyTheNewOne() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        RegisteredEndpoint original = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        RegisteredEndpoint original = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        RegisteredEndpoint rotated = sender.rotateSecret(original.id());
+        RegisteredEndpoint rotated = sender.rotateSecret(TENANT, original.id());
 
         assertThat(rotated.key().encoded()).isNotEqualTo(original.key().encoded());
-        awaitStatus(sender.publish(openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
+        awaitStatus(sender.publish(TENANT, openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
         LoggedRequest during = lastRequest();
         assertThat(during.getHeader("webhook-signature").split(" ")).hasSize(2);
         assertThat(during.getHeader("X-Migomail-Signature").split(" ")).hasSize(2);
@@ -125,7 +127,7 @@ class EndpointsTest extends SenderTestSupport {
         assertThat(verifies(rotated.key().encoded(), during)).isTrue();
 
         clock.advance(Duration.ofHours(24));
-        awaitStatus(sender.publish(openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
+        awaitStatus(sender.publish(TENANT, openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
         LoggedRequest after = lastRequest();
         assertThat(after.getHeader("webhook-signature").split(" ")).hasSize(1);
         assertThat(verifies(original.key().encoded(), after)).isFalse();
@@ -137,9 +139,9 @@ class EndpointsTest extends SenderTestSupport {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
         SigningKeyPair pair = SigningKeyPair.generate();
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*").withSigningKey(pair));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*").withSigningKey(pair));
 
-        awaitStatus(sender.publish(openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
+        awaitStatus(sender.publish(TENANT, openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
 
         LoggedRequest request = lastRequest();
         assertThat(request.getHeader("webhook-signature")).startsWith("v1a,");
@@ -156,20 +158,20 @@ class EndpointsTest extends SenderTestSupport {
                 skipped.add(delivery.id());
             }
         }));
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
         Instant from = clock.instant();
 
-        Endpoint disabled = sender.disableEndpoint(endpointId, "maintenance");
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        Endpoint disabled = sender.disableEndpoint(TENANT, endpointId, "maintenance");
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.disabledReason()).isEqualTo("maintenance");
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(skipped).containsExactly(deliveryId);
-        Endpoint enabled = sender.enableEndpoint(endpointId);
+        Endpoint enabled = sender.enableEndpoint(TENANT, endpointId);
         assertThat(enabled.enabled()).isTrue();
         assertThat(enabled.disabledReason()).isNull();
-        sender.replay(ReplayRequest.between(from, clock.instant().plusSeconds(1))
+        sender.replay(TENANT, ReplayRequest.between(from, clock.instant().plusSeconds(1))
                 .withEndpoints(Set.of(endpointId)).withStatuses(Set.of(DeliveryStatus.SKIPPED)));
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
         assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(1);
@@ -188,18 +190,18 @@ class EndpointsTest extends SenderTestSupport {
                     }
                 }));
         Instant start = clock.instant();
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             awaitAttempts(deliveryId, attempt);
-            assertThat(sender.endpoint(endpointId).orElseThrow().enabled()).isTrue();
+            assertThat(sender.endpoint(TENANT, endpointId).orElseThrow().enabled()).isTrue();
             clock.advance(Duration.ofMinutes(20));
         }
         awaitAttempts(deliveryId, 4);
 
-        await().atMost(WAIT).until(() -> !sender.endpoint(endpointId).orElseThrow().enabled());
-        assertThat(sender.endpoint(endpointId).orElseThrow().failingSince()).isEqualTo(start);
+        await().atMost(WAIT).until(() -> !sender.endpoint(TENANT, endpointId).orElseThrow().enabled());
+        assertThat(sender.endpoint(TENANT, endpointId).orElseThrow().failingSince()).isEqualTo(start);
         assertThat(reasons).containsExactly("every attempt failed since " + start + " (health period PT1H)");
         clock.advance(Duration.ofMinutes(20));
         awaitStatus(deliveryId, DeliveryStatus.SKIPPED);
@@ -208,9 +210,9 @@ class EndpointsTest extends SenderTestSupport {
     @Test
     void updatesUrlFiltersDescriptionAndMetadataKeepingKeys() {
         WebhookSender sender = sender(b -> b);
-        RegisteredEndpoint registered = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        RegisteredEndpoint registered = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
 
-        Endpoint updated = sender.updateEndpoint(registered.id(), EndpointRegistration.of(url("/v2"), "email.bounced")
+        Endpoint updated = sender.updateEndpoint(TENANT, registered.id(), EndpointRegistration.of(url("/v2"), "email.bounced")
                 .withDescription("v2").withMetadata(Map.of("k", "v")));
 
         assertThat(updated.url()).isEqualTo(url("/v2"));
@@ -218,7 +220,7 @@ class EndpointsTest extends SenderTestSupport {
         assertThat(updated.description()).isEqualTo("v2");
         assertThat(updated.metadata()).isEqualTo(Map.of("k", "v"));
         assertThat(updated.secrets()).isEqualTo(registered.endpoint().secrets());
-        assertThatThrownBy(() -> sender.updateEndpoint(registered.id(), EndpointRegistration.of("ftp://127.0.0.1/x", "*")))
+        assertThatThrownBy(() -> sender.updateEndpoint(TENANT, registered.id(), EndpointRegistration.of("ftp://127.0.0.1/x", "*")))
                 .isInstanceOf(EndpointAddressRejectedException.class);
     }
 
@@ -226,10 +228,10 @@ class EndpointsTest extends SenderTestSupport {
     void operationsOnAnUnknownEndpointAreTypedErrors() {
         WebhookSender sender = sender(b -> b);
 
-        assertThatThrownBy(() -> sender.rotateSecret("ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
+        assertThatThrownBy(() -> sender.rotateSecret(TENANT, "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
-        assertThatThrownBy(() -> sender.enableEndpoint("ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
+        assertThatThrownBy(() -> sender.enableEndpoint(TENANT, "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
                 .isInstanceOf(UnknownIdException.class);
     }
 

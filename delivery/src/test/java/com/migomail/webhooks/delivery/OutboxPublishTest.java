@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -45,19 +47,20 @@ class OutboxPublishTest extends SenderTestSupport {
     void buildsTheSameBodyAndFanOutAsPublishAndTheCommittedEventIsDeliveredByThePoller() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        String opened = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "email.opened")).id();
-        String paused = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
-        sender.registerEndpoint(EndpointRegistration.of(url("/other"), "campaign.sent"));
-        sender.disableEndpoint(paused, "paused");
+        String opened = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "email.opened")).id();
+        String paused = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/other"), "campaign.sent"));
+        sender.disableEndpoint(TENANT, paused, "paused");
         StagedTransaction transaction = new StagedTransaction(store);
         WebhookEvent event = openedEvent();
 
-        PublishReceipt receipt = sender.publish(event, transaction);
+        PublishReceipt receipt = sender.publish(TENANT, event, transaction);
         transaction.commit();
 
         StoredEvent written = transaction.events.get(0);
-        assertThat(written).isEqualTo(new StoredEvent(event.id(), "email.opened", event.timestamp(), clock.instant(),
-                new String(EventCodec.write(event), StandardCharsets.UTF_8)));
+        assertThat(written).isEqualTo(new StoredEvent(event.id(), TENANT, "email.opened", event.timestamp(), clock.instant(),
+                new String(EventCodec.write(event), StandardCharsets.UTF_8), written.subscriberKey()));
+        assertThat(written.subscriberKey()).hasSize(43).doesNotContainIgnoringCase("jane");
         assertThat(transaction.deliveries.get(0)).extracting(NewDelivery::endpointId, NewDelivery::status)
                 .containsExactly(tuple(opened, DeliveryStatus.PENDING),
                         tuple(paused, DeliveryStatus.SKIPPED));
@@ -77,16 +80,16 @@ class OutboxPublishTest extends SenderTestSupport {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.pollInterval(Duration.ofHours(1))
                 .scheduler(scheduler).executor(executor));
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         drain(scheduler);   // the start-up poll has been requested...
         drain(executor);    // ...and has run; the next one is an hour away
 
-        String deliveryId = sender.publish(openedEvent(), store::append).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent(), store::append).deliveryIds().get(0);
         drain(executor);    // a fast-path claim would have run by now
 
         assertThat(delivery(deliveryId).leaseOwner()).isNull();
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
         assertThat(receiver.getAllServeEvents()).isEmpty();
     }
 
@@ -94,17 +97,17 @@ class OutboxPublishTest extends SenderTestSupport {
     void aRolledBackPublishStoresAndSendsNothing() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         StagedTransaction transaction = new StagedTransaction(store);
         WebhookEvent event = openedEvent();
 
-        PublishReceipt receipt = sender.publish(event, transaction);
+        PublishReceipt receipt = sender.publish(TENANT, event, transaction);
         transaction.rollback();
-        String committed = sender.publish(openedEvent()).deliveryIds().get(0);
+        String committed = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         awaitStatus(committed, DeliveryStatus.DELIVERED);
-        assertThat(store.event(event.id())).isEmpty();
-        assertThat(store.delivery(receipt.deliveryIds().get(0))).isEmpty();
+        assertThat(store.event(TENANT, event.id())).isEmpty();
+        assertThat(store.delivery(TENANT, receipt.deliveryIds().get(0))).isEmpty();
         await().during(Duration.ofMillis(200)).atMost(WAIT)
                 .until(() -> receiver.getAllServeEvents().size() == 1);
     }
@@ -114,7 +117,7 @@ class OutboxPublishTest extends SenderTestSupport {
         WebhookSender sender = sender(b -> b);
         IllegalStateException failure = new IllegalStateException("connection is closed");
 
-        assertThatThrownBy(() -> sender.publish(openedEvent(), (e, d) -> {
+        assertThatThrownBy(() -> sender.publish(TENANT, openedEvent(), (e, d) -> {
             throw failure;
         })).isSameAs(failure);
     }
@@ -124,7 +127,7 @@ class OutboxPublishTest extends SenderTestSupport {
         WebhookSender sender = sender(b -> b);
         WebhookEvent event = openedEvent();
 
-        assertThatThrownBy(() -> sender.publish(event, (e, d) -> null))
+        assertThatThrownBy(() -> sender.publish(TENANT, event, (e, d) -> null))
                 .isInstanceOf(WebhookDeliveryException.class)
                 .hasMessage("appender returned no AppendResult for event " + event.id());
     }
@@ -133,12 +136,12 @@ class OutboxPublishTest extends SenderTestSupport {
     void rejectsNullsAndPublishingAfterClose() {
         WebhookSender sender = sender(b -> b);
 
-        assertThatThrownBy(() -> sender.publish(null, store::append))
+        assertThatThrownBy(() -> sender.publish(TENANT, null, store::append))
                 .isInstanceOf(NullPointerException.class).hasMessage("event cannot be null");
-        assertThatThrownBy(() -> sender.publish(openedEvent(), null))
+        assertThatThrownBy(() -> sender.publish(TENANT, openedEvent(), null))
                 .isInstanceOf(NullPointerException.class).hasMessage("appender cannot be null");
         sender.close();
-        assertThatThrownBy(() -> sender.publish(openedEvent(), store::append))
+        assertThatThrownBy(() -> sender.publish(TENANT, openedEvent(), store::append))
                 .isInstanceOf(IllegalStateException.class).hasMessage("sender is closed");
     }
 
@@ -153,7 +156,6 @@ class OutboxPublishTest extends SenderTestSupport {
      */
     private static final class StagedTransaction implements EventAppender {
         private final WebhookStore target;
-        private final WebhookStore scratch = WebhookStore.inMemory();
         final List<StoredEvent> events = new ArrayList<>();
         final List<List<NewDelivery>> deliveries = new ArrayList<>();
 
@@ -165,7 +167,8 @@ class OutboxPublishTest extends SenderTestSupport {
         public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries) {
             events.add(event);
             deliveries.add(newDeliveries);
-            return scratch.append(event, newDeliveries);
+            // What a store would report for a new event, without writing it before the commit.
+            return new AppendResult(true, event, newDeliveries.stream().map(d -> d.toDelivery(event)).toList());
         }
 
         void commit() {

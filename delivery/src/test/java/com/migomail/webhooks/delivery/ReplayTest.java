@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -28,16 +30,16 @@ class ReplayTest extends SenderTestSupport {
     void replaysOneEventWithTheSameBodyAndIdSignedAfresh() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        RegisteredEndpoint endpoint = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        RegisteredEndpoint endpoint = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         WebhookEvent event = openedEvent();
-        String deliveryId = sender.publish(event).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, event).deliveryIds().get(0);
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
         clock.advance(Duration.ofHours(2));
 
-        ReplayReceipt receipt = sender.replay(event.id());
+        ReplayReceipt receipt = sender.replay(TENANT, event.id());
 
         assertThat(receipt.deliveryIds()).containsExactly(deliveryId);
-        await().atMost(WAIT).until(() -> store.attempts(deliveryId).size() == 2
+        await().atMost(WAIT).until(() -> store.attempts(TENANT, deliveryId).size() == 2
                 && delivery(deliveryId).status() == DeliveryStatus.DELIVERED);
         List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));
         assertThat(requests).hasSize(2);
@@ -48,7 +50,7 @@ class ReplayTest extends SenderTestSupport {
         WebhookVerifier verifier = WebhookVerifier.builder().key(endpoint.key().encoded()).clock(clock).build();
         assertThatCode(() -> verifier.verify(DeliveryAttemptsTest.headersOf(requests.get(1)), requests.get(1).getBody()))
                 .doesNotThrowAnyException();
-        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2);
+        assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2);
         assertThat(delivery(deliveryId).replay()).isTrue();
     }
 
@@ -57,12 +59,12 @@ class ReplayTest extends SenderTestSupport {
         receiver.stubFor(post("/hook").willReturn(ok()));
         receiver.stubFor(post("/late").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
         WebhookEvent event = openedEvent();
-        sender.publish(event);
-        String late = sender.registerEndpoint(EndpointRegistration.of(url("/late"), "*")).id();
+        sender.publish(TENANT, event);
+        String late = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/late"), "*")).id();
 
-        ReplayReceipt receipt = sender.replay(event.id(), late);
+        ReplayReceipt receipt = sender.replay(TENANT, event.id(), late);
 
         assertThat(receipt.count()).isEqualTo(1);
         awaitStatus(receipt.deliveryIds().get(0), DeliveryStatus.DELIVERED);
@@ -73,7 +75,7 @@ class ReplayTest extends SenderTestSupport {
     void replayingAnUnknownEventIsATypedError() {
         WebhookSender sender = startedSender(b -> b);
 
-        assertThatThrownBy(() -> sender.replay("evt_01j8x4k7q3c9v2m5n8p0r6s1td"))
+        assertThatThrownBy(() -> sender.replay(TENANT, "evt_01j8x4k7q3c9v2m5n8p0r6s1td"))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessage("event not found: evt_01j8x4k7q3c9v2m5n8p0r6s1td");
     }
@@ -82,9 +84,9 @@ class ReplayTest extends SenderTestSupport {
     void replayingAnEventToAnUnknownEndpointIsATypedError() {
         WebhookSender sender = startedSender(b -> b);
         WebhookEvent event = openedEvent();
-        sender.publish(event);
+        sender.publish(TENANT, event);
 
-        assertThatThrownBy(() -> sender.replay(event.id(), "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
+        assertThatThrownBy(() -> sender.replay(TENANT, event.id(), "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
     }
@@ -92,9 +94,9 @@ class ReplayTest extends SenderTestSupport {
     @Test
     void replayingAnUnknownEventToAnEndpointIsATypedError() {
         WebhookSender sender = startedSender(b -> b);
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
 
-        assertThatThrownBy(() -> sender.replay("evt_01j8x4k7q3c9v2m5n8p0r6s1td", endpointId))
+        assertThatThrownBy(() -> sender.replay(TENANT, "evt_01j8x4k7q3c9v2m5n8p0r6s1td", endpointId))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessage("event not found: evt_01j8x4k7q3c9v2m5n8p0r6s1td");
     }
@@ -103,12 +105,12 @@ class ReplayTest extends SenderTestSupport {
     void aRangeReplayNamingAnUnknownEndpointIsATypedErrorAndSchedulesNothing() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b);
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
         Instant from = clock.instant();
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
 
-        assertThatThrownBy(() -> sender.replay(ReplayRequest.between(from, from.plusSeconds(1))
+        assertThatThrownBy(() -> sender.replay(TENANT, ReplayRequest.between(from, from.plusSeconds(1))
                 .withEndpoints(Set.of(endpointId, "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
@@ -120,9 +122,9 @@ class ReplayTest extends SenderTestSupport {
     void anEventWithoutDeliveriesIsReplayedToNoOne() {
         WebhookSender sender = startedSender(b -> b);
         WebhookEvent event = openedEvent();
-        sender.publish(event);
+        sender.publish(TENANT, event);
 
-        ReplayReceipt receipt = sender.replay(event.id());
+        ReplayReceipt receipt = sender.replay(TENANT, event.id());
 
         assertThat(receipt.count()).isZero();
         assertThat(receipt.lastDueAt()).isNull();
@@ -134,12 +136,12 @@ class ReplayTest extends SenderTestSupport {
         receiver.stubFor(post("/broken").willReturn(serverError()));
         WebhookSender sender = startedSender(b -> b.retrySchedule(RetrySchedule.none())
                 .replayBatch(2, Duration.ofMinutes(1)));
-        sender.registerEndpoint(EndpointRegistration.of(url("/ok"), "*"));
-        String broken = sender.registerEndpoint(EndpointRegistration.of(url("/broken"), "*")).id();
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/ok"), "*"));
+        String broken = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/broken"), "*")).id();
         Instant from = clock.instant();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            for (String id : sender.publish(openedEvent()).deliveryIds()) {
+            for (String id : sender.publish(TENANT, openedEvent()).deliveryIds()) {
                 if (delivery(id).endpointId().equals(broken)) {
                     failed.add(awaitStatus(id, DeliveryStatus.FAILED).id());
                 }
@@ -148,7 +150,7 @@ class ReplayTest extends SenderTestSupport {
         }
         receiver.stubFor(post("/broken").willReturn(ok()));
 
-        ReplayReceipt receipt = sender.replay(ReplayRequest.between(from, clock.instant()).onlyFailedOrSkipped());
+        ReplayReceipt receipt = sender.replay(TENANT, ReplayRequest.between(from, clock.instant()).onlyFailedOrSkipped());
 
         assertThat(receipt.deliveryIds()).containsExactlyElementsOf(failed);
         assertThat(receipt.lastDueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
@@ -166,12 +168,12 @@ class ReplayTest extends SenderTestSupport {
         WebhookSender sender = startedSender(b -> b);
         Instant from = clock.instant();
         WebhookEvent event = openedEvent();
-        sender.publish(event);
-        String late = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "email.*")).id();
+        sender.publish(TENANT, event);
+        String late = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "email.*")).id();
 
-        assertThat(sender.replay(ReplayRequest.between(from, from.plusSeconds(1))
+        assertThat(sender.replay(TENANT, ReplayRequest.between(from, from.plusSeconds(1))
                 .withTypes(Set.of("email.clicked")).withEndpoints(Set.of(late))).count()).isZero();
-        ReplayReceipt receipt = sender.replay(ReplayRequest.between(from, from.plusSeconds(1))
+        ReplayReceipt receipt = sender.replay(TENANT, ReplayRequest.between(from, from.plusSeconds(1))
                 .withTypes(Set.of("email.opened")).withEndpoints(Set.of(late)));
 
         assertThat(receipt.count()).isEqualTo(1);
@@ -182,15 +184,15 @@ class ReplayTest extends SenderTestSupport {
     void aFailingReplayDoesNotCountAgainstEndpointHealth() {
         receiver.stubFor(post("/hook").willReturn(ok()));
         WebhookSender sender = startedSender(b -> b.retrySchedule(RetrySchedule.none()));
-        String endpointId = sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*")).id();
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
         WebhookEvent event = openedEvent();
-        String deliveryId = sender.publish(event).deliveryIds().get(0);
+        String deliveryId = sender.publish(TENANT, event).deliveryIds().get(0);
         awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
         receiver.stubFor(post("/hook").willReturn(serverError()));
 
-        sender.replay(event.id());
+        sender.replay(TENANT, event.id());
 
         await().atMost(WAIT).until(() -> delivery(deliveryId).status() == DeliveryStatus.FAILED);
-        assertThat(sender.endpoint(endpointId).orElseThrow().failingSince()).isNull();
+        assertThat(sender.endpoint(TENANT, endpointId).orElseThrow().failingSince()).isNull();
     }
 }

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
@@ -70,17 +72,17 @@ abstract class SenderTestSupport {
     }
 
     List<DeliveryAttempt> awaitAttempts(String deliveryId, int count) {
-        await().atMost(WAIT).until(() -> store.attempts(deliveryId).size() >= count
-                && store.delivery(deliveryId).orElseThrow().leaseOwner() == null);
-        return store.attempts(deliveryId);
+        await().atMost(WAIT).until(() -> store.attempts(TENANT, deliveryId).size() >= count
+                && store.delivery(TENANT, deliveryId).orElseThrow().leaseOwner() == null);
+        return store.attempts(TENANT, deliveryId);
     }
 
     Delivery awaitStatus(String deliveryId, DeliveryStatus status) {
-        await().atMost(WAIT).until(() -> store.delivery(deliveryId).orElseThrow().status() == status);
-        return store.delivery(deliveryId).orElseThrow();
+        await().atMost(WAIT).until(() -> store.delivery(TENANT, deliveryId).orElseThrow().status() == status);
+        return store.delivery(TENANT, deliveryId).orElseThrow();
     }
 
     Delivery delivery(String deliveryId) {
-        return store.delivery(deliveryId).orElseThrow();
+        return store.delivery(TENANT, deliveryId).orElseThrow();
     }
 }

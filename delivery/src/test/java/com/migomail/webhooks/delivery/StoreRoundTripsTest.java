@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
@@ -64,7 +66,7 @@ class StoreRoundTripsTest extends SenderTestSupport {
     void aReplayedAttemptCountsTheLogInsteadOfReadingIt() throws Exception {
         String deliveryId = deliveredOnce();
 
-        started.replay(store.delivery(deliveryId).orElseThrow().eventId());
+        started.replay(TENANT, store.delivery(TENANT, deliveryId).orElseThrow().eventId());
         awaitRecorded(deliveryId, 2);
         settle();
 
@@ -74,10 +76,10 @@ class StoreRoundTripsTest extends SenderTestSupport {
 
     @Test
     void aReplayToOneEndpointLeavesTheChecksToTheStore() throws Exception {
-        Delivery delivered = store.delivery(deliveredOnce()).orElseThrow();
+        Delivery delivered = store.delivery(TENANT, deliveredOnce()).orElseThrow();
         String deliveryId = delivered.id();
 
-        started.replay(delivered.eventId(), delivered.endpointId());
+        started.replay(TENANT, delivered.eventId(), delivered.endpointId());
         awaitRecorded(deliveryId, 2);
         settle();
 
@@ -90,8 +92,8 @@ class StoreRoundTripsTest extends SenderTestSupport {
         Instant from = clock.instant();
         String deliveryId = deliveredOnce();
 
-        started.replay(ReplayRequest.between(from, from.plusSeconds(1))
-                .withEndpoints(Set.of(store.delivery(deliveryId).orElseThrow().endpointId())));
+        started.replay(TENANT, ReplayRequest.between(from, from.plusSeconds(1))
+                .withEndpoints(Set.of(store.delivery(TENANT, deliveryId).orElseThrow().endpointId())));
         awaitRecorded(deliveryId, 2);
         settle();
 
@@ -106,8 +108,8 @@ class StoreRoundTripsTest extends SenderTestSupport {
     private String publishedThenStarted(ResponseDefinitionBuilder response) {
         receiver.stubFor(post("/hook").willReturn(response));
         WebhookSender sender = countedSender();
-        sender.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = sender.publish(openedEvent()).deliveryIds().get(0);
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
         counting.reset();
         sender.start();
         return deliveryId;
@@ -118,8 +120,8 @@ class StoreRoundTripsTest extends SenderTestSupport {
         receiver.stubFor(post("/hook").willReturn(ok()));
         started = countedSender();
         started.start();
-        started.registerEndpoint(EndpointRegistration.of(url("/hook"), "*"));
-        String deliveryId = started.publish(openedEvent()).deliveryIds().get(0);
+        started.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        String deliveryId = started.publish(TENANT, openedEvent()).deliveryIds().get(0);
         awaitRecorded(deliveryId, 1);
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
         settle();
@@ -136,8 +138,8 @@ class StoreRoundTripsTest extends SenderTestSupport {
      * on a busy machine), until that many attempts are recorded and the lease is given back.
      */
     private void awaitRecorded(String deliveryId, int count) {
-        await().atMost(Duration.ofSeconds(40)).until(() -> store.attempts(deliveryId).size() >= count
-                && store.delivery(deliveryId).orElseThrow().leaseOwner() == null);
+        await().atMost(Duration.ofSeconds(40)).until(() -> store.attempts(TENANT, deliveryId).size() >= count
+                && store.delivery(TENANT, deliveryId).orElseThrow().leaseOwner() == null);
     }
 
     /** Waits until the worker has finished what it was doing (recording an attempt). */

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,7 +37,7 @@ class UnknownIdExceptionTest {
     @Test
     void theSenderNamesAnUnknownEndpointAsAnEndpoint() {
         try (WebhookSender sender = WebhookSender.builder().store(WebhookStore.inMemory()).build()) {
-            UnknownIdException e = catchThrowableOfType(UnknownIdException.class, () -> sender.rotateSecret(ENDPOINT));
+            UnknownIdException e = catchThrowableOfType(UnknownIdException.class, () -> sender.rotateSecret(TENANT, ENDPOINT));
 
             assertThat(e.kind()).isEqualTo(Kind.ENDPOINT);
             assertThat(e.id()).isEqualTo(ENDPOINT);
@@ -45,7 +47,7 @@ class UnknownIdExceptionTest {
     @Test
     void theSenderNamesAnUnknownEventAsAnEvent() {
         try (WebhookSender sender = WebhookSender.builder().store(WebhookStore.inMemory()).build()) {
-            UnknownIdException e = catchThrowableOfType(UnknownIdException.class, () -> sender.replay(EVENT));
+            UnknownIdException e = catchThrowableOfType(UnknownIdException.class, () -> sender.replay(TENANT, EVENT));
 
             assertThat(e.kind()).isEqualTo(Kind.EVENT);
             assertThat(e.id()).isEqualTo(EVENT);

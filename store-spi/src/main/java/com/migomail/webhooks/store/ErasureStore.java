@@ -37,4 +37,14 @@ public interface ErasureStore {
      * @throws IllegalArgumentException if {@code batchSize} is less than 1
      */
     ErasureCounts eraseSubscriberBatch(TenantId tenant, String subscriberKey, int batchSize);
+
+    /**
+     * The secret key the sender hashes subscriber addresses with for {@link StoredEvent#subscriberKey()},
+     * unless the host configures its own: 32 random bytes, created on the first call and the same
+     * afterwards for every store instance over the same data (every node of a shared database), so
+     * that the index is a keyed hash, not a hash anyone can recompute from a guessed address.
+     *
+     * @return a copy of the key, 32 bytes
+     */
+    byte[] subscriberIndexKey();
 }

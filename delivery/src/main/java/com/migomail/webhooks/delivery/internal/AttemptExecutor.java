@@ -82,8 +82,9 @@ final class AttemptExecutor {
 
     /** The event and endpoint, or empty after resolving a delivery that cannot be sent. */
     private Optional<Target> load(Delivery delivery) {
-        Optional<StoredEvent> event = store.event(delivery.eventId());
-        Optional<Endpoint> endpoint = store.endpoint(delivery.endpointId());
+        // Looked up in the delivery's own tenant: a delivery can only ever reach its tenant's endpoint.
+        Optional<StoredEvent> event = store.event(delivery.tenant(), delivery.eventId());
+        Optional<Endpoint> endpoint = store.endpoint(delivery.tenant(), delivery.endpointId());
         Instant now = clock.instant();
         if (event.isEmpty() || endpoint.isEmpty()) {
             LOG.warn("delivery {}: {} is gone; cancelled", delivery.id(),
@@ -129,14 +130,14 @@ final class AttemptExecutor {
         RetryPlanner.Plan plan = planner.plan(delivery, attempt, exchange.retryAfter(), now);
         DeliveryOutcome outcome = plan.outcome();
         if (!store.recordAttempt(nodeId, attempt, outcome, now)) {
-            LOG.warn("delivery {}: lease lost before attempt {} was recorded; another node will retry it",
-                    delivery.id(), attempt.number());
+            LOG.warn("delivery {}: lease lost before attempt {} was recorded (another node will retry it, or it"
+                    + " was cancelled or deleted meanwhile)", delivery.id(), attempt.number());
             return;
         }
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
         if (plan.disableEndpoint()) {
-            health.disable(target.endpoint().id(), "endpoint answered 410 Gone");
+            health.disable(target.endpoint().tenant(), target.endpoint().id(), "endpoint answered 410 Gone");
         } else if (!delivery.replay()) {
             health.record(target.endpoint(), attempt.succeeded(), startedAt, now);
         }
@@ -144,7 +145,7 @@ final class AttemptExecutor {
 
     private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
         // Numbers run over the delivery's whole life; a replay round restarts attemptCount, so it asks the store.
-        int number = (delivery.replay() ? store.countAttempts(delivery.id()) : delivery.attemptCount()) + 1;
+        int number = (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                     exchange.response().statusCode(), null, null, exchange.response().body());

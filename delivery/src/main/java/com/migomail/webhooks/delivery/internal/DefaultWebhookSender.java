@@ -22,11 +22,13 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -64,6 +66,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final Dispatcher dispatcher;
     private final Replayer replayer;
     private final Retention retention;
+    private final SubscriberIndex subscriberIndex;
     private State state = State.NEW;
     private ScheduledFuture<?> purgeTask;
 
@@ -92,6 +95,7 @@ public final class DefaultWebhookSender implements WebhookSender {
         this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
                 dispatcher);
         this.retention = new Retention(store, config.clock(), config.retention());
+        this.subscriberIndex = new SubscriberIndex(config.subscriberIndexKey(), store);
     }
 
     private static AttemptExecutor attemptExecutor(SenderConfig config, HttpClient client, Listeners listeners,
@@ -156,16 +160,17 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
-    public RegisteredEndpoint registerEndpoint(EndpointRegistration registration) {
+    public RegisteredEndpoint registerEndpoint(TenantId tenant, EndpointRegistration registration) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(registration, "registration cannot be null");
         config.addressPolicy().check(parseUrl(registration.url()));
         SigningKey key = registration.signingKey() != null ? registration.signingKey() : WebhookSecret.generate();
         Instant now = config.clock().instant();
-        Endpoint endpoint = new Endpoint(TypeId.generate("ep", config.clock()).toString(), registration.url(),
+        Endpoint endpoint = new Endpoint(TypeId.generate("ep", config.clock()).toString(), tenant, registration.url(),
                 registration.eventTypes(), registration.description(), registration.metadata(), true,
                 List.of(new EndpointSecret(key.encoded(), now, null)), null, null, now, now);
         Endpoint stored = store.createEndpoint(endpoint);
-        LOG.info("endpoint {} registered for {}", stored.id(), stored.eventTypes());
+        LOG.info("endpoint {} of tenant {} registered for {}", stored.id(), tenant, stored.eventTypes());
         return new RegisteredEndpoint(stored, key);
     }
 
@@ -186,27 +191,28 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
-    public Endpoint updateEndpoint(String endpointId, EndpointRegistration settings) {
+    public Endpoint updateEndpoint(TenantId tenant, String endpointId, EndpointRegistration settings) {
         Objects.requireNonNull(settings, "settings cannot be null");
         if (settings.signingKey() != null) {
             throw new IllegalArgumentException("settings cannot carry a signingKey: use rotateSecret to change keys");
         }
-        Endpoint current = requireEndpoint(endpointId);
+        Endpoint current = requireEndpoint(tenant, endpointId);
         config.addressPolicy().check(parseUrl(settings.url()));
-        Endpoint updated = store.updateEndpoint(current.withUrl(settings.url()).withEventTypes(settings.eventTypes())
-                .withDescription(settings.description()).withMetadata(settings.metadata())
-                .withUpdatedAt(config.clock().instant()));
+        Endpoint updated = found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(current.withUrl(settings.url())
+                .withEventTypes(settings.eventTypes()).withDescription(settings.description())
+                .withMetadata(settings.metadata()).withUpdatedAt(config.clock().instant())));
         LOG.info("endpoint {} updated, now for {}", endpointId, updated.eventTypes());
         return updated;
     }
 
     @Override
-    public RegisteredEndpoint rotateSecret(String endpointId) {
-        return rotateSecret(endpointId, WebhookSecret.generate(), config.secretOverlap());
+    public RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId) {
+        return rotateSecret(tenant, endpointId, WebhookSecret.generate(), config.secretOverlap());
     }
 
     @Override
-    public RegisteredEndpoint rotateSecret(String endpointId, SigningKey newKey, Duration overlap) {
+    public RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId, SigningKey newKey, Duration overlap) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         Objects.requireNonNull(newKey, "newKey cannot be null");
         Objects.requireNonNull(overlap, "overlap cannot be null");
@@ -214,42 +220,57 @@ public final class DefaultWebhookSender implements WebhookSender {
             throw new IllegalArgumentException("overlap cannot be negative: " + overlap);
         }
         Instant now = config.clock().instant();
-        Endpoint rotated = found(Kind.ENDPOINT, endpointId, () -> store.rotateSecret(
+        Endpoint rotated = found(Kind.ENDPOINT, endpointId, () -> store.rotateSecret(tenant,
                 endpointId, new EndpointSecret(newKey.encoded(), now, null), now.plus(overlap), now));
         LOG.info("endpoint {}: secret rotated, previous keys valid until {}", endpointId, now.plus(overlap));
         return new RegisteredEndpoint(rotated, newKey);
     }
 
     @Override
-    public Endpoint enableEndpoint(String endpointId) {
-        Endpoint current = requireEndpoint(endpointId);
-        store.updateEndpoint(EndpointHealth.withEnabled(current, true, null, config.clock().instant()));
+    public Endpoint enableEndpoint(TenantId tenant, String endpointId) {
+        Endpoint current = requireEndpoint(tenant, endpointId);
+        found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(
+                EndpointHealth.withEnabled(current, true, null, config.clock().instant())));
         LOG.info("endpoint {} enabled", endpointId);
-        return store.recordEndpointHealth(endpointId, true, config.clock().instant());
+        return found(Kind.ENDPOINT, endpointId,
+                () -> store.recordEndpointHealth(tenant, endpointId, true, config.clock().instant()));
     }
 
     @Override
-    public Endpoint disableEndpoint(String endpointId, String reason) {
+    public Endpoint disableEndpoint(TenantId tenant, String endpointId, String reason) {
         Objects.requireNonNull(reason, "reason cannot be null");
-        Endpoint current = requireEndpoint(endpointId);
+        Endpoint current = requireEndpoint(tenant, endpointId);
         LOG.info("endpoint {} disabled: {}", endpointId, reason);
-        return store.updateEndpoint(EndpointHealth.withEnabled(current, false, reason, config.clock().instant()));
+        return found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(
+                EndpointHealth.withEnabled(current, false, reason, config.clock().instant())));
     }
 
     @Override
-    public Optional<Endpoint> endpoint(String endpointId) {
-        return store.endpoint(Objects.requireNonNull(endpointId, "endpointId cannot be null"));
+    public Optional<Endpoint> endpoint(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.endpoint(tenant, Objects.requireNonNull(endpointId, "endpointId cannot be null"));
     }
 
     @Override
-    public List<Endpoint> endpoints() {
-        return store.endpoints();
+    public List<Endpoint> endpoints(TenantId tenant) {
+        return store.endpoints(Objects.requireNonNull(tenant, "tenant cannot be null"));
     }
 
     @Override
-    public PublishReceipt publish(WebhookEvent event) {
+    public void deleteEndpoint(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        if (!store.deleteEndpoint(tenant, endpointId, config.clock().instant())) {
+            throw new UnknownIdException(Kind.ENDPOINT, endpointId, null);
+        }
+        LOG.info("endpoint {} of tenant {} deleted; its pending deliveries are cancelled", endpointId, tenant);
+    }
+
+    @Override
+    public PublishReceipt publish(TenantId tenant, WebhookEvent event) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(event, "event cannot be null");
-        AppendResult result = append(event, store::append);
+        AppendResult result = append(tenant, event, store::append);
         for (Delivery delivery : result.deliveries()) {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 dispatcher.offer(delivery.id(), delivery.endpointId());
@@ -261,11 +282,12 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
-    public PublishReceipt publish(WebhookEvent event, EventAppender appender) {
+    public PublishReceipt publish(TenantId tenant, WebhookEvent event, EventAppender appender) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(event, "event cannot be null");
         Objects.requireNonNull(appender, "appender cannot be null");
         // Not offered to the dispatcher: the caller has not committed; the poller finds it after.
-        AppendResult result = append(event, appender);
+        AppendResult result = append(tenant, event, appender);
         if (result == null) {
             throw new WebhookDeliveryException("appender returned no AppendResult for event " + event.id());
         }
@@ -273,7 +295,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     /** Builds the stored event and its fan-out, and has them written; null if the appender said nothing. */
-    private AppendResult append(WebhookEvent event, EventAppender appender) {
+    private AppendResult append(TenantId tenant, WebhookEvent event, EventAppender appender) {
         synchronized (this) {
             if (state == State.CLOSED) {
                 throw new IllegalStateException("sender is closed");
@@ -281,15 +303,14 @@ public final class DefaultWebhookSender implements WebhookSender {
         }
         byte[] body = EventCodec.write(event);
         Instant now = config.clock().instant();
-        StoredEvent stored = new StoredEvent(event.id(), event.type(), event.timestamp(), now,
-                new String(body, StandardCharsets.UTF_8));
-        return appender.append(stored, fanOut(event.type()));
+        StoredEvent stored = new StoredEvent(event.id(), tenant, event.type(), event.timestamp(), now,
+                new String(body, StandardCharsets.UTF_8), subscriberIndex.keyOf(event.data()).orElse(null));
+        return appender.append(stored, fanOut(tenant, event.type()));
     }
 
-    /** One new delivery per endpoint subscribed to the type: pending, or skipped if it is disabled. */
-    private List<NewDelivery> fanOut(String type) {
-        return store.endpoints().stream()
-                .filter(endpoint -> endpoint.subscribesTo(type))
+    /** One new delivery per endpoint of the tenant subscribed to the type: pending, or skipped if it is disabled. */
+    private List<NewDelivery> fanOut(TenantId tenant, String type) {
+        return store.subscribedEndpoints(tenant, type).stream()
                 .map(endpoint -> new NewDelivery(TypeId.generate("dlv", config.clock()).toString(), endpoint.id(),
                         endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
                 .toList();
@@ -300,37 +321,43 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
-    public ReplayReceipt replay(String eventId) {
+    public ReplayReceipt replay(TenantId tenant, String eventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
-        return replayer.replayEvent(eventId);
+        return replayer.replayEvent(tenant, eventId);
     }
 
     @Override
-    public ReplayReceipt replay(String eventId, String endpointId) {
+    public ReplayReceipt replay(TenantId tenant, String eventId, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(eventId, "eventId cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        return replayer.replayEventTo(eventId, endpointId);
+        return replayer.replayEventTo(tenant, eventId, endpointId);
     }
 
     @Override
-    public ReplayReceipt replay(ReplayRequest request) {
+    public ReplayReceipt replay(TenantId tenant, ReplayRequest request) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(request, "request cannot be null");
-        return replayer.replayRange(request);
+        return replayer.replayRange(tenant, request);
     }
 
     @Override
-    public Page<Delivery> deliveries(DeliveryQuery query) {
-        return store.deliveries(Objects.requireNonNull(query, "query cannot be null"));
+    public Page<Delivery> deliveries(TenantId tenant, DeliveryQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.deliveries(tenant, Objects.requireNonNull(query, "query cannot be null"));
     }
 
     @Override
-    public List<DeliveryAttempt> attempts(String deliveryId) {
-        return store.attempts(Objects.requireNonNull(deliveryId, "deliveryId cannot be null"));
+    public List<DeliveryAttempt> attempts(TenantId tenant, String deliveryId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.attempts(tenant, Objects.requireNonNull(deliveryId, "deliveryId cannot be null"));
     }
 
     @Override
-    public Page<StoredEvent> events(EventQuery query) {
-        return store.events(Objects.requireNonNull(query, "query cannot be null"));
+    public Page<StoredEvent> events(TenantId tenant, EventQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.events(tenant, Objects.requireNonNull(query, "query cannot be null"));
     }
 
     @Override
@@ -338,9 +365,41 @@ public final class DefaultWebhookSender implements WebhookSender {
         return retention.purge();
     }
 
-    private Endpoint requireEndpoint(String endpointId) {
+    @Override
+    public ErasureCounts deleteTenant(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        ErasureCounts total = ErasureCounts.NONE;
+        ErasureCounts batch;
+        do {
+            batch = store.deleteTenantBatch(tenant, ERASURE_BATCH);
+            total = total.plus(batch);
+        } while (!batch.isEmpty());
+        LOG.info("tenant {} deleted: {} endpoints, {} events, {} deliveries, {} attempts", tenant, total.endpoints(),
+                total.events(), total.deliveries(), total.attempts());
+        return total;
+    }
+
+    @Override
+    public ErasureCounts eraseSubscriber(TenantId tenant, String email) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(email, "email cannot be null");
+        String key = subscriberIndex.keyOf(email);
+        ErasureCounts total = ErasureCounts.NONE;
+        ErasureCounts batch;
+        do {
+            batch = store.eraseSubscriberBatch(tenant, key, ERASURE_BATCH);
+            total = total.plus(batch);
+        } while (!batch.isEmpty());
+        // The address is not logged: the erasure would otherwise leave a copy of it in the logs.
+        LOG.info("subscriber erased from tenant {}: {} events, {} deliveries, {} attempts", tenant, total.events(),
+                total.deliveries(), total.attempts());
+        return total;
+    }
+
+    private Endpoint requireEndpoint(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
-        return store.endpoint(endpointId).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, endpointId, null));
+        return store.endpoint(tenant, endpointId).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, endpointId, null));
     }
 
     /** Runs a store call, turning its not-found into ours. */

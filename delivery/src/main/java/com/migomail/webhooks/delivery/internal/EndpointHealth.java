@@ -1,6 +1,8 @@
 package com.migomail.webhooks.delivery.internal;
 
 import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.NotFoundException;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +40,15 @@ final class EndpointHealth {
         if (succeeded ? loaded.failingSince() == null : loaded.failingSince() != null && !failedForThePeriod(loaded, now)) {
             return;
         }
-        Endpoint endpoint = store.recordEndpointHealth(loaded.id(), succeeded, at);
+        Endpoint endpoint;
+        try {
+            endpoint = store.recordEndpointHealth(loaded.tenant(), loaded.id(), succeeded, at);
+        } catch (NotFoundException e) {
+            LOG.debug("endpoint {} was deleted during an attempt; its health is not recorded", loaded.id());
+            return;
+        }
         if (!succeeded && endpoint.enabled() && failedForThePeriod(endpoint, now)) {
-            disable(endpoint.id(), "every attempt failed since " + endpoint.failingSince()
+            disable(endpoint.tenant(), endpoint.id(), "every attempt failed since " + endpoint.failingSince()
                     + " (health period " + period + ")");
         }
     }
@@ -50,12 +58,17 @@ final class EndpointHealth {
     }
 
     /** Disables an endpoint and tells the listeners, unless it is disabled already. */
-    void disable(String endpointId, String reason) {
-        Endpoint current = store.endpoint(endpointId).orElse(null);
+    void disable(TenantId tenant, String endpointId, String reason) {
+        Endpoint current = store.endpoint(tenant, endpointId).orElse(null);
         if (current == null || !current.enabled()) {
             return;
         }
-        Endpoint disabled = store.updateEndpoint(withEnabled(current, false, reason, clock.instant()));
+        Endpoint disabled;
+        try {
+            disabled = store.updateEndpoint(withEnabled(current, false, reason, clock.instant()));
+        } catch (NotFoundException e) {
+            return; // deleted meanwhile: nothing left to disable
+        }
         LOG.warn("endpoint {} disabled: {}", endpointId, reason);
         listeners.fire("onEndpointDisabled", l -> l.onEndpointDisabled(disabled, reason));
     }

@@ -12,6 +12,7 @@ import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,35 +53,35 @@ final class Replayer {
         this.dispatcher = dispatcher;
     }
 
-    /** A pair to replay. */
-    private record Target(String eventId, String endpointId) {}
+    /** A pair to replay, of one tenant. */
+    private record Target(TenantId tenant, String eventId, String endpointId) {}
 
-    /** Replays an event to every endpoint that has a delivery of it. */
-    ReplayReceipt replayEvent(String eventId) {
-        List<Delivery> deliveries = deliveriesOf(eventId);
+    /** Replays one of the tenant's events to every endpoint that has a delivery of it. */
+    ReplayReceipt replayEvent(TenantId tenant, String eventId) {
+        List<Delivery> deliveries = deliveriesOf(tenant, eventId);
         if (deliveries.isEmpty()) {
-            requireEvent(eventId);
+            requireEvent(tenant, eventId);
         }
-        return schedule(deliveries.stream().map(delivery -> new Target(eventId, delivery.endpointId())).toList());
+        return schedule(deliveries.stream().map(delivery -> new Target(tenant, eventId, delivery.endpointId())).toList());
     }
 
-    /** Replays an event to one endpoint; the store checks both ids as it schedules. */
-    ReplayReceipt replayEventTo(String eventId, String endpointId) {
-        return schedule(List.of(new Target(eventId, endpointId)));
+    /** Replays one of the tenant's events to one of its endpoints; the store checks both ids as it schedules. */
+    ReplayReceipt replayEventTo(TenantId tenant, String eventId, String endpointId) {
+        return schedule(List.of(new Target(tenant, eventId, endpointId)));
     }
 
-    /** Replays the events of a range that the request's filters keep; its named endpoints must exist. */
-    ReplayReceipt replayRange(ReplayRequest request) {
+    /** Replays the tenant's events of a range that the request's filters keep; its named endpoints must be the tenant's. */
+    ReplayReceipt replayRange(TenantId tenant, ReplayRequest request) {
         Map<String, Endpoint> named = request.endpointIds().stream()
-                .map(id -> store.endpoint(id).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, id, null)))
+                .map(id -> store.endpoint(tenant, id).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, id, null)))
                 .collect(Collectors.toMap(Endpoint::id, Function.identity()));
         EventQuery query = query(request);
         List<Target> targets = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            Page<StoredEvent> page = store.events(query.withCursor(cursor.orElse(null)));
+            Page<StoredEvent> page = store.events(tenant, query.withCursor(cursor.orElse(null)));
             for (StoredEvent event : page.items()) {
-                targets.addAll(targetsOf(event, request, named));
+                targets.addAll(targetsOf(tenant, event, request, named));
             }
             cursor = page.next();
         } while (cursor.isPresent());
@@ -100,33 +101,34 @@ final class Replayer {
         return query;
     }
 
-    private List<Target> targetsOf(StoredEvent event, ReplayRequest request, Map<String, Endpoint> named) {
-        List<Delivery> deliveries = deliveriesOf(event.id());
+    private List<Target> targetsOf(TenantId tenant, StoredEvent event, ReplayRequest request,
+            Map<String, Endpoint> named) {
+        List<Delivery> deliveries = deliveriesOf(tenant, event.id());
         List<Target> targets = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             boolean endpointOk = named.isEmpty() || named.containsKey(delivery.endpointId());
             boolean statusOk = request.statuses().isEmpty() || request.statuses().contains(delivery.status());
             if (endpointOk && statusOk) {
-                targets.add(new Target(event.id(), delivery.endpointId()));
+                targets.add(new Target(tenant, event.id(), delivery.endpointId()));
             }
         }
         if (request.statuses().isEmpty()) {
             for (Endpoint endpoint : named.values()) {
                 boolean hasDelivery = deliveries.stream().anyMatch(d -> d.endpointId().equals(endpoint.id()));
                 if (!hasDelivery && endpoint.subscribesTo(event.type())) {
-                    targets.add(new Target(event.id(), endpoint.id()));
+                    targets.add(new Target(tenant, event.id(), endpoint.id()));
                 }
             }
         }
         return targets;
     }
 
-    private List<Delivery> deliveriesOf(String eventId) {
+    private List<Delivery> deliveriesOf(TenantId tenant, String eventId) {
         List<Delivery> all = new ArrayList<>();
         DeliveryQuery query = DeliveryQuery.all().withEvent(eventId).withLimit(PAGE);
         Optional<String> cursor = Optional.empty();
         do {
-            Page<Delivery> page = store.deliveries(query.withCursor(cursor.orElse(null)));
+            Page<Delivery> page = store.deliveries(tenant, query.withCursor(cursor.orElse(null)));
             all.addAll(page.items());
             cursor = page.next();
         } while (cursor.isPresent());
@@ -157,7 +159,7 @@ final class Replayer {
     /** Has the store schedule one replay, turning its not-found into ours. */
     private Delivery scheduleReplay(Target target, Instant dueAt) {
         try {
-            return store.scheduleReplay(target.eventId(), target.endpointId(),
+            return store.scheduleReplay(target.tenant(), target.eventId(), target.endpointId(),
                     TypeId.generate("dlv", clock).toString(), dueAt);
         } catch (NotFoundException e) {
             throw unknown(target, e);
@@ -173,8 +175,8 @@ final class Replayer {
         };
     }
 
-    private void requireEvent(String eventId) {
-        if (store.event(eventId).isEmpty()) {
+    private void requireEvent(TenantId tenant, String eventId) {
+        if (store.event(tenant, eventId).isEmpty()) {
             throw new UnknownIdException(Kind.EVENT, eventId, null);
         }
     }

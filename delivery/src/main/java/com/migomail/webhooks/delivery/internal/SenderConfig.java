@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param replayBatchInterval the pacing interval of range replays
  * @param shutdownTimeout how long closing lets in-flight attempts finish
  * @param nodeId this sender's lease-owner name in the store
+ * @param subscriberIndexKey the host's key of the subscriber index, or {@code null} for the store's
  * @param listeners the listeners, in calling order
  */
 public record SenderConfig(
@@ -67,6 +68,7 @@ public record SenderConfig(
         Duration replayBatchInterval,
         Duration shutdownTimeout,
         String nodeId,
+        byte[] subscriberIndexKey,
         List<DeliveryListener> listeners) {
 
     /** How much longer than the attempt timeout a lease must be (store calls around the HTTP call). */
@@ -100,6 +102,7 @@ public record SenderConfig(
      * @param replayBatchInterval the pacing interval of range replays
      * @param shutdownTimeout how long closing lets in-flight attempts finish
      * @param nodeId this sender's lease-owner name in the store
+     * @param subscriberIndexKey the host's key of the subscriber index, or {@code null} for the store's
      * @param listeners the listeners, in calling order; copied
      * @throws NullPointerException if listeners or a listener is null
      */

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery.internal;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.migomail.webhooks.delivery.DeliveryListener;
@@ -28,7 +30,7 @@ class EndpointHealthTest {
                     disabled.add(endpoint.id() + ": " + reason);
                 }
             })));
-    private final Endpoint healthy = store.createEndpoint(new Endpoint("ep_1", "https://example.com/hook", List.of("*"),
+    private final Endpoint healthy = store.createEndpoint(new Endpoint("ep_1", TENANT, "https://example.com/hook", List.of("*"),
             "", Map.of(), true, List.of(new EndpointSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", START, null)),
             null, null, START, START));
 
@@ -42,7 +44,7 @@ class EndpointHealthTest {
 
     @Test
     void aSuccessOfAFailingEndpointClearsTheMark() {
-        Endpoint failing = store.recordEndpointHealth(healthy.id(), false, START);
+        Endpoint failing = store.recordEndpointHealth(TENANT, healthy.id(), false, START);
 
         health.record(failing, true, START.plusSeconds(60), START.plusSeconds(61));
 
@@ -52,7 +54,7 @@ class EndpointHealthTest {
     @Test
     void aSuccessOfAHealthyEndpointWritesNothing() {
         // Marked failing behind the loaded copy's back: a write would clear the mark.
-        store.recordEndpointHealth(healthy.id(), false, START);
+        store.recordEndpointHealth(TENANT, healthy.id(), false, START);
 
         health.record(healthy, true, START.plusSeconds(60), START.plusSeconds(61));
 
@@ -61,9 +63,9 @@ class EndpointHealthTest {
 
     @Test
     void aFurtherFailureWithinThePeriodWritesNothing() {
-        Endpoint failing = store.recordEndpointHealth(healthy.id(), false, START);
+        Endpoint failing = store.recordEndpointHealth(TENANT, healthy.id(), false, START);
         // Cleared behind the loaded copy's back: a write would mark it failing again.
-        store.recordEndpointHealth(healthy.id(), true, START.plusSeconds(30));
+        store.recordEndpointHealth(TENANT, healthy.id(), true, START.plusSeconds(30));
 
         health.record(failing, false, START.plusSeconds(60), START.plusSeconds(61));
 
@@ -73,7 +75,7 @@ class EndpointHealthTest {
 
     @Test
     void disablesTheEndpointOnceEveryAttemptFailedForTheWholePeriod() {
-        Endpoint failing = store.recordEndpointHealth(healthy.id(), false, START);
+        Endpoint failing = store.recordEndpointHealth(TENANT, healthy.id(), false, START);
 
         health.record(failing, false, START.plus(PERIOD), START.plus(PERIOD));
 
@@ -86,8 +88,8 @@ class EndpointHealthTest {
 
     @Test
     void doesNotDisableAnEndpointThatRecoveredSinceTheAttemptLoadedIt() {
-        Endpoint failing = store.recordEndpointHealth(healthy.id(), false, START);
-        store.recordEndpointHealth(healthy.id(), true, START.plus(PERIOD).minusSeconds(10));
+        Endpoint failing = store.recordEndpointHealth(TENANT, healthy.id(), false, START);
+        store.recordEndpointHealth(TENANT, healthy.id(), true, START.plus(PERIOD).minusSeconds(10));
 
         health.record(failing, false, START.plus(PERIOD), START.plus(PERIOD));
 
@@ -98,8 +100,8 @@ class EndpointHealthTest {
 
     @Test
     void disablingTellsTheListenersOnlyOnce() {
-        health.disable(healthy.id(), "endpoint answered 410 Gone");
-        health.disable(healthy.id(), "endpoint answered 410 Gone");
+        health.disable(TENANT, healthy.id(), "endpoint answered 410 Gone");
+        health.disable(TENANT, healthy.id(), "endpoint answered 410 Gone");
 
         assertThat(stored().enabled()).isFalse();
         assertThat(stored().disabledReason()).isEqualTo("endpoint answered 410 Gone");
@@ -107,6 +109,6 @@ class EndpointHealthTest {
     }
 
     private Endpoint stored() {
-        return store.endpoint(healthy.id()).orElseThrow();
+        return store.endpoint(TENANT, healthy.id()).orElseThrow();
     }
 }

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery.internal;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.migomail.webhooks.delivery.RetrySchedule;
@@ -219,7 +221,7 @@ class RetryPlannerTest {
 
     @Test
     void aReplayRoundRunsTheScheduleFromItsOwnStart() {
-        Delivery replayed = new Delivery("dlv_1", "evt_1", "ep_1", DeliveryStatus.PENDING, 0, DUE, true,
+        Delivery replayed = new Delivery("dlv_1", TENANT, "evt_1", "ep_1", DeliveryStatus.PENDING, 0, DUE, true,
                 "node", NOW, DUE.minus(Duration.ofDays(1)), DUE);
 
         assertThat(planner.plan(replayed, response(500), null, NOW))
@@ -236,7 +238,7 @@ class RetryPlannerTest {
 
     /** A delivery claimed for its next attempt, after {@code attemptCount} failed ones, due at {@code dueAt}. */
     private static Delivery claimed(int attemptCount, Instant dueAt) {
-        return new Delivery("dlv_1", "evt_1", "ep_1", DeliveryStatus.PENDING, attemptCount, dueAt, false,
+        return new Delivery("dlv_1", TENANT, "evt_1", "ep_1", DeliveryStatus.PENDING, attemptCount, dueAt, false,
                 "node", dueAt.plus(Duration.ofMinutes(1)), DUE, dueAt);
     }
 

@@ -1,5 +1,7 @@
 package com.migomail.webhooks.delivery.internal;
 
+import static com.migomail.webhooks.delivery.TestTenants.TENANT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SignedRequestsTest {
     private static final Instant NOW = Instant.parse("2026-01-15T14:22:31Z");
-    private static final StoredEvent EVENT = new StoredEvent("evt_1", "email.opened", NOW, NOW, "{\"id\":\"evt_1\"}");
+    private static final StoredEvent EVENT = new StoredEvent("evt_1", TENANT, "email.opened", NOW, NOW, "{\"id\":\"evt_1\"}");
 
     private final SignedRequests requests = new SignedRequests(EndpointAddressPolicy.allowLoopbackForTesting(), "Test/1.0");
 
@@ -67,6 +69,6 @@ class SignedRequestsTest {
 
     private static Endpoint endpoint(String url, Instant keyExpiresAt) {
         EndpointSecret secret = new EndpointSecret(WebhookSecret.generate().encoded(), NOW.minusSeconds(60), keyExpiresAt);
-        return new Endpoint("ep_1", url, List.of("*"), "", Map.of(), true, List.of(secret), null, null, NOW, NOW);
+        return new Endpoint("ep_1", TENANT, url, List.of("*"), "", Map.of(), true, List.of(secret), null, null, NOW, NOW);
     }
 }

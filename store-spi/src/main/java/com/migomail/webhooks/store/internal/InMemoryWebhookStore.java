@@ -64,6 +64,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final Map<TenantId, Set<String>> endpointsByTenant = new HashMap<>();
     private final DueIndex due = new DueIndex();
+    private final byte[] subscriberIndexKey = randomKey();
     private final TreeSet<Key> leases = new TreeSet<>();
 
     /** A new, empty store. */
@@ -396,6 +397,17 @@ public final class InMemoryWebhookStore implements WebhookStore {
             List<EventEntry> batch = ids.stream().limit(batchSize).map(events::get).toList();
             return removeAll(batch);
         });
+    }
+
+    @Override
+    public byte[] subscriberIndexKey() {
+        return subscriberIndexKey.clone();
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 
     private ErasureCounts removeAll(List<EventEntry> batch) {

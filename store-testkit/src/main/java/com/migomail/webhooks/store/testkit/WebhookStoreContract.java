@@ -18,6 +18,7 @@ import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.SortOrder;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +44,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link WebhookStore} keeps, as a JUnit 5 test kit. An implementation's test
  * extends this class and provides {@link #newStore()}; stores that several processes share also
- * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim through several
- * instances at once.
+ * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim and delete through
+ * several instances at once.
  *
  * <p>Shipped as {@code migomail-webhooks-store-testkit}, which brings JUnit Jupiter's API and
  * AssertJ with it. Every time in the kit is a fixed offset from {@link #T0} in whole milliseconds
  * (a store keeping microseconds round-trips them exactly); ids are fixed TypeID-shaped strings that
  * sort by their number. The fixtures ({@link #event}, {@link #endpoint}, {@link #givenEvent},
  * {@link #attempt}, ...) are protected so that an implementation's own tests can reuse them.
+ *
+ * <p>Most tests work in one tenant, {@link #TENANT}: the fixtures that take no tenant create and
+ * read its endpoints, events and deliveries. The tenant tests add {@link #OTHER_TENANT}, whose
+ * endpoints ({@link #OTHER_EP1}, {@link #OTHER_EP2}) have other ids (ids are unique across
+ * tenants) but may have the same URLs and type filters, and check that no scoped operation of one
+ * tenant ever reads, changes or deletes the other's data, and that another tenant's id behaves
+ * exactly as an unknown one.
  *
  * <p>Not thread-safe: JUnit creates one instance per test, and the concurrency tests start and
  * join their own threads.
@@ -66,12 +74,24 @@ public abstract class WebhookStoreContract {
     /** Owner names of two sender nodes. */
     protected static final String NODE_B = "node-b";
 
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** The tenant the tests work in unless they say otherwise (the fixtures without a tenant use it). */
+    protected static final TenantId TENANT = TenantId.of("tenant-a");
+    /** A second tenant, for the tests of isolation between tenants. */
+    protected static final TenantId OTHER_TENANT = TenantId.of("tenant-b");
+
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP1 = endpointId(1);
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP2 = endpointId(2);
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP3 = endpointId(3);
+    /** Endpoint ids of {@link #OTHER_TENANT} the tests use. */
+    protected static final String OTHER_EP1 = endpointId(101);
+    /** Endpoint ids of {@link #OTHER_TENANT} the tests use. */
+    protected static final String OTHER_EP2 = endpointId(102);
+
+    /** The subscriber key of the subscriber whose events the erasure tests erase. */
+    protected static final String SUBSCRIBER = subscriberKey(1);
 
     /** The store under test, fresh and empty for each test. */
     protected WebhookStore store;
@@ -157,26 +177,77 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * An {@code email.opened} event that happened and was stored at {@code timestamp}.
+     * A subscriber key shaped like the sender's: 64 lower-case hex digits (a keyed SHA-256 of the
+     * subscriber's address), here just the number in hex.
      *
-     * @param id the event id, such as {@link #eventId}
-     * @param timestamp both the event's timestamp and its {@code storedAt}
-     * @return the event, with the {@link #body} of those values
+     * @param number the key's number, not negative
+     * @return the number as 64 hex digits
      */
-    protected static StoredEvent event(String id, Instant timestamp) {
-        return event(id, "email.opened", timestamp);
+    protected static String subscriberKey(long number) {
+        return String.format("%064x", number);
     }
 
     /**
-     * An event of that type that happened and was stored at {@code timestamp}.
+     * An {@code email.opened} event of {@link #TENANT} that happened and was stored at
+     * {@code timestamp}.
+     *
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(String id, Instant timestamp) {
+        return event(TENANT, id, "email.opened", timestamp);
+    }
+
+    /**
+     * An event of {@link #TENANT} of that type that happened and was stored at {@code timestamp}.
      *
      * @param id the event id, such as {@link #eventId}
      * @param type the event type, such as {@code email.bounced}
      * @param timestamp both the event's timestamp and its {@code storedAt}
-     * @return the event, with the {@link #body} of those values
+     * @return the event, with the {@link #body} of those values and no subscriber key
      */
     protected static StoredEvent event(String id, String type, Instant timestamp) {
-        return new StoredEvent(id, type, timestamp, timestamp, body(id, type, timestamp));
+        return event(TENANT, id, type, timestamp);
+    }
+
+    /**
+     * An {@code email.opened} event of that tenant that happened and was stored at {@code timestamp}.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(TenantId tenant, String id, Instant timestamp) {
+        return event(tenant, id, "email.opened", timestamp);
+    }
+
+    /**
+     * An event of that tenant and type that happened and was stored at {@code timestamp}.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param type the event type, such as {@code email.bounced}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(TenantId tenant, String id, String type, Instant timestamp) {
+        return new StoredEvent(id, tenant, type, timestamp, timestamp, body(id, type, timestamp));
+    }
+
+    /**
+     * An {@code email.opened} event of that tenant that names a subscriber.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @param subscriberKey the subscriber's key, such as {@link #SUBSCRIBER}
+     * @return the event, with the {@link #body} of those values and that subscriber key
+     */
+    protected static StoredEvent subscriberEvent(TenantId tenant, String id, Instant timestamp, String subscriberKey) {
+        return new StoredEvent(id, tenant, "email.opened", timestamp, timestamp, body(id, "email.opened", timestamp),
+                subscriberKey);
     }
 
     /**
@@ -194,37 +265,70 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * An enabled endpoint for every type, with one secret, created at {@link #T0}.
+     * An enabled endpoint of {@link #TENANT} for every type, with one secret, created at {@link #T0}.
      *
      * @param id the endpoint id, such as {@link #endpointId}
-     * @return {@link #endpoint(String, Instant) endpoint(id, T0)}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(TENANT, id, T0)}
      */
     protected static Endpoint endpoint(String id) {
-        return endpoint(id, T0);
+        return endpoint(TENANT, id, T0);
     }
 
     /**
-     * An enabled endpoint for every type, with one secret, created at that time.
+     * An enabled endpoint of {@link #TENANT} for every type, with one secret, created at that time.
      *
+     * @param id the endpoint id, such as {@link #endpointId}
+     * @param createdAt the endpoint's {@code createdAt} and {@code updatedAt}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(TENANT, id, createdAt)}
+     */
+    protected static Endpoint endpoint(String id, Instant createdAt) {
+        return endpoint(TENANT, id, createdAt);
+    }
+
+    /**
+     * An enabled endpoint of that tenant for every type, with one secret, created at {@link #T0}.
+     *
+     * @param tenant the tenant the endpoint belongs to
+     * @param id the endpoint id, such as {@link #endpointId}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(tenant, id, T0)}
+     */
+    protected static Endpoint endpoint(TenantId tenant, String id) {
+        return endpoint(tenant, id, T0);
+    }
+
+    /**
+     * An enabled endpoint of that tenant for every type, with one secret, created at that time.
+     *
+     * @param tenant the tenant the endpoint belongs to
      * @param id the endpoint id; its url is {@code http://127.0.0.1:8080/hooks/<id>} and its one
      *     secret {@code whsec_<id>}, which never expires
      * @param createdAt the endpoint's {@code createdAt} and {@code updatedAt}, and its secret's
      *     {@code createdAt}
      * @return the endpoint, with an empty description, no metadata, not failing and no disabled reason
      */
-    protected static Endpoint endpoint(String id, Instant createdAt) {
-        return new Endpoint(id, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
+    protected static Endpoint endpoint(TenantId tenant, String id, Instant createdAt) {
+        return new Endpoint(id, tenant, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
                 List.of(new EndpointSecret("whsec_" + id, createdAt, null)), null, null, createdAt, createdAt);
     }
 
     /**
-     * Stores {@link #endpoint(String)} for each id in {@link #store}.
+     * Stores {@link #endpoint(String)} of {@link #TENANT} for each id in {@link #store}.
      *
      * @param endpointIds the ids of the endpoints to create, none already stored
      */
     protected void givenEndpoints(String... endpointIds) {
+        givenEndpoints(TENANT, endpointIds);
+    }
+
+    /**
+     * Stores {@link #endpoint(TenantId, String)} of that tenant for each id in {@link #store}.
+     *
+     * @param tenant the tenant the endpoints belong to
+     * @param endpointIds the ids of the endpoints to create, none already stored (in any tenant)
+     */
+    protected void givenEndpoints(TenantId tenant, String... endpointIds) {
         for (String endpointId : endpointIds) {
-            store.createEndpoint(endpoint(endpointId));
+            store.createEndpoint(endpoint(tenant, endpointId));
         }
     }
 
@@ -249,7 +353,8 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * Appends the event to {@link #store} with a pending delivery to each endpoint (which must exist).
+     * Appends the event to {@link #store} with a pending delivery to each endpoint (which must exist
+     * and belong to the event's tenant).
      *
      * @param event the event to append
      * @param endpointIds the endpoints to deliver it to, each once; may be none
@@ -260,28 +365,57 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * Appends an event stored at that time with one pending delivery to the endpoint.
+     * Appends an event of {@link #TENANT} stored at that time with one pending delivery to the
+     * endpoint.
      *
      * @param dueAt the event's timestamp and {@code storedAt}, so when the delivery is due
      * @param endpointId the endpoint (which must exist) the delivery goes to
      * @return the id of the new delivery
      */
     protected String givenDeliveryDueAt(Instant dueAt, String endpointId) {
-        String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
-        return givenEvent(event(eventId, dueAt), endpointId).deliveries().get(0).id();
+        return givenDeliveryDueAt(TENANT, dueAt, endpointId);
     }
 
     /**
-     * Appends {@code events} events with a pending delivery to each endpoint, all due at {@link #T0}.
+     * Appends an event of that tenant stored at that time with one pending delivery to the endpoint.
+     *
+     * @param tenant the tenant of the event and the endpoint
+     * @param dueAt the event's timestamp and {@code storedAt}, so when the delivery is due
+     * @param endpointId the endpoint (which must exist and be the tenant's) the delivery goes to
+     * @return the id of the new delivery
+     */
+    protected String givenDeliveryDueAt(TenantId tenant, Instant dueAt, String endpointId) {
+        String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
+        return givenEvent(event(tenant, eventId, dueAt), endpointId).deliveries().get(0).id();
+    }
+
+    /**
+     * Appends {@code events} events of {@link #TENANT} with a pending delivery to each endpoint, all
+     * due at {@link #T0}.
      *
      * @param events how many events to append, numbered from {@code evt_…01}
      * @param endpointIds the endpoints (which must exist) each event is delivered to
      * @return the ids of the new deliveries, event by event and, within one, in endpoint order
      */
     protected List<String> givenPendingDeliveries(int events, String... endpointIds) {
+        return givenPendingDeliveries(TENANT, 1, events, endpointIds);
+    }
+
+    /**
+     * Appends {@code events} events of that tenant with a pending delivery to each endpoint, all due
+     * at {@link #T0}.
+     *
+     * @param tenant the tenant of the events and the endpoints
+     * @param firstEvent the number of the first event's id; the others follow it
+     * @param events how many events to append
+     * @param endpointIds the endpoints (which must exist and be the tenant's) each event is
+     *     delivered to
+     * @return the ids of the new deliveries, event by event and, within one, in endpoint order
+     */
+    protected List<String> givenPendingDeliveries(TenantId tenant, long firstEvent, int events, String... endpointIds) {
         List<String> ids = new ArrayList<>();
-        for (int n = 1; n <= events; n++) {
-            givenEvent(event(eventId(n), T0), endpointIds).deliveries().forEach(delivery -> ids.add(delivery.id()));
+        for (long n = firstEvent; n < firstEvent + events; n++) {
+            givenEvent(event(tenant, eventId(n), T0), endpointIds).deliveries().forEach(delivery -> ids.add(delivery.id()));
         }
         return ids;
     }
@@ -353,48 +487,95 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * The delivery as stored, failing the test if it is not.
+     * The delivery of {@link #TENANT} as stored, failing the test if it is not.
      *
      * @param deliveryId the delivery to read
      * @return the delivery as {@link #store} holds it now
      * @throws AssertionError if the store has no such delivery
      */
     protected Delivery stored(String deliveryId) {
-        return store.delivery(deliveryId).orElseThrow(() -> new AssertionError("no delivery " + deliveryId));
+        return stored(TENANT, deliveryId);
     }
 
     /**
-     * Every event the query finds from its cursor on, following cursors to the last page.
+     * The delivery of that tenant as stored, failing the test if it is not.
+     *
+     * @param tenant the tenant of the delivery
+     * @param deliveryId the delivery to read
+     * @return the delivery as {@link #store} holds it now
+     * @throws AssertionError if the store has no such delivery for the tenant
+     */
+    protected Delivery stored(TenantId tenant, String deliveryId) {
+        return store.delivery(tenant, deliveryId)
+                .orElseThrow(() -> new AssertionError("no delivery " + deliveryId + " of " + tenant));
+    }
+
+    /**
+     * Every event of {@link #TENANT} the query finds from its cursor on, following cursors to the
+     * last page.
      *
      * @param query the query of the first page; its limit is the page size
      * @return the ids of the events found, in the query's order
      */
     protected List<String> allEventIds(EventQuery query) {
-        List<String> ids = new ArrayList<>();
-        String cursor = query.cursor();
-        do {
-            Page<StoredEvent> page = store.events(query.withCursor(cursor));
-            page.items().forEach(event -> ids.add(event.id()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return ids;
+        return allEventIds(TENANT, query);
     }
 
     /**
-     * Every delivery the query finds from its cursor on, following cursors to the last page.
+     * Every event of that tenant the query finds from its cursor on, following cursors to the last
+     * page.
+     *
+     * @param tenant the tenant whose events to list
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the events found, in the query's order
+     */
+    protected List<String> allEventIds(TenantId tenant, EventQuery query) {
+        return allEvents(tenant, query).stream().map(StoredEvent::id).toList();
+    }
+
+    /**
+     * Every delivery of {@link #TENANT} the query finds from its cursor on, following cursors to the
+     * last page.
      *
      * @param query the query of the first page; its limit is the page size
      * @return the ids of the deliveries found, in the query's order
      */
     protected List<String> allDeliveryIds(DeliveryQuery query) {
-        List<String> ids = new ArrayList<>();
+        return allDeliveryIds(TENANT, query);
+    }
+
+    /**
+     * Every delivery of that tenant the query finds from its cursor on, following cursors to the last
+     * page.
+     *
+     * @param tenant the tenant whose deliveries to list
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the deliveries found, in the query's order
+     */
+    protected List<String> allDeliveryIds(TenantId tenant, DeliveryQuery query) {
+        return allDeliveries(tenant, query).stream().map(Delivery::id).toList();
+    }
+
+    private List<StoredEvent> allEvents(TenantId tenant, EventQuery query) {
+        List<StoredEvent> events = new ArrayList<>();
         String cursor = query.cursor();
         do {
-            Page<Delivery> page = store.deliveries(query.withCursor(cursor));
-            page.items().forEach(delivery -> ids.add(delivery.id()));
+            Page<StoredEvent> page = store.events(tenant, query.withCursor(cursor));
+            events.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        return ids;
+        return events;
+    }
+
+    private List<Delivery> allDeliveries(TenantId tenant, DeliveryQuery query) {
+        List<Delivery> deliveries = new ArrayList<>();
+        String cursor = query.cursor();
+        do {
+            Page<Delivery> page = store.deliveries(tenant, query.withCursor(cursor));
+            deliveries.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return deliveries;
     }
 
     private static <T> List<String> ids(Page<T> page, Function<T, String> id) {
@@ -412,7 +593,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Delivery pending(NewDelivery requested, StoredEvent event) {
-        return new Delivery(requested.id(), event.id(), requested.endpointId(), DeliveryStatus.PENDING, 0,
+        return new Delivery(requested.id(), event.tenant(), event.id(), requested.endpointId(), DeliveryStatus.PENDING, 0,
                 event.storedAt(), false, null, null, event.storedAt(), event.storedAt());
     }
 
@@ -425,16 +606,16 @@ public abstract class WebhookStoreContract {
     @Test
     void appendStoresTheEventWithPendingDeliveriesDueWhenItWasStored() {
         givenEndpoints(EP1, EP2);
-        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), T0.plusMillis(250), body(eventId(1), "email.opened", at(0)));
+        StoredEvent event = new StoredEvent(eventId(1), TENANT, "email.opened", at(0), T0.plusMillis(250), body(eventId(1), "email.opened", at(0)));
         NewDelivery first = pendingTo(EP1);
         NewDelivery second = pendingTo(EP2);
 
         AppendResult result = store.append(event, List.of(first, second));
 
         assertThat(result).isEqualTo(new AppendResult(true, event, List.of(pending(first, event), pending(second, event))));
-        assertThat(store.event(event.id())).contains(event);
-        assertThat(store.delivery(first.id())).contains(pending(first, event));
-        assertThat(store.delivery(second.id())).contains(pending(second, event));
+        assertThat(store.event(TENANT, event.id())).contains(event);
+        assertThat(store.delivery(TENANT, first.id())).contains(pending(first, event));
+        assertThat(store.delivery(TENANT, second.id())).contains(pending(second, event));
     }
 
     @Test
@@ -445,10 +626,10 @@ public abstract class WebhookStoreContract {
 
         AppendResult result = store.append(event, List.of(skipped));
 
-        Delivery expected = new Delivery(skipped.id(), event.id(), EP1, DeliveryStatus.SKIPPED, 0, null, false,
+        Delivery expected = new Delivery(skipped.id(), TENANT, event.id(), EP1, DeliveryStatus.SKIPPED, 0, null, false,
                 null, null, event.storedAt(), event.storedAt());
         assertThat(result.deliveries()).containsExactly(expected);
-        assertThat(store.delivery(skipped.id())).contains(expected);
+        assertThat(store.delivery(TENANT, skipped.id())).contains(expected);
     }
 
     @Test
@@ -456,17 +637,17 @@ public abstract class WebhookStoreContract {
         StoredEvent event = event(eventId(1), at(0));
 
         assertThat(store.append(event, List.of())).isEqualTo(new AppendResult(true, event, List.of()));
-        assertThat(store.event(event.id())).contains(event);
+        assertThat(store.event(TENANT, event.id())).contains(event);
     }
 
     @Test
     void appendKeepsTheBodyExactly() {
-        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), at(0),
+        StoredEvent event = new StoredEvent(eventId(1), TENANT, "email.opened", at(0), at(0),
                 "  {\"name\": \"Zoë 😀\",\n\t\"escaped\": \"\\u00e9\\\\\"}  \r\n");
 
         store.append(event, List.of());
 
-        assertThat(store.event(event.id()).orElseThrow().body()).isEqualTo(event.body());
+        assertThat(store.event(TENANT, event.id()).orElseThrow().body()).isEqualTo(event.body());
     }
 
     @Test
@@ -474,14 +655,14 @@ public abstract class WebhookStoreContract {
         givenEndpoints(EP1, EP2);
         StoredEvent original = event(eventId(1), at(0));
         AppendResult first = givenEvent(original, EP1);
-        StoredEvent again = new StoredEvent(original.id(), "email.clicked", at(5), at(5), "{}");
+        StoredEvent again = new StoredEvent(original.id(), TENANT, "email.clicked", at(5), at(5), "{}");
         NewDelivery extra = pendingTo(EP2);
 
         AppendResult second = store.append(again, List.of(extra));
 
         assertThat(second).isEqualTo(new AppendResult(false, original, first.deliveries()));
-        assertThat(store.event(original.id())).contains(original);
-        assertThat(store.delivery(extra.id())).isEmpty();
+        assertThat(store.event(TENANT, original.id())).contains(original);
+        assertThat(store.delivery(TENANT, extra.id())).isEmpty();
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(first.deliveries().get(0).id());
     }
 
@@ -530,8 +711,8 @@ public abstract class WebhookStoreContract {
         assertThatThrownBy(() -> store.append(event(eventId(2), at(1)), List.of(fresh, taken)))
                 .isInstanceOf(StoreException.class);
 
-        assertThat(store.event(eventId(2))).isEmpty();
-        assertThat(store.delivery(fresh.id())).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, fresh.id())).isEmpty();
         assertThat(stored(taken.id()).eventId()).isEqualTo(eventId(1));
     }
 
@@ -542,12 +723,12 @@ public abstract class WebhookStoreContract {
         assertThatThrownBy(() -> store.append(event(eventId(1), at(0)), List.of(pendingTo(EP1), pendingTo(EP1))))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(store.event(eventId(1))).isEmpty();
+        assertThat(store.event(TENANT, eventId(1))).isEmpty();
     }
 
     @Test
     void eventIsEmptyForAnUnknownId() {
-        assertThat(store.event(eventId(404))).isEmpty();
+        assertThat(store.event(TENANT, eventId(404))).isEmpty();
     }
 
     // ==== event queries ==========================================================================
@@ -556,7 +737,7 @@ public abstract class WebhookStoreContract {
     void eventsListsARangeOldestFirstFromInclusiveToExclusive() {
         givenEventsAtSeconds(0, 10, 20, 30);
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(10), at(30)));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(10), at(30)));
 
         assertThat(page.items()).containsExactly(event(eventId(10), at(10)), event(eventId(20), at(20)));
         assertThat(page.nextCursor()).isNull();
@@ -566,7 +747,7 @@ public abstract class WebhookStoreContract {
     void eventsListsNewestFirstWhenAsked() {
         givenEventsAtSeconds(0, 10, 20, 30);
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(30)).withOrder(SortOrder.NEWEST_FIRST));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(30)).withOrder(SortOrder.NEWEST_FIRST));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(20, 10, 0));
     }
@@ -578,8 +759,8 @@ public abstract class WebhookStoreContract {
         }
         EventQuery query = EventQuery.between(at(0), at(10));
 
-        assertThat(ids(store.events(query), StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
-        assertThat(ids(store.events(query.withOrder(SortOrder.NEWEST_FIRST)), StoredEvent::id)).isEqualTo(eventIds(3, 2, 1));
+        assertThat(ids(store.events(TENANT, query), StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(store.events(TENANT, query.withOrder(SortOrder.NEWEST_FIRST)), StoredEvent::id)).isEqualTo(eventIds(3, 2, 1));
     }
 
     @Test
@@ -588,7 +769,7 @@ public abstract class WebhookStoreContract {
         store.append(event(eventId(2), "email.clicked", at(2)), List.of());
         store.append(event(eventId(3), "campaign.sent", at(3)), List.of());
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened", "campaign.sent")));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened", "campaign.sent")));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
     }
@@ -601,7 +782,7 @@ public abstract class WebhookStoreContract {
         givenEvent(event(eventId(3), at(3)), EP1, EP2);
         store.append(event(eventId(4), at(4)), List.of());
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withEndpoint(EP1));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10)).withEndpoint(EP1));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
     }
@@ -614,7 +795,7 @@ public abstract class WebhookStoreContract {
         givenDelivered(givenEvent(event(eventId(3), at(3)), EP1).deliveries().get(0).id(), at(4));
         givenFailed(givenEvent(event(eventId(4), at(4)), EP2).deliveries().get(0).id(), at(5));
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10))
                 .withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED, DeliveryStatus.FAILED)));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2, 4));
@@ -626,7 +807,7 @@ public abstract class WebhookStoreContract {
         store.append(event(eventId(1), at(1)), List.of(pendingTo(EP1), skippedTo(EP2)));
         store.append(event(eventId(2), at(2)), List.of(skippedTo(EP1), pendingTo(EP2)));
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10))
                 .withEndpoint(EP1).withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED)));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2));
@@ -637,15 +818,15 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(1, 2, 3, 4, 5, 6, 7);
         EventQuery query = EventQuery.between(at(0), at(10)).withLimit(3);
 
-        Page<StoredEvent> first = store.events(query);
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
-        Page<StoredEvent> third = store.events(query.withCursor(second.nextCursor()));
+        Page<StoredEvent> first = store.events(TENANT, query);
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
+        Page<StoredEvent> third = store.events(TENANT, query.withCursor(second.nextCursor()));
 
         assertThat(ids(first, StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
         assertThat(ids(second, StoredEvent::id)).isEqualTo(eventIds(4, 5, 6));
         assertThat(ids(third, StoredEvent::id)).isEqualTo(eventIds(7));
         assertThat(third.nextCursor()).isNull();
-        assertThat(store.events(query.withLimit(7)).nextCursor()).isNull();
+        assertThat(store.events(TENANT, query.withLimit(7)).nextCursor()).isNull();
         assertThat(allEventIds(query.withOrder(SortOrder.NEWEST_FIRST))).isEqualTo(eventIds(7, 6, 5, 4, 3, 2, 1));
     }
 
@@ -666,11 +847,11 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         EventQuery query = EventQuery.between(at(0), at(1000)).withLimit(4);
 
-        Page<StoredEvent> first = store.events(query);
+        Page<StoredEvent> first = store.events(TENANT, query);
         givenEventsAtSeconds(5, 75);
         store.append(event(eventId(41), at(40)), List.of()); // same time as the cursor, after it
         store.append(event(eventId(39), at(40)), List.of()); // same time as the cursor, before it
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
         givenEventsAtSeconds(95);
         List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
 
@@ -685,11 +866,11 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         EventQuery query = EventQuery.between(at(0), at(1000)).withOrder(SortOrder.NEWEST_FIRST).withLimit(4);
 
-        Page<StoredEvent> first = store.events(query);
+        Page<StoredEvent> first = store.events(TENANT, query);
         givenEventsAtSeconds(500, 35);
         store.append(event(eventId(69), at(70)), List.of()); // same time as the cursor, after it
         store.append(event(eventId(71), at(70)), List.of()); // same time as the cursor, before it
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
         givenEventsAtSeconds(15);
         List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
 
@@ -703,7 +884,7 @@ public abstract class WebhookStoreContract {
     void eventsRejectsAMalformedCursor() {
         givenEventsAtSeconds(1);
 
-        assertThatThrownBy(() -> store.events(EventQuery.between(at(0), at(10)).withCursor("not a cursor")))
+        assertThatThrownBy(() -> store.events(TENANT, EventQuery.between(at(0), at(10)).withCursor("not a cursor")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -711,28 +892,28 @@ public abstract class WebhookStoreContract {
 
     @Test
     void createEndpointStoresItAsGiven() {
-        Endpoint endpoint = new Endpoint(EP1, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
+        Endpoint endpoint = new Endpoint(EP1, TENANT, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
                 "CRM sync", Map.of("team", "crm", "tier", "gold"), false,
                 List.of(new EndpointSecret("whsec_old", at(0), at(100)), new EndpointSecret("whsec_new", at(50), null)),
                 at(60), "410 Gone", at(0), at(70));
 
         assertThat(store.createEndpoint(endpoint)).isEqualTo(endpoint);
-        assertThat(store.endpoint(EP1)).contains(endpoint);
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint);
     }
 
     @Test
     void createEndpointRejectsAnIdThatExists() {
         givenEndpoints(EP1);
-        Endpoint other = new Endpoint(EP1, "http://127.0.0.1:9/other", List.of("*"), "other", Map.of(), true,
+        Endpoint other = new Endpoint(EP1, TENANT, "http://127.0.0.1:9/other", List.of("*"), "other", Map.of(), true,
                 List.of(), null, null, at(5), at(5));
 
         assertThatThrownBy(() -> store.createEndpoint(other)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1));
     }
 
     @Test
     void endpointIsEmptyForAnUnknownId() {
-        assertThat(store.endpoint(EP1)).isEmpty();
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
     }
 
     @Test
@@ -741,22 +922,22 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(endpoint(EP2, at(10)));
         store.createEndpoint(endpoint(EP1, at(20)));
 
-        assertThat(store.endpoints()).containsExactly(endpoint(EP2, at(10)), endpoint(EP1, at(20)), endpoint(EP3, at(20)));
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP2, at(10)), endpoint(EP1, at(20)), endpoint(EP3, at(20)));
     }
 
     @Test
     void updateEndpointReplacesItsSettingsButKeepsSecretsHealthAndCreation() {
         Endpoint original = store.createEndpoint(endpoint(EP1));
-        store.recordEndpointHealth(EP1, false, at(5));
-        Endpoint changes = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+        store.recordEndpointHealth(TENANT, EP1, false, at(5));
+        Endpoint changes = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
                 Map.of("team", "ops"), false, List.of(), null, "disabled by user", at(99), at(50));
 
         Endpoint updated = store.updateEndpoint(changes);
 
-        Endpoint expected = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+        Endpoint expected = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
                 Map.of("team", "ops"), false, original.secrets(), at(5), "disabled by user", original.createdAt(), at(50));
         assertThat(updated).isEqualTo(expected);
-        assertThat(store.endpoint(EP1)).contains(expected);
+        assertThat(store.endpoint(TENANT, EP1)).contains(expected);
     }
 
     @Test
@@ -773,7 +954,7 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(withSecrets(endpoint(EP1), open, later, sooner));
         EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
 
-        Endpoint rotated = store.rotateSecret(EP1, fresh, at(200), at(50));
+        Endpoint rotated = store.rotateSecret(TENANT, EP1, fresh, at(200), at(50));
 
         assertThat(rotated.secrets()).containsExactly(new EndpointSecret("whsec_open", at(0), at(200)),
                 new EndpointSecret("whsec_later", at(1), at(200)), sooner, fresh);
@@ -781,7 +962,7 @@ public abstract class WebhookStoreContract {
         assertThat(rotated.activeSecrets(at(150))).extracting(EndpointSecret::key)
                 .containsExactly("whsec_open", "whsec_later", "whsec_fresh");
         assertThat(rotated.activeSecrets(at(200))).containsExactly(fresh);
-        assertThat(store.endpoint(EP1)).contains(rotated);
+        assertThat(store.endpoint(TENANT, EP1)).contains(rotated);
     }
 
     @Test
@@ -791,14 +972,14 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(withSecrets(endpoint(EP1), expired, current));
         EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
 
-        Endpoint rotated = store.rotateSecret(EP1, fresh, at(50), at(50));
+        Endpoint rotated = store.rotateSecret(TENANT, EP1, fresh, at(50), at(50));
 
         assertThat(rotated.secrets()).containsExactly(fresh);
     }
 
     @Test
     void rotateSecretOfAnUnknownEndpointThrowsNotFound() {
-        assertThatThrownBy(() -> store.rotateSecret(EP1, new EndpointSecret("whsec_x", at(0), null), at(10), at(0)))
+        assertThatThrownBy(() -> store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_x", at(0), null), at(10), at(0)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
     }
 
@@ -806,28 +987,28 @@ public abstract class WebhookStoreContract {
     void aFailureMarksTheEndpointFailingSinceTheFirstOne() {
         givenEndpoints(EP1);
 
-        store.recordEndpointHealth(EP1, false, at(10));
-        Endpoint afterSecond = store.recordEndpointHealth(EP1, false, at(20));
+        store.recordEndpointHealth(TENANT, EP1, false, at(10));
+        Endpoint afterSecond = store.recordEndpointHealth(TENANT, EP1, false, at(20));
 
         assertThat(afterSecond.failingSince()).isEqualTo(at(10));
         assertThat(afterSecond.updatedAt()).isEqualTo(T0);
-        assertThat(store.endpoint(EP1)).contains(afterSecond);
+        assertThat(store.endpoint(TENANT, EP1)).contains(afterSecond);
     }
 
     @Test
     void aSuccessClearsFailingSince() {
         givenEndpoints(EP1);
-        store.recordEndpointHealth(EP1, false, at(10));
+        store.recordEndpointHealth(TENANT, EP1, false, at(10));
 
-        Endpoint healthy = store.recordEndpointHealth(EP1, true, at(20));
+        Endpoint healthy = store.recordEndpointHealth(TENANT, EP1, true, at(20));
 
         assertThat(healthy).isEqualTo(endpoint(EP1));
-        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1));
     }
 
     @Test
     void recordEndpointHealthOfAnUnknownEndpointThrowsNotFound() {
-        assertThatThrownBy(() -> store.recordEndpointHealth(EP1, true, at(0)))
+        assertThatThrownBy(() -> store.recordEndpointHealth(TENANT, EP1, true, at(0)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
     }
 
@@ -849,7 +1030,7 @@ public abstract class WebhookStoreContract {
 
         assertThat(claimed).extracting(Delivery::id).containsExactly(due10, due20, due30);
         assertThat(claimed.get(0)).isEqualTo(leased(pendingAsAppended(due10), NODE_A, at(50).plus(LEASE)));
-        assertThat(store.delivery(due10)).contains(claimed.get(0));
+        assertThat(store.delivery(TENANT, due10)).contains(claimed.get(0));
         assertThat(stored(due40).leaseOwner()).isNull();
     }
 
@@ -966,7 +1147,7 @@ public abstract class WebhookStoreContract {
         Delivery claimed = store.claim(deliveryId, at(5), NODE_A, LEASE).orElseThrow();
 
         assertThat(claimed).isEqualTo(leased(pendingAsAppended(deliveryId), NODE_A, at(5).plus(LEASE)));
-        assertThat(store.delivery(deliveryId)).contains(claimed);
+        assertThat(store.delivery(TENANT, deliveryId)).contains(claimed);
         assertThat(store.claim(deliveryId, at(6), NODE_B, LEASE)).isEmpty();
         assertThat(store.claim(deliveryId, at(35), NODE_B, LEASE)).map(Delivery::leaseOwner).contains(NODE_B);
     }
@@ -983,7 +1164,7 @@ public abstract class WebhookStoreContract {
 
     private Delivery pendingAsAppended(String deliveryId) {
         Delivery delivery = stored(deliveryId);
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), DeliveryStatus.PENDING, 0,
+        return new Delivery(delivery.id(), TENANT, delivery.eventId(), delivery.endpointId(), DeliveryStatus.PENDING, 0,
                 delivery.createdAt(), false, null, null, delivery.createdAt(), delivery.createdAt());
     }
 
@@ -998,9 +1179,9 @@ public abstract class WebhookStoreContract {
 
         assertThat(store.recordAttempt(NODE_A, attempt, DeliveryOutcome.delivered(), at(2))).isTrue();
 
-        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, TENANT, claimed.eventId(), EP1,
                 DeliveryStatus.DELIVERED, 1, null, false, null, null, claimed.createdAt(), at(2)));
-        assertThat(store.attempts(deliveryId)).containsExactly(attempt);
+        assertThat(store.attempts(TENANT, deliveryId)).containsExactly(attempt);
     }
 
     @Test
@@ -1030,7 +1211,7 @@ public abstract class WebhookStoreContract {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(30))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(claimed);
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
@@ -1045,7 +1226,7 @@ public abstract class WebhookStoreContract {
         assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.cancelled(), at(10))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(takenOver);
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
         assertThat(store.recordAttempt(NODE_B, attempt(deliveryId, 1, at(32)), DeliveryOutcome.delivered(), at(33))).isTrue();
     }
 
@@ -1057,13 +1238,13 @@ public abstract class WebhookStoreContract {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(pendingAsAppended(deliveryId));
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
     void recordAttemptForAnUnknownDeliveryWritesNothing() {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId(404), 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
-        assertThat(store.attempts(deliveryId(404))).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
@@ -1074,9 +1255,9 @@ public abstract class WebhookStoreContract {
 
         assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(120)), at(1))).isTrue();
 
-        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, TENANT, claimed.eventId(), EP1,
                 DeliveryStatus.PENDING, 0, at(120), false, null, null, claimed.createdAt(), at(1)));
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
@@ -1147,7 +1328,7 @@ public abstract class WebhookStoreContract {
 
     @Test
     void deliveryIsEmptyForAnUnknownId() {
-        assertThat(store.delivery(deliveryId(404))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
@@ -1160,7 +1341,7 @@ public abstract class WebhookStoreContract {
         String toEp1 = first.get(1).id();
 
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(toEp2, toEp1, skipped.id(), last.id());
-        assertThat(store.deliveries(DeliveryQuery.all().withEvent(eventId(1))).items()).containsExactlyElementsOf(first);
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all().withEvent(eventId(1))).items()).containsExactlyElementsOf(first);
         assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP1))).containsExactly(toEp1, skipped.id());
         assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.SKIPPED)))).containsExactly(skipped.id());
         assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP2).withStatuses(Set.of(DeliveryStatus.PENDING))))
@@ -1178,20 +1359,20 @@ public abstract class WebhookStoreContract {
         }
         DeliveryQuery query = DeliveryQuery.all().withEndpoint(EP1).withLimit(3);
 
-        Page<Delivery> first = store.deliveries(query);
-        Page<Delivery> second = store.deliveries(query.withCursor(first.nextCursor()));
-        Page<Delivery> third = store.deliveries(query.withCursor(second.nextCursor()));
+        Page<Delivery> first = store.deliveries(TENANT, query);
+        Page<Delivery> second = store.deliveries(TENANT, query.withCursor(first.nextCursor()));
+        Page<Delivery> third = store.deliveries(TENANT, query.withCursor(second.nextCursor()));
 
         assertThat(ids(first, Delivery::id)).isEqualTo(ids.subList(0, 3));
         assertThat(ids(second, Delivery::id)).isEqualTo(ids.subList(3, 6));
         assertThat(ids(third, Delivery::id)).isEqualTo(ids.subList(6, 7));
         assertThat(third.nextCursor()).isNull();
-        assertThat(store.deliveries(query.withLimit(7)).nextCursor()).isNull();
+        assertThat(store.deliveries(TENANT, query.withLimit(7)).nextCursor()).isNull();
     }
 
     @Test
     void deliveriesRejectsAMalformedCursor() {
-        assertThatThrownBy(() -> store.deliveries(DeliveryQuery.all().withCursor("not a cursor")))
+        assertThatThrownBy(() -> store.deliveries(TENANT, DeliveryQuery.all().withCursor("not a cursor")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -1208,30 +1389,30 @@ public abstract class WebhookStoreContract {
         recordAs(NODE_B, serverError, DeliveryOutcome.retryAt(at(360)));
         recordAs(NODE_A, delivered, DeliveryOutcome.delivered());
 
-        assertThat(store.attempts(deliveryId)).containsExactly(refused, serverError, delivered);
+        assertThat(store.attempts(TENANT, deliveryId)).containsExactly(refused, serverError, delivered);
         assertThat(stored(deliveryId).attemptCount()).isEqualTo(3);
         assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test
     void attemptsOfAnUnknownDeliveryAreEmpty() {
-        assertThat(store.attempts(deliveryId(404))).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
     void countAttemptsCountsEveryRecordedAttemptAcrossReplays() {
         givenEndpoints(EP1);
         String deliveryId = givenDeliveryDueAt(at(0), EP1);
-        assertThat(store.countAttempts(deliveryId)).isZero();
+        assertThat(store.countAttempts(TENANT, deliveryId)).isZero();
         recordAs(NODE_A, refusedAttempt(deliveryId, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
         recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
-        assertThat(store.countAttempts(deliveryId)).isEqualTo(2);
+        assertThat(store.countAttempts(TENANT, deliveryId)).isEqualTo(2);
 
-        store.scheduleReplay(stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
+        store.scheduleReplay(TENANT, stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
         recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
 
-        assertThat(store.countAttempts(deliveryId)).isEqualTo(3);
-        assertThat(store.countAttempts(deliveryId(404))).isZero();
+        assertThat(store.countAttempts(TENANT, deliveryId)).isEqualTo(3);
+        assertThat(store.countAttempts(TENANT, deliveryId(404))).isZero();
     }
 
     private void recordAs(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome) {
@@ -1249,16 +1430,16 @@ public abstract class WebhookStoreContract {
         recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
         Delivery failed = stored(deliveryId);
 
-        Delivery replayed = store.scheduleReplay(failed.eventId(), EP1, deliveryId(999), at(100));
+        Delivery replayed = store.scheduleReplay(TENANT, failed.eventId(), EP1, deliveryId(999), at(100));
 
-        Delivery expected = new Delivery(deliveryId, failed.eventId(), EP1, DeliveryStatus.PENDING, 0, at(100), true,
+        Delivery expected = new Delivery(deliveryId, TENANT, failed.eventId(), EP1, DeliveryStatus.PENDING, 0, at(100), true,
                 null, null, failed.createdAt(), at(100));
         assertThat(replayed).isEqualTo(expected);
-        assertThat(store.delivery(deliveryId)).contains(expected);
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId)).contains(expected);
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
         assertThat(store.claimDue(at(99), 10, NODE_A, LEASE, Set.of())).isEmpty();
         recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
-        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+        assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
         assertThat(stored(deliveryId).attemptCount()).isEqualTo(1);
     }
 
@@ -1268,10 +1449,10 @@ public abstract class WebhookStoreContract {
         String deliveryId = givenDeliveryDueAt(at(0), EP1);
         Delivery claimed = claimed(deliveryId, NODE_A, at(0));
 
-        assertThat(store.scheduleReplay(claimed.eventId(), EP1, deliveryId(999), at(100))).isEqualTo(claimed);
+        assertThat(store.scheduleReplay(TENANT, claimed.eventId(), EP1, deliveryId(999), at(100))).isEqualTo(claimed);
 
         assertThat(stored(deliveryId)).isEqualTo(claimed);
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
     }
 
     @Test
@@ -1280,13 +1461,13 @@ public abstract class WebhookStoreContract {
         StoredEvent event = event(eventId(1), at(0));
         Delivery original = givenEvent(event, EP1).deliveries().get(0);
 
-        Delivery created = store.scheduleReplay(event.id(), EP2, deliveryId(999), at(100));
+        Delivery created = store.scheduleReplay(TENANT, event.id(), EP2, deliveryId(999), at(100));
 
-        Delivery expected = new Delivery(deliveryId(999), event.id(), EP2, DeliveryStatus.PENDING, 0, at(100), true,
+        Delivery expected = new Delivery(deliveryId(999), TENANT, event.id(), EP2, DeliveryStatus.PENDING, 0, at(100), true,
                 null, null, at(100), at(100));
         assertThat(created).isEqualTo(expected);
-        assertThat(store.delivery(deliveryId(999))).contains(expected);
-        assertThat(store.deliveries(DeliveryQuery.all().withEvent(event.id())).items()).containsExactly(original, expected);
+        assertThat(store.delivery(TENANT, deliveryId(999))).contains(expected);
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all().withEvent(event.id())).items()).containsExactly(original, expected);
         assertThat(allEventIds(EventQuery.between(at(0), at(10)).withEndpoint(EP2))).containsExactly(event.id());
         assertThat(store.claimDue(at(100), 10, NODE_A, LEASE, Set.of(EP1))).extracting(Delivery::id).containsExactly(deliveryId(999));
     }
@@ -1296,11 +1477,11 @@ public abstract class WebhookStoreContract {
         givenEndpoints(EP1);
         givenEvent(event(eventId(1), at(0)), EP1);
 
-        assertThatThrownBy(() -> store.scheduleReplay(eventId(404), EP1, deliveryId(999), at(100)))
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(404), EP1, deliveryId(999), at(100)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(eventId(404)));
-        assertThatThrownBy(() -> store.scheduleReplay(eventId(1), EP2, deliveryId(999), at(100)))
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(1), EP2, deliveryId(999), at(100)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP2));
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
     }
 
     // ==== concurrent claimers ====================================================================
@@ -1378,7 +1559,7 @@ public abstract class WebhookStoreContract {
         assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.DELIVERED)).withLimit(1000)))
                 .containsExactlyInAnyOrderElementsOf(all);
         for (String deliveryId : all) {
-            assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+            assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
         }
     }
 
@@ -1420,9 +1601,9 @@ public abstract class WebhookStoreContract {
         assertThat(store.purgeEventsBefore(at(40), 100)).isEqualTo(3);
 
         assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(40, 50));
-        assertThat(store.event(eventId(10))).isEmpty();
-        assertThat(store.delivery(deliveredId)).isEmpty();
-        assertThat(store.attempts(deliveredId)).isEmpty();
+        assertThat(store.event(TENANT, eventId(10))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveredId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveredId)).isEmpty();
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(keptId);
     }
 
@@ -1440,7 +1621,7 @@ public abstract class WebhookStoreContract {
 
         assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(10, 20, 30));
         assertThat(allDeliveryIds(DeliveryQuery.all().withEvent(eventId(10)))).hasSize(2);
-        assertThat(store.attempts(retrying)).hasSize(1);
+        assertThat(store.attempts(TENANT, retrying)).hasSize(1);
     }
 
     @Test

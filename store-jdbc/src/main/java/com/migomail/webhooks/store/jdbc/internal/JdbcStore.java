@@ -43,6 +43,7 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final Object initLock = new Object();
     private volatile Ready ready;
     private volatile Dialect detectedDialect;
+    private volatile byte[] subscriberIndexKey;
 
     /** The repositories for the detected dialect, available once the schema is migrated. */
     private record Ready(Dialect dialect, EventRepository events, DeliveryRepository deliveries,
@@ -342,6 +343,29 @@ public final class JdbcStore implements JdbcWebhookStore {
         // The key is not named in the message: it identifies a person.
         return database.transaction("subscriber erasure in tenant " + tenant,
                 c -> r.erasure().eraseSubscriberBatch(c, tenant, subscriberKey, batchSize));
+    }
+
+    @Override
+    public byte[] subscriberIndexKey() {
+        byte[] key = subscriberIndexKey;
+        if (key == null) {
+            Ready r = ready();
+            key = database.autoCommit("reading the subscriber index key", c -> storedSubscriberIndexKey(c, r.dialect()));
+            subscriberIndexKey = key;
+        }
+        return key.clone();
+    }
+
+    /** The key in the settings table; the first node to ask creates it, and every later one reads that one. */
+    private byte[] storedSubscriberIndexKey(java.sql.Connection connection, Dialect dialect) throws java.sql.SQLException {
+        String name = "subscriber_index_key";
+        byte[] fresh = new byte[32];
+        new java.security.SecureRandom().nextBytes(fresh);
+        new Sql("INSERT INTO " + tables.settings() + " (id, content) VALUES (?, ?)", name,
+                java.util.Base64.getEncoder().encodeToString(fresh)).insertUnlessExists(connection, dialect);
+        List<String> stored = new Sql("SELECT content FROM " + tables.settings() + " WHERE id = ?", name)
+                .query(connection, rows -> rows.getString(1));
+        return java.util.Base64.getDecoder().decode(stored.get(0));
     }
 
     @Override

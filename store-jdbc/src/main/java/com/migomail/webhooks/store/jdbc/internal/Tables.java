@@ -19,6 +19,10 @@ record Tables(String prefix) {
         return prefix + "attempts";
     }
 
+    String settings() {
+        return prefix + "settings";
+    }
+
     String schemaVersion() {
         return prefix + "schema_version";
     }
