@@ -25,10 +25,10 @@ public final class H2PublishingNodeMain {
         JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of(args[0]));
         int events = Integer.parseInt(args[2]);
         WebhookSender sender = SenderNodes.sender(store, NODE_ID, Clock.systemUTC(), new AtomicInteger());
-        sender.registerEndpoint(EndpointRegistration.of(args[1], "*"));
+        sender.registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(args[1], "*"));
         sender.start();
         for (int i = 0; i < events; i++) {
-            String id = sender.publish(SenderNodes.emailSent(i)).eventId();
+            String id = sender.publish(Fixtures.TENANT, SenderNodes.emailSent(i)).eventId();
             System.out.println("published " + id); // System.out flushes on println
         }
         System.out.println("done");

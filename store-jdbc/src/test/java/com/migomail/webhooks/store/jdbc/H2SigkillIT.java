@@ -46,7 +46,7 @@ class H2SigkillIT {
 
             try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
                 Set<String> missing = new LinkedHashSet<>(confirmed);
-                missing.removeIf(id -> store.event(id).isPresent());
+                missing.removeIf(id -> store.event(Fixtures.TENANT, id).isPresent());
                 Set<String> leasedAtKill = eventIdsLeasedTo(store, H2PublishingNodeMain.NODE_ID);
 
                 // The dead node's leases (1 minute) have not run out: the successor's clock runs ahead.
@@ -104,6 +104,6 @@ class H2SigkillIT {
     }
 
     private static int pending(JdbcWebhookStore store) {
-        return store.deliveries(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING))).items().size();
+        return store.deliveries(Fixtures.TENANT, DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING))).items().size();
     }
 }

@@ -65,7 +65,7 @@ class MultiSenderDeliveryIT {
                 senders.add(sender(JdbcWebhookStore.builder().dataSource(pool).tablePrefix(prefix).build(),
                         "node-" + node, Clock.systemUTC(), count));
             }
-            senders.get(0).registerEndpoint(EndpointRegistration.of(receiver.url(), "*"));
+            senders.get(0).registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(receiver.url(), "*"));
             senders.forEach(WebhookSender::start);
 
             long start = System.nanoTime();
@@ -140,7 +140,7 @@ class MultiSenderDeliveryIT {
                 int first = node;
                 running.add(publishers.submit(() -> {
                     for (int i = first; i < events; i += senders.size()) {
-                        sender.publish(emailSent(i));
+                        sender.publish(Fixtures.TENANT, emailSent(i));
                     }
                 }));
             }

@@ -59,7 +59,7 @@ class MultiSenderDeliveryTest {
                     WebhookSender sender = sender(reopened, "second-run", Clock.systemUTC(), new AtomicInteger())) {
                 sender.start();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> receiver.distinctEvents() == events && reopened.deliveries(
+                        .until(() -> receiver.distinctEvents() == events && reopened.deliveries(Fixtures.TENANT,
                                 DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING))).items().isEmpty());
             }
             System.out.printf("[store-jdbc] H2 restart: %d of %d events delivered before close, the rest in %d ms%n",
@@ -81,7 +81,7 @@ class MultiSenderDeliveryTest {
                 WebhookSender sender = WebhookSender.builder().store(deliveringNode).nodeId("node-b")
                         .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                         .pollInterval(Duration.ofSeconds(1)).build()) {
-            String endpointId = sender.registerEndpoint(EndpointRegistration.of(receiver.url(), "email.*"))
+            String endpointId = sender.registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(receiver.url(), "email.*"))
                     .endpoint().id();
             sender.start();
             WebhookEvent event = emailSent(1);
@@ -90,7 +90,7 @@ class MultiSenderDeliveryTest {
             try (Connection connection = TestDatabases.postgres().getConnection()) {
                 connection.setAutoCommit(false);
                 // As in the README: fan out to the subscribed endpoints, append in the caller's transaction.
-                List<NewDelivery> deliveries = publishingNode.endpoints().stream()
+                List<NewDelivery> deliveries = publishingNode.endpoints(Fixtures.TENANT).stream()
                         .filter(endpoint -> endpoint.subscribesTo(event.type()))
                         .map(endpoint -> new NewDelivery(TypeId.generate("dlv").toString(), endpoint.id(),
                                 endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
@@ -112,7 +112,7 @@ class MultiSenderDeliveryTest {
     // ---- helpers --------------------------------------------------------------------------
 
     private static StoredEvent stored(WebhookEvent event) {
-        return new StoredEvent(event.id(), event.type(), event.timestamp(), Instant.now(),
+        return new StoredEvent(event.id(), Fixtures.TENANT, event.type(), event.timestamp(), Instant.now(),
                 EventCodec.writeString(event));
     }
 }

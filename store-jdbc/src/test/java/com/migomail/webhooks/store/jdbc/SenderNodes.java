@@ -57,9 +57,9 @@ final class SenderNodes {
     static Set<String> publishBacklog(JdbcWebhookStore store, LoopbackReceiver receiver, int events) {
         Set<String> ids = new HashSet<>();
         try (WebhookSender publisher = sender(store, "publisher", Clock.systemUTC(), new AtomicInteger())) {
-            publisher.registerEndpoint(EndpointRegistration.of(receiver.url(), "*"));
+            publisher.registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(receiver.url(), "*"));
             for (int i = 0; i < events; i++) {
-                ids.add(publisher.publish(emailSent(i)).eventId());
+                ids.add(publisher.publish(Fixtures.TENANT, emailSent(i)).eventId());
             }
         }
         return ids;
@@ -69,13 +69,13 @@ final class SenderNodes {
     static Set<String> eventIdsLeasedTo(JdbcWebhookStore store, String owner) {
         Set<String> ids = new HashSet<>();
         DeliveryQuery query = DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.PENDING)).withLimit(1000);
-        Page<Delivery> page = store.deliveries(query);
+        Page<Delivery> page = store.deliveries(Fixtures.TENANT, query);
         while (true) {
             page.items().stream().filter(d -> owner.equals(d.leaseOwner())).forEach(d -> ids.add(d.eventId()));
             if (page.nextCursor() == null) {
                 return ids;
             }
-            page = store.deliveries(query.withCursor(page.nextCursor()));
+            page = store.deliveries(Fixtures.TENANT, query.withCursor(page.nextCursor()));
         }
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The transactional outbox end to end: {@code sender.publish(event, (e, d) -> store.append(connection, e, d))}
+ * The transactional outbox end to end: {@code sender.publish(Fixtures.TENANT, event, (e, d) -> store.append(connection, e, d))}
  * inside the caller's transaction, with a business row, delivered to a receiver on loopback once
  * committed and never if rolled back.
  */
@@ -56,7 +56,7 @@ class SenderOutboxTest {
                     .pollInterval(Duration.ofMillis(100))
                     .shutdownTimeout(Duration.ofSeconds(1))
                     .build();
-            endpointId = sender.registerEndpoint(EndpointRegistration.of(receiver.url(), "email.*")).endpoint().id();
+            endpointId = sender.registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(receiver.url(), "email.*")).endpoint().id();
             sender.start();
             try (Connection connection = callerConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE " + orders() + " (id VARCHAR(20) PRIMARY KEY)");
@@ -77,17 +77,17 @@ class SenderOutboxTest {
             try (Connection connection = callerConnection()) {
                 connection.setAutoCommit(false);
                 insertOrder(connection, "order-1");
-                receipt = sender.publish(event, (e, d) -> store.append(connection, e, d));
-                assertThat(store.event(event.id())).as("invisible before the caller commits").isEmpty();
+                receipt = sender.publish(Fixtures.TENANT, event, (e, d) -> store.append(connection, e, d));
+                assertThat(store.event(Fixtures.TENANT, event.id())).as("invisible before the caller commits").isEmpty();
                 connection.commit();
             }
 
             await().atMost(WAIT).until(() -> receiver.eventIds().contains(event.id()));
             assertThat(receipt.created()).isTrue();
             assertThat(receipt.deliveryIds()).hasSize(1);
-            await().atMost(WAIT).until(() -> store.delivery(receipt.deliveryIds().get(0)).orElseThrow().status()
+            await().atMost(WAIT).until(() -> store.delivery(Fixtures.TENANT, receipt.deliveryIds().get(0)).orElseThrow().status()
                     == DeliveryStatus.DELIVERED);
-            assertThat(store.delivery(receipt.deliveryIds().get(0)).orElseThrow().endpointId()).isEqualTo(endpointId);
+            assertThat(store.delivery(Fixtures.TENANT, receipt.deliveryIds().get(0)).orElseThrow().endpointId()).isEqualTo(endpointId);
             assertThat(orderExists("order-1")).isTrue();
             assertThat(receiver.requests()).isEqualTo(1);
         }
@@ -99,23 +99,23 @@ class SenderOutboxTest {
             try (Connection connection = callerConnection()) {
                 connection.setAutoCommit(false);
                 insertOrder(connection, "order-1");
-                receipt = sender.publish(rolledBack, (e, d) -> store.append(connection, e, d));
+                receipt = sender.publish(Fixtures.TENANT, rolledBack, (e, d) -> store.append(connection, e, d));
                 connection.rollback();
             }
             WebhookEvent committed = emailSent("msg_2");
             try (Connection connection = callerConnection()) {
                 connection.setAutoCommit(false);
                 insertOrder(connection, "order-2");
-                sender.publish(committed, (e, d) -> store.append(connection, e, d));
+                sender.publish(Fixtures.TENANT, committed, (e, d) -> store.append(connection, e, d));
                 connection.commit();
             }
 
             // The later commit arriving shows the sender polled after the rollback.
             await().atMost(WAIT).until(() -> receiver.eventIds().contains(committed.id()));
             assertThat(receiver.eventIds()).containsExactly(committed.id());
-            assertThat(store.event(rolledBack.id())).isEmpty();
-            assertThat(store.delivery(receipt.deliveryIds().get(0))).isEmpty();
-            assertThat(store.deliveries(DeliveryQuery.all().withEvent(rolledBack.id())).items()).isEmpty();
+            assertThat(store.event(Fixtures.TENANT, rolledBack.id())).isEmpty();
+            assertThat(store.delivery(Fixtures.TENANT, receipt.deliveryIds().get(0))).isEmpty();
+            assertThat(store.deliveries(Fixtures.TENANT, DeliveryQuery.all().withEvent(rolledBack.id())).items()).isEmpty();
             assertThat(orderExists("order-1")).isFalse();
             assertThat(orderExists("order-2")).isTrue();
         }
