@@ -4,6 +4,7 @@ import com.migomail.webhooks.core.EmailSent;
 import com.migomail.webhooks.core.Subscriber;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -54,14 +55,15 @@ final class StoreExamples {
         }                                        // closes the H2 database
     }
 
-    static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource) throws SQLException {
+    static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource, TenantId tenant)
+            throws SQLException {
         WebhookEvent event = WebhookEvent.of(EmailSent.builder("msg_123", Subscriber.of("zoe@example.com")).build());
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 markMessageSent(connection, "msg_123");                      // your own SQL
-                sender.publish(event, (stored, deliveries) ->
+                sender.publish(tenant, event, (stored, deliveries) ->
                         store.append(connection, stored, deliveries));       // same transaction
                 connection.commit();                                         // both, or...
             } catch (SQLException | RuntimeException e) {
