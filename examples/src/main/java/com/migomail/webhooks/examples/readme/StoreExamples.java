@@ -14,7 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The README's store examples: in memory, PostgreSQL nodes, H2, transactional outbox. */
+/** The README's store examples: in memory, PostgreSQL nodes, H2, upgrading to tenants, transactional outbox. */
 final class StoreExamples {
     private StoreExamples() {}
 
@@ -53,6 +53,18 @@ final class StoreExamples {
             // ...
             sender.close();
         }                                        // closes the H2 database
+    }
+
+    static JdbcWebhookStore upgradeFromVersion1(DataSource dataSource) {
+        JdbcWebhookStore store = JdbcWebhookStore.builder()
+                .dataSource(dataSource)
+                .tenantForExistingRows(TenantId.of("legacy"))  // the tenant the rows of version 1 become
+                .build();
+        store.migrate();                                       // schema version 1 -> 2 (nothing if done already)
+
+        JdbcWebhookStore h2 = JdbcWebhookStore.h2File(Path.of("data/webhooks"), TenantId.of("legacy")); // the same, H2
+        h2.close();
+        return store;
     }
 
     static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource, TenantId tenant)
