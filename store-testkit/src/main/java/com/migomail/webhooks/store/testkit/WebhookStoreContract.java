@@ -12,6 +12,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,9 @@ public abstract class WebhookStoreContract {
 
     /** The URL both tenants' endpoints in the isolation tests post to. */
     private static final String SHARED_URL = "https://hooks.example.com/migomail";
+
+    /** A time range holding every event the kit's tests append (all within a day of {@link #T0}). */
+    private static final EventQuery EVERY_EVENT = EventQuery.between(at(-86_400), at(86_400)).withLimit(EventQuery.MAX_LIMIT);
 
     /** The store under test, fresh and empty for each test. */
     protected WebhookStore store;
@@ -2148,5 +2153,375 @@ public abstract class WebhookStoreContract {
         assertThat(store.event(TENANT, eventId(2))).isEmpty();
         assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
         assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    // ==== deleting a tenant ======================================================================
+
+    /**
+     * A tenant's endpoints, events, deliveries and attempts as its scoped reads return them.
+     *
+     * @param attempts every delivery's attempts, by delivery id in listing order
+     */
+    private record TenantData(List<Endpoint> endpoints, List<StoredEvent> events, List<Delivery> deliveries,
+            Map<String, List<DeliveryAttempt>> attempts) {
+
+        static final TenantData EMPTY = new TenantData(List.of(), List.of(), List.of(), Map.of());
+
+        long attemptCount() {
+            return attempts.values().stream().mapToLong(List::size).sum();
+        }
+
+        ErasureCounts counts() {
+            return new ErasureCounts(events.size(), deliveries.size(), attemptCount(), endpoints.size());
+        }
+
+        /** What a deletion that left {@code after} removed from this. */
+        ErasureCounts removedBy(TenantData after) {
+            return new ErasureCounts(events.size() - after.events.size(), deliveries.size() - after.deliveries.size(),
+                    attemptCount() - after.attemptCount(), endpoints.size() - after.endpoints.size());
+        }
+
+        /** This without those events and their deliveries and attempts. */
+        TenantData without(Set<String> eventIds) {
+            List<Delivery> kept = deliveries.stream().filter(delivery -> !eventIds.contains(delivery.eventId())).toList();
+            Map<String, List<DeliveryAttempt>> keptAttempts = new LinkedHashMap<>();
+            kept.forEach(delivery -> keptAttempts.put(delivery.id(), attempts.get(delivery.id())));
+            return new TenantData(endpoints, events.stream().filter(event -> !eventIds.contains(event.id())).toList(),
+                    kept, keptAttempts);
+        }
+    }
+
+    private TenantData dataOf(TenantId tenant) {
+        List<Delivery> deliveries = allDeliveries(tenant, DeliveryQuery.all().withLimit(EventQuery.MAX_LIMIT));
+        Map<String, List<DeliveryAttempt>> attempts = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> attempts.put(delivery.id(), store.attempts(tenant, delivery.id())));
+        return new TenantData(store.endpoints(tenant), allEvents(tenant, EVERY_EVENT), deliveries, attempts);
+    }
+
+    /**
+     * Appends {@code count} events of the tenant a second apart from {@code at(1)}, numbered from
+     * {@code firstEvent}, with that subscriber key (or none) and a pending delivery to each endpoint;
+     * then takes the first delivery of every third event from the first through a successful attempt
+     * (1 attempt), of every third from the second through a retry and a failure (2 attempts), and
+     * leaves the rest pending and due.
+     */
+    private void givenEventsWithHistory(TenantId tenant, long firstEvent, int count, String subscriberKey,
+            String... endpointIds) {
+        for (int i = 0; i < count; i++) {
+            StoredEvent event = subscriberEvent(tenant, eventId(firstEvent + i), at(i + 1), subscriberKey);
+            String first = givenEvent(event, endpointIds).deliveries().get(0).id();
+            if (i % 3 == 0) {
+                givenDelivered(first, at(i + 1));
+            } else if (i % 3 == 1) {
+                recordAs(NODE_A, refusedAttempt(first, 1, at(i + 1)), DeliveryOutcome.retryAt(at(i + 1)));
+                givenFailed(first, at(i + 1));
+            }
+        }
+    }
+
+    /** The ids of the pending deliveries in that data. */
+    private static List<String> pendingIds(TenantData data) {
+        return data.deliveries().stream().filter(delivery -> delivery.status() == DeliveryStatus.PENDING)
+                .map(Delivery::id).toList();
+    }
+
+    /** Repeats the batch through that store until it deletes nothing (at most 10 000 times); the sum. */
+    private static ErasureCounts untilEmpty(Callable<ErasureCounts> batch) throws Exception {
+        ErasureCounts total = ErasureCounts.NONE;
+        for (int calls = 0; calls < 10_000; calls++) {
+            ErasureCounts counts = batch.call();
+            if (counts.isEmpty()) {
+                return total;
+            }
+            total = total.plus(counts);
+        }
+        throw new AssertionError("still deleting after 10 000 batches: " + total);
+    }
+
+    @Test
+    void deleteTenantBatchDeletesTheEndpointsFirstThenTheEventsInBatchesWithExactCounts() {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEventsWithHistory(TENANT, 1, 5, null, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData initial = dataOf(TENANT);
+        assertThat(initial.counts()).isEqualTo(new ErasureCounts(5, 15, 6, 3));
+
+        ErasureCounts first = store.deleteTenantBatch(TENANT, 2);
+
+        assertThat(first).isEqualTo(new ErasureCounts(0, 0, 0, 2));
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(allEventIds(EVERY_EVENT)).hasSize(5);
+        TenantData before = dataOf(TENANT);
+        ErasureCounts total = first;
+        for (int call = 2; !before.equals(TenantData.EMPTY); call++) {
+            assertThat(call).as("calls").isLessThanOrEqualTo(6);
+            ErasureCounts batch = store.deleteTenantBatch(TENANT, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            assertThat(batch.endpoints()).as("endpoints of call %d", call).isLessThanOrEqualTo(2);
+            if (before.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d", call).isEqualTo(Math.min(2, before.events().size()));
+            }
+            if (!after.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d, while endpoints are left", call).isZero();
+            }
+            total = total.plus(batch);
+            before = after;
+        }
+        assertThat(total).isEqualTo(initial.counts());
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+    }
+
+    @Test
+    void deletingATenantUntilNothingIsLeftLeavesNothingOfItAndSparesTheOther() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEventsWithHistory(TENANT, 1, 7, SUBSCRIBER, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        givenEventsWithHistory(OTHER_TENANT, 101, 4, SUBSCRIBER, OTHER_EP1, OTHER_EP2);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        ErasureCounts total = untilEmpty(() -> store.deleteTenantBatch(TENANT, 3));
+
+        assertThat(total).isEqualTo(ours.counts());
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        for (Delivery delivery : ours.deliveries()) {
+            assertThat(store.delivery(TENANT, delivery.id())).isEmpty();
+            assertThat(store.attempts(TENANT, delivery.id())).isEmpty();
+            assertThat(store.countAttempts(TENANT, delivery.id())).isZero();
+        }
+        ours.events().forEach(event -> assertThat(store.event(TENANT, event.id())).isEmpty());
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).isEmpty();
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(pendingIds(theirs));
+    }
+
+    @Test
+    void deleteTenantBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEventsWithHistory(TENANT, 1, 3, null, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        untilEmpty(() -> store.deleteTenantBatch(TENANT, 2));
+
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TENANT, 1000)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TenantId.of("never-seen"), 1)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsTenantIsDeletedIsNotRecorded() throws Exception {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(untilEmpty(() -> store.deleteTenantBatch(TENANT, 1))).isEqualTo(new ErasureCounts(1, 1, 0, 1));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void erasureRejectsABatchSizeBelowOne() {
+        givenEndpoints(EP1);
+        givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1);
+
+        assertThatThrownBy(() -> store.deleteTenantBatch(TENANT, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(store.event(TENANT, eventId(1))).isPresent();
+    }
+
+    // ==== erasing a subscriber ===================================================================
+
+    @Test
+    void eraseSubscriberBatchDeletesOnlyThatTenantsEventsOfTheSubscriberInBatches() {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 5, SUBSCRIBER, EP1, EP2);
+        givenEventsWithHistory(TENANT, 11, 3, subscriberKey(2), EP1, EP2);
+        givenEventsWithHistory(TENANT, 21, 3, null, EP1);
+        givenEventsWithHistory(OTHER_TENANT, 31, 3, SUBSCRIBER, OTHER_EP1);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        TenantData expected = ours.without(Set.copyOf(eventIds(1, 2, 3, 4, 5)));
+
+        List<ErasureCounts> batches = new ArrayList<>();
+        TenantData before = ours;
+        for (int call = 1; call <= 4; call++) {
+            ErasureCounts batch = store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            batches.add(batch);
+            before = after;
+        }
+
+        assertThat(batches).extracting(ErasureCounts::events).containsExactly(2L, 2L, 1L, 0L);
+        assertThat(batches).extracting(ErasureCounts::endpoints).containsOnly(0L);
+        assertThat(batches.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus)).isEqualTo(new ErasureCounts(5, 10, 6, 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirs)));
+    }
+
+    @Test
+    void eraseSubscriberBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 3, SUBSCRIBER, EP1);
+        givenEventsWithHistory(TENANT, 11, 2, subscriberKey(2), EP1);
+        givenEventsWithHistory(OTHER_TENANT, 21, 2, SUBSCRIBER, OTHER_EP1);
+        assertThat(untilEmpty(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2))).isEqualTo(new ErasureCounts(3, 3, 3, 0));
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TENANT, subscriberKey(404), 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TenantId.of("never-seen"), SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+
+        assertThat(dataOf(TENANT)).isEqualTo(ours);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(ours.events()).extracting(StoredEvent::id).isEqualTo(eventIds(11, 12));
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsSubscriberIsErasedIsNotRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1).deliveries().get(0).id();
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(new ErasureCounts(1, 1, 0, 0));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP1));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    // ==== erasure racing with delivery ===========================================================
+
+    /**
+     * Claims due deliveries of every endpoint but the excluded ones at {@code at(10)} through that
+     * store and records a failed attempt due again at once, over and over, until {@code stop} says
+     * so; how many attempts it recorded.
+     */
+    private static long deliverUntil(WebhookStore instance, Set<String> excluded, AtomicInteger stop, int stopAt) {
+        long recorded = 0;
+        while (stop.get() < stopAt && !Thread.currentThread().isInterrupted()) {
+            List<Delivery> batch = instance.claimDue(at(10), 5, NODE_B, LEASE, excluded);
+            for (Delivery delivery : batch) {
+                if (instance.recordAttempt(NODE_B, refusedAttempt(delivery.id(), delivery.attemptCount() + 1, at(10)),
+                        DeliveryOutcome.retryAt(at(10)), at(10))) {
+                    recorded++;
+                }
+            }
+            if (batch.isEmpty()) {
+                Thread.yield();
+            }
+        }
+        return recorded;
+    }
+
+    /** Repeats the batch until it deletes nothing, then counts itself done; the sum. */
+    private static Callable<ErasureCounts> deleter(Callable<ErasureCounts> batch, AtomicInteger done) {
+        return () -> {
+            try {
+                return untilEmpty(batch);
+            } finally {
+                done.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void concurrentTenantDeletionsWhileANodeDeliversLeaveNothingOfTheTenant() throws Exception {
+        String[] ourEndpoints = {EP1, EP2, EP3, endpointId(4), endpointId(5)};
+        givenEndpoints(TENANT, ourEndpoints);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        List<String> ours = givenPendingDeliveries(TENANT, 1, 40, ourEndpoints);
+        List<String> theirs = givenPendingDeliveries(OTHER_TENANT, 1001, 20, OTHER_EP1, OTHER_EP2);
+        ours.subList(0, 10).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger deletersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.deleteTenantBatch(TENANT, 7), deletersDone),
+                deleter(() -> other.deleteTenantBatch(TENANT, 7), deletersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(OTHER_EP1, OTHER_EP2), deletersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(40, 200, 10 + recorded.get(), 5));
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(theirs);
+    }
+
+    @Test
+    void concurrentSubscriberErasuresWhileANodeDeliversLeaveNothingOfTheSubscriber() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<String> erased = new ArrayList<>();
+        for (int n = 1; n <= 30; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, SUBSCRIBER), EP1, EP2).deliveries()
+                    .forEach(delivery -> erased.add(delivery.id()));
+        }
+        erased.subList(0, 5).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        for (int n = 31; n <= 45; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, n <= 40 ? subscriberKey(2) : null), EP3);
+        }
+        for (int n = 51; n <= 60; n++) {
+            givenEvent(subscriberEvent(OTHER_TENANT, eventId(n), T0, SUBSCRIBER), OTHER_EP1);
+        }
+        TenantData expected = dataOf(TENANT).without(Set.copyOf(eventIds(LongStream.rangeClosed(1, 30).toArray())));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger erasersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                deleter(() -> other.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(EP3, OTHER_EP1), erasersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(30, 60, 5 + recorded.get(), 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirsBefore)));
     }
 }
