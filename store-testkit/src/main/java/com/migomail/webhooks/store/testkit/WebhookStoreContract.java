@@ -2,6 +2,7 @@ package com.migomail.webhooks.store.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
@@ -11,6 +12,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
@@ -18,12 +20,14 @@ import com.migomail.webhooks.store.Page;
 import com.migomail.webhooks.store.SortOrder;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,20 +41,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link WebhookStore} keeps, as a JUnit 5 test kit. An implementation's test
  * extends this class and provides {@link #newStore()}; stores that several processes share also
- * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim through several
- * instances at once.
+ * override {@link #sameDataStore(WebhookStore)}, so the concurrency tests claim and delete through
+ * several instances at once.
  *
  * <p>Shipped as {@code migomail-webhooks-store-testkit}, which brings JUnit Jupiter's API and
  * AssertJ with it. Every time in the kit is a fixed offset from {@link #T0} in whole milliseconds
  * (a store keeping microseconds round-trips them exactly); ids are fixed TypeID-shaped strings that
  * sort by their number. The fixtures ({@link #event}, {@link #endpoint}, {@link #givenEvent},
  * {@link #attempt}, ...) are protected so that an implementation's own tests can reuse them.
+ *
+ * <p>Most tests work in one tenant, {@link #TENANT}: the fixtures that take no tenant create and
+ * read its endpoints, events and deliveries. The tenant tests add {@link #OTHER_TENANT}, whose
+ * endpoints ({@link #OTHER_EP1}, {@link #OTHER_EP2}) have other ids (ids are unique across
+ * tenants) but may have the same URLs and type filters, and check that no scoped operation of one
+ * tenant ever reads, changes or deletes the other's data, and that another tenant's id behaves
+ * exactly as an unknown one.
  *
  * <p>Not thread-safe: JUnit creates one instance per test, and the concurrency tests start and
  * join their own threads.
@@ -66,12 +79,30 @@ public abstract class WebhookStoreContract {
     /** Owner names of two sender nodes. */
     protected static final String NODE_B = "node-b";
 
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** The tenant the tests work in unless they say otherwise (the fixtures without a tenant use it). */
+    protected static final TenantId TENANT = TenantId.of("tenant-a");
+    /** A second tenant, for the tests of isolation between tenants. */
+    protected static final TenantId OTHER_TENANT = TenantId.of("tenant-b");
+
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP1 = endpointId(1);
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP2 = endpointId(2);
-    /** Endpoint ids the tests use ({@link #givenEndpoints} creates them). */
+    /** Endpoint ids of {@link #TENANT} the tests use ({@link #givenEndpoints} creates them). */
     protected static final String EP3 = endpointId(3);
+    /** Endpoint ids of {@link #OTHER_TENANT} the tests use. */
+    protected static final String OTHER_EP1 = endpointId(101);
+    /** Endpoint ids of {@link #OTHER_TENANT} the tests use. */
+    protected static final String OTHER_EP2 = endpointId(102);
+
+    /** The subscriber key of the subscriber whose events the erasure tests erase. */
+    protected static final String SUBSCRIBER = subscriberKey(1);
+
+    /** The URL both tenants' endpoints in the isolation tests post to. */
+    private static final String SHARED_URL = "https://hooks.example.com/migomail";
+
+    /** A time range holding every event the kit's tests append (all within a day of {@link #T0}). */
+    private static final EventQuery EVERY_EVENT = EventQuery.between(at(-86_400), at(86_400)).withLimit(EventQuery.MAX_LIMIT);
 
     /** The store under test, fresh and empty for each test. */
     protected WebhookStore store;
@@ -157,26 +188,77 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * An {@code email.opened} event that happened and was stored at {@code timestamp}.
+     * A subscriber key shaped like the sender's: 64 lower-case hex digits (a keyed SHA-256 of the
+     * subscriber's address), here just the number in hex.
      *
-     * @param id the event id, such as {@link #eventId}
-     * @param timestamp both the event's timestamp and its {@code storedAt}
-     * @return the event, with the {@link #body} of those values
+     * @param number the key's number, not negative
+     * @return the number as 64 hex digits
      */
-    protected static StoredEvent event(String id, Instant timestamp) {
-        return event(id, "email.opened", timestamp);
+    protected static String subscriberKey(long number) {
+        return String.format("%064x", number);
     }
 
     /**
-     * An event of that type that happened and was stored at {@code timestamp}.
+     * An {@code email.opened} event of {@link #TENANT} that happened and was stored at
+     * {@code timestamp}.
+     *
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(String id, Instant timestamp) {
+        return event(TENANT, id, "email.opened", timestamp);
+    }
+
+    /**
+     * An event of {@link #TENANT} of that type that happened and was stored at {@code timestamp}.
      *
      * @param id the event id, such as {@link #eventId}
      * @param type the event type, such as {@code email.bounced}
      * @param timestamp both the event's timestamp and its {@code storedAt}
-     * @return the event, with the {@link #body} of those values
+     * @return the event, with the {@link #body} of those values and no subscriber key
      */
     protected static StoredEvent event(String id, String type, Instant timestamp) {
-        return new StoredEvent(id, type, timestamp, timestamp, body(id, type, timestamp));
+        return event(TENANT, id, type, timestamp);
+    }
+
+    /**
+     * An {@code email.opened} event of that tenant that happened and was stored at {@code timestamp}.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(TenantId tenant, String id, Instant timestamp) {
+        return event(tenant, id, "email.opened", timestamp);
+    }
+
+    /**
+     * An event of that tenant and type that happened and was stored at {@code timestamp}.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param type the event type, such as {@code email.bounced}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @return the event, with the {@link #body} of those values and no subscriber key
+     */
+    protected static StoredEvent event(TenantId tenant, String id, String type, Instant timestamp) {
+        return new StoredEvent(id, tenant, type, timestamp, timestamp, body(id, type, timestamp));
+    }
+
+    /**
+     * An {@code email.opened} event of that tenant that names a subscriber.
+     *
+     * @param tenant the tenant the event is published for
+     * @param id the event id, such as {@link #eventId}
+     * @param timestamp both the event's timestamp and its {@code storedAt}
+     * @param subscriberKey the subscriber's key, such as {@link #SUBSCRIBER}
+     * @return the event, with the {@link #body} of those values and that subscriber key
+     */
+    protected static StoredEvent subscriberEvent(TenantId tenant, String id, Instant timestamp, String subscriberKey) {
+        return new StoredEvent(id, tenant, "email.opened", timestamp, timestamp, body(id, "email.opened", timestamp),
+                subscriberKey);
     }
 
     /**
@@ -194,37 +276,70 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * An enabled endpoint for every type, with one secret, created at {@link #T0}.
+     * An enabled endpoint of {@link #TENANT} for every type, with one secret, created at {@link #T0}.
      *
      * @param id the endpoint id, such as {@link #endpointId}
-     * @return {@link #endpoint(String, Instant) endpoint(id, T0)}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(TENANT, id, T0)}
      */
     protected static Endpoint endpoint(String id) {
-        return endpoint(id, T0);
+        return endpoint(TENANT, id, T0);
     }
 
     /**
-     * An enabled endpoint for every type, with one secret, created at that time.
+     * An enabled endpoint of {@link #TENANT} for every type, with one secret, created at that time.
      *
+     * @param id the endpoint id, such as {@link #endpointId}
+     * @param createdAt the endpoint's {@code createdAt} and {@code updatedAt}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(TENANT, id, createdAt)}
+     */
+    protected static Endpoint endpoint(String id, Instant createdAt) {
+        return endpoint(TENANT, id, createdAt);
+    }
+
+    /**
+     * An enabled endpoint of that tenant for every type, with one secret, created at {@link #T0}.
+     *
+     * @param tenant the tenant the endpoint belongs to
+     * @param id the endpoint id, such as {@link #endpointId}
+     * @return {@link #endpoint(TenantId, String, Instant) endpoint(tenant, id, T0)}
+     */
+    protected static Endpoint endpoint(TenantId tenant, String id) {
+        return endpoint(tenant, id, T0);
+    }
+
+    /**
+     * An enabled endpoint of that tenant for every type, with one secret, created at that time.
+     *
+     * @param tenant the tenant the endpoint belongs to
      * @param id the endpoint id; its url is {@code http://127.0.0.1:8080/hooks/<id>} and its one
      *     secret {@code whsec_<id>}, which never expires
      * @param createdAt the endpoint's {@code createdAt} and {@code updatedAt}, and its secret's
      *     {@code createdAt}
      * @return the endpoint, with an empty description, no metadata, not failing and no disabled reason
      */
-    protected static Endpoint endpoint(String id, Instant createdAt) {
-        return new Endpoint(id, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
+    protected static Endpoint endpoint(TenantId tenant, String id, Instant createdAt) {
+        return new Endpoint(id, tenant, "http://127.0.0.1:8080/hooks/" + id, List.of("*"), "", Map.of(), true,
                 List.of(new EndpointSecret("whsec_" + id, createdAt, null)), null, null, createdAt, createdAt);
     }
 
     /**
-     * Stores {@link #endpoint(String)} for each id in {@link #store}.
+     * Stores {@link #endpoint(String)} of {@link #TENANT} for each id in {@link #store}.
      *
      * @param endpointIds the ids of the endpoints to create, none already stored
      */
     protected void givenEndpoints(String... endpointIds) {
+        givenEndpoints(TENANT, endpointIds);
+    }
+
+    /**
+     * Stores {@link #endpoint(TenantId, String)} of that tenant for each id in {@link #store}.
+     *
+     * @param tenant the tenant the endpoints belong to
+     * @param endpointIds the ids of the endpoints to create, none already stored (in any tenant)
+     */
+    protected void givenEndpoints(TenantId tenant, String... endpointIds) {
         for (String endpointId : endpointIds) {
-            store.createEndpoint(endpoint(endpointId));
+            store.createEndpoint(endpoint(tenant, endpointId));
         }
     }
 
@@ -249,7 +364,8 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * Appends the event to {@link #store} with a pending delivery to each endpoint (which must exist).
+     * Appends the event to {@link #store} with a pending delivery to each endpoint (which must exist
+     * and belong to the event's tenant).
      *
      * @param event the event to append
      * @param endpointIds the endpoints to deliver it to, each once; may be none
@@ -260,28 +376,57 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * Appends an event stored at that time with one pending delivery to the endpoint.
+     * Appends an event of {@link #TENANT} stored at that time with one pending delivery to the
+     * endpoint.
      *
      * @param dueAt the event's timestamp and {@code storedAt}, so when the delivery is due
      * @param endpointId the endpoint (which must exist) the delivery goes to
      * @return the id of the new delivery
      */
     protected String givenDeliveryDueAt(Instant dueAt, String endpointId) {
-        String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
-        return givenEvent(event(eventId, dueAt), endpointId).deliveries().get(0).id();
+        return givenDeliveryDueAt(TENANT, dueAt, endpointId);
     }
 
     /**
-     * Appends {@code events} events with a pending delivery to each endpoint, all due at {@link #T0}.
+     * Appends an event of that tenant stored at that time with one pending delivery to the endpoint.
+     *
+     * @param tenant the tenant of the event and the endpoint
+     * @param dueAt the event's timestamp and {@code storedAt}, so when the delivery is due
+     * @param endpointId the endpoint (which must exist and be the tenant's) the delivery goes to
+     * @return the id of the new delivery
+     */
+    protected String givenDeliveryDueAt(TenantId tenant, Instant dueAt, String endpointId) {
+        String eventId = eventId(nextDeliveryNumber.get() + 1_000_000);
+        return givenEvent(event(tenant, eventId, dueAt), endpointId).deliveries().get(0).id();
+    }
+
+    /**
+     * Appends {@code events} events of {@link #TENANT} with a pending delivery to each endpoint, all
+     * due at {@link #T0}.
      *
      * @param events how many events to append, numbered from {@code evt_…01}
      * @param endpointIds the endpoints (which must exist) each event is delivered to
      * @return the ids of the new deliveries, event by event and, within one, in endpoint order
      */
     protected List<String> givenPendingDeliveries(int events, String... endpointIds) {
+        return givenPendingDeliveries(TENANT, 1, events, endpointIds);
+    }
+
+    /**
+     * Appends {@code events} events of that tenant with a pending delivery to each endpoint, all due
+     * at {@link #T0}.
+     *
+     * @param tenant the tenant of the events and the endpoints
+     * @param firstEvent the number of the first event's id; the others follow it
+     * @param events how many events to append
+     * @param endpointIds the endpoints (which must exist and be the tenant's) each event is
+     *     delivered to
+     * @return the ids of the new deliveries, event by event and, within one, in endpoint order
+     */
+    protected List<String> givenPendingDeliveries(TenantId tenant, long firstEvent, int events, String... endpointIds) {
         List<String> ids = new ArrayList<>();
-        for (int n = 1; n <= events; n++) {
-            givenEvent(event(eventId(n), T0), endpointIds).deliveries().forEach(delivery -> ids.add(delivery.id()));
+        for (long n = firstEvent; n < firstEvent + events; n++) {
+            givenEvent(event(tenant, eventId(n), T0), endpointIds).deliveries().forEach(delivery -> ids.add(delivery.id()));
         }
         return ids;
     }
@@ -353,48 +498,95 @@ public abstract class WebhookStoreContract {
     }
 
     /**
-     * The delivery as stored, failing the test if it is not.
+     * The delivery of {@link #TENANT} as stored, failing the test if it is not.
      *
      * @param deliveryId the delivery to read
      * @return the delivery as {@link #store} holds it now
      * @throws AssertionError if the store has no such delivery
      */
     protected Delivery stored(String deliveryId) {
-        return store.delivery(deliveryId).orElseThrow(() -> new AssertionError("no delivery " + deliveryId));
+        return stored(TENANT, deliveryId);
     }
 
     /**
-     * Every event the query finds from its cursor on, following cursors to the last page.
+     * The delivery of that tenant as stored, failing the test if it is not.
+     *
+     * @param tenant the tenant of the delivery
+     * @param deliveryId the delivery to read
+     * @return the delivery as {@link #store} holds it now
+     * @throws AssertionError if the store has no such delivery for the tenant
+     */
+    protected Delivery stored(TenantId tenant, String deliveryId) {
+        return store.delivery(tenant, deliveryId)
+                .orElseThrow(() -> new AssertionError("no delivery " + deliveryId + " of " + tenant));
+    }
+
+    /**
+     * Every event of {@link #TENANT} the query finds from its cursor on, following cursors to the
+     * last page.
      *
      * @param query the query of the first page; its limit is the page size
      * @return the ids of the events found, in the query's order
      */
     protected List<String> allEventIds(EventQuery query) {
-        List<String> ids = new ArrayList<>();
-        String cursor = query.cursor();
-        do {
-            Page<StoredEvent> page = store.events(query.withCursor(cursor));
-            page.items().forEach(event -> ids.add(event.id()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return ids;
+        return allEventIds(TENANT, query);
     }
 
     /**
-     * Every delivery the query finds from its cursor on, following cursors to the last page.
+     * Every event of that tenant the query finds from its cursor on, following cursors to the last
+     * page.
+     *
+     * @param tenant the tenant whose events to list
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the events found, in the query's order
+     */
+    protected List<String> allEventIds(TenantId tenant, EventQuery query) {
+        return allEvents(tenant, query).stream().map(StoredEvent::id).toList();
+    }
+
+    /**
+     * Every delivery of {@link #TENANT} the query finds from its cursor on, following cursors to the
+     * last page.
      *
      * @param query the query of the first page; its limit is the page size
      * @return the ids of the deliveries found, in the query's order
      */
     protected List<String> allDeliveryIds(DeliveryQuery query) {
-        List<String> ids = new ArrayList<>();
+        return allDeliveryIds(TENANT, query);
+    }
+
+    /**
+     * Every delivery of that tenant the query finds from its cursor on, following cursors to the last
+     * page.
+     *
+     * @param tenant the tenant whose deliveries to list
+     * @param query the query of the first page; its limit is the page size
+     * @return the ids of the deliveries found, in the query's order
+     */
+    protected List<String> allDeliveryIds(TenantId tenant, DeliveryQuery query) {
+        return allDeliveries(tenant, query).stream().map(Delivery::id).toList();
+    }
+
+    private List<StoredEvent> allEvents(TenantId tenant, EventQuery query) {
+        List<StoredEvent> events = new ArrayList<>();
         String cursor = query.cursor();
         do {
-            Page<Delivery> page = store.deliveries(query.withCursor(cursor));
-            page.items().forEach(delivery -> ids.add(delivery.id()));
+            Page<StoredEvent> page = store.events(tenant, query.withCursor(cursor));
+            events.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        return ids;
+        return events;
+    }
+
+    private List<Delivery> allDeliveries(TenantId tenant, DeliveryQuery query) {
+        List<Delivery> deliveries = new ArrayList<>();
+        String cursor = query.cursor();
+        do {
+            Page<Delivery> page = store.deliveries(tenant, query.withCursor(cursor));
+            deliveries.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return deliveries;
     }
 
     private static <T> List<String> ids(Page<T> page, Function<T, String> id) {
@@ -412,7 +604,7 @@ public abstract class WebhookStoreContract {
     }
 
     private static Delivery pending(NewDelivery requested, StoredEvent event) {
-        return new Delivery(requested.id(), event.id(), requested.endpointId(), DeliveryStatus.PENDING, 0,
+        return new Delivery(requested.id(), event.tenant(), event.id(), requested.endpointId(), DeliveryStatus.PENDING, 0,
                 event.storedAt(), false, null, null, event.storedAt(), event.storedAt());
     }
 
@@ -425,16 +617,16 @@ public abstract class WebhookStoreContract {
     @Test
     void appendStoresTheEventWithPendingDeliveriesDueWhenItWasStored() {
         givenEndpoints(EP1, EP2);
-        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), T0.plusMillis(250), body(eventId(1), "email.opened", at(0)));
+        StoredEvent event = new StoredEvent(eventId(1), TENANT, "email.opened", at(0), T0.plusMillis(250), body(eventId(1), "email.opened", at(0)));
         NewDelivery first = pendingTo(EP1);
         NewDelivery second = pendingTo(EP2);
 
         AppendResult result = store.append(event, List.of(first, second));
 
         assertThat(result).isEqualTo(new AppendResult(true, event, List.of(pending(first, event), pending(second, event))));
-        assertThat(store.event(event.id())).contains(event);
-        assertThat(store.delivery(first.id())).contains(pending(first, event));
-        assertThat(store.delivery(second.id())).contains(pending(second, event));
+        assertThat(store.event(TENANT, event.id())).contains(event);
+        assertThat(store.delivery(TENANT, first.id())).contains(pending(first, event));
+        assertThat(store.delivery(TENANT, second.id())).contains(pending(second, event));
     }
 
     @Test
@@ -445,10 +637,10 @@ public abstract class WebhookStoreContract {
 
         AppendResult result = store.append(event, List.of(skipped));
 
-        Delivery expected = new Delivery(skipped.id(), event.id(), EP1, DeliveryStatus.SKIPPED, 0, null, false,
+        Delivery expected = new Delivery(skipped.id(), TENANT, event.id(), EP1, DeliveryStatus.SKIPPED, 0, null, false,
                 null, null, event.storedAt(), event.storedAt());
         assertThat(result.deliveries()).containsExactly(expected);
-        assertThat(store.delivery(skipped.id())).contains(expected);
+        assertThat(store.delivery(TENANT, skipped.id())).contains(expected);
     }
 
     @Test
@@ -456,17 +648,17 @@ public abstract class WebhookStoreContract {
         StoredEvent event = event(eventId(1), at(0));
 
         assertThat(store.append(event, List.of())).isEqualTo(new AppendResult(true, event, List.of()));
-        assertThat(store.event(event.id())).contains(event);
+        assertThat(store.event(TENANT, event.id())).contains(event);
     }
 
     @Test
     void appendKeepsTheBodyExactly() {
-        StoredEvent event = new StoredEvent(eventId(1), "email.opened", at(0), at(0),
+        StoredEvent event = new StoredEvent(eventId(1), TENANT, "email.opened", at(0), at(0),
                 "  {\"name\": \"Zoë 😀\",\n\t\"escaped\": \"\\u00e9\\\\\"}  \r\n");
 
         store.append(event, List.of());
 
-        assertThat(store.event(event.id()).orElseThrow().body()).isEqualTo(event.body());
+        assertThat(store.event(TENANT, event.id()).orElseThrow().body()).isEqualTo(event.body());
     }
 
     @Test
@@ -474,14 +666,14 @@ public abstract class WebhookStoreContract {
         givenEndpoints(EP1, EP2);
         StoredEvent original = event(eventId(1), at(0));
         AppendResult first = givenEvent(original, EP1);
-        StoredEvent again = new StoredEvent(original.id(), "email.clicked", at(5), at(5), "{}");
+        StoredEvent again = new StoredEvent(original.id(), TENANT, "email.clicked", at(5), at(5), "{}");
         NewDelivery extra = pendingTo(EP2);
 
         AppendResult second = store.append(again, List.of(extra));
 
         assertThat(second).isEqualTo(new AppendResult(false, original, first.deliveries()));
-        assertThat(store.event(original.id())).contains(original);
-        assertThat(store.delivery(extra.id())).isEmpty();
+        assertThat(store.event(TENANT, original.id())).contains(original);
+        assertThat(store.delivery(TENANT, extra.id())).isEmpty();
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(first.deliveries().get(0).id());
     }
 
@@ -530,8 +722,8 @@ public abstract class WebhookStoreContract {
         assertThatThrownBy(() -> store.append(event(eventId(2), at(1)), List.of(fresh, taken)))
                 .isInstanceOf(StoreException.class);
 
-        assertThat(store.event(eventId(2))).isEmpty();
-        assertThat(store.delivery(fresh.id())).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, fresh.id())).isEmpty();
         assertThat(stored(taken.id()).eventId()).isEqualTo(eventId(1));
     }
 
@@ -542,12 +734,12 @@ public abstract class WebhookStoreContract {
         assertThatThrownBy(() -> store.append(event(eventId(1), at(0)), List.of(pendingTo(EP1), pendingTo(EP1))))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(store.event(eventId(1))).isEmpty();
+        assertThat(store.event(TENANT, eventId(1))).isEmpty();
     }
 
     @Test
     void eventIsEmptyForAnUnknownId() {
-        assertThat(store.event(eventId(404))).isEmpty();
+        assertThat(store.event(TENANT, eventId(404))).isEmpty();
     }
 
     // ==== event queries ==========================================================================
@@ -556,7 +748,7 @@ public abstract class WebhookStoreContract {
     void eventsListsARangeOldestFirstFromInclusiveToExclusive() {
         givenEventsAtSeconds(0, 10, 20, 30);
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(10), at(30)));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(10), at(30)));
 
         assertThat(page.items()).containsExactly(event(eventId(10), at(10)), event(eventId(20), at(20)));
         assertThat(page.nextCursor()).isNull();
@@ -566,7 +758,7 @@ public abstract class WebhookStoreContract {
     void eventsListsNewestFirstWhenAsked() {
         givenEventsAtSeconds(0, 10, 20, 30);
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(30)).withOrder(SortOrder.NEWEST_FIRST));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(30)).withOrder(SortOrder.NEWEST_FIRST));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(20, 10, 0));
     }
@@ -578,8 +770,8 @@ public abstract class WebhookStoreContract {
         }
         EventQuery query = EventQuery.between(at(0), at(10));
 
-        assertThat(ids(store.events(query), StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
-        assertThat(ids(store.events(query.withOrder(SortOrder.NEWEST_FIRST)), StoredEvent::id)).isEqualTo(eventIds(3, 2, 1));
+        assertThat(ids(store.events(TENANT, query), StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(store.events(TENANT, query.withOrder(SortOrder.NEWEST_FIRST)), StoredEvent::id)).isEqualTo(eventIds(3, 2, 1));
     }
 
     @Test
@@ -588,7 +780,7 @@ public abstract class WebhookStoreContract {
         store.append(event(eventId(2), "email.clicked", at(2)), List.of());
         store.append(event(eventId(3), "campaign.sent", at(3)), List.of());
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened", "campaign.sent")));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10)).withTypes(Set.of("email.opened", "campaign.sent")));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
     }
@@ -601,7 +793,7 @@ public abstract class WebhookStoreContract {
         givenEvent(event(eventId(3), at(3)), EP1, EP2);
         store.append(event(eventId(4), at(4)), List.of());
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10)).withEndpoint(EP1));
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10)).withEndpoint(EP1));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(1, 3));
     }
@@ -614,7 +806,7 @@ public abstract class WebhookStoreContract {
         givenDelivered(givenEvent(event(eventId(3), at(3)), EP1).deliveries().get(0).id(), at(4));
         givenFailed(givenEvent(event(eventId(4), at(4)), EP2).deliveries().get(0).id(), at(5));
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10))
                 .withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED, DeliveryStatus.FAILED)));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2, 4));
@@ -626,7 +818,7 @@ public abstract class WebhookStoreContract {
         store.append(event(eventId(1), at(1)), List.of(pendingTo(EP1), skippedTo(EP2)));
         store.append(event(eventId(2), at(2)), List.of(skippedTo(EP1), pendingTo(EP2)));
 
-        Page<StoredEvent> page = store.events(EventQuery.between(at(0), at(10))
+        Page<StoredEvent> page = store.events(TENANT, EventQuery.between(at(0), at(10))
                 .withEndpoint(EP1).withDeliveryStatuses(Set.of(DeliveryStatus.SKIPPED)));
 
         assertThat(ids(page, StoredEvent::id)).isEqualTo(eventIds(2));
@@ -637,15 +829,15 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(1, 2, 3, 4, 5, 6, 7);
         EventQuery query = EventQuery.between(at(0), at(10)).withLimit(3);
 
-        Page<StoredEvent> first = store.events(query);
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
-        Page<StoredEvent> third = store.events(query.withCursor(second.nextCursor()));
+        Page<StoredEvent> first = store.events(TENANT, query);
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
+        Page<StoredEvent> third = store.events(TENANT, query.withCursor(second.nextCursor()));
 
         assertThat(ids(first, StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
         assertThat(ids(second, StoredEvent::id)).isEqualTo(eventIds(4, 5, 6));
         assertThat(ids(third, StoredEvent::id)).isEqualTo(eventIds(7));
         assertThat(third.nextCursor()).isNull();
-        assertThat(store.events(query.withLimit(7)).nextCursor()).isNull();
+        assertThat(store.events(TENANT, query.withLimit(7)).nextCursor()).isNull();
         assertThat(allEventIds(query.withOrder(SortOrder.NEWEST_FIRST))).isEqualTo(eventIds(7, 6, 5, 4, 3, 2, 1));
     }
 
@@ -666,11 +858,11 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         EventQuery query = EventQuery.between(at(0), at(1000)).withLimit(4);
 
-        Page<StoredEvent> first = store.events(query);
+        Page<StoredEvent> first = store.events(TENANT, query);
         givenEventsAtSeconds(5, 75);
         store.append(event(eventId(41), at(40)), List.of()); // same time as the cursor, after it
         store.append(event(eventId(39), at(40)), List.of()); // same time as the cursor, before it
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
         givenEventsAtSeconds(95);
         List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
 
@@ -685,11 +877,11 @@ public abstract class WebhookStoreContract {
         givenEventsAtSeconds(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         EventQuery query = EventQuery.between(at(0), at(1000)).withOrder(SortOrder.NEWEST_FIRST).withLimit(4);
 
-        Page<StoredEvent> first = store.events(query);
+        Page<StoredEvent> first = store.events(TENANT, query);
         givenEventsAtSeconds(500, 35);
         store.append(event(eventId(69), at(70)), List.of()); // same time as the cursor, after it
         store.append(event(eventId(71), at(70)), List.of()); // same time as the cursor, before it
-        Page<StoredEvent> second = store.events(query.withCursor(first.nextCursor()));
+        Page<StoredEvent> second = store.events(TENANT, query.withCursor(first.nextCursor()));
         givenEventsAtSeconds(15);
         List<String> rest = allEventIds(query.withCursor(second.nextCursor()));
 
@@ -703,7 +895,7 @@ public abstract class WebhookStoreContract {
     void eventsRejectsAMalformedCursor() {
         givenEventsAtSeconds(1);
 
-        assertThatThrownBy(() -> store.events(EventQuery.between(at(0), at(10)).withCursor("not a cursor")))
+        assertThatThrownBy(() -> store.events(TENANT, EventQuery.between(at(0), at(10)).withCursor("not a cursor")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -711,28 +903,28 @@ public abstract class WebhookStoreContract {
 
     @Test
     void createEndpointStoresItAsGiven() {
-        Endpoint endpoint = new Endpoint(EP1, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
+        Endpoint endpoint = new Endpoint(EP1, TENANT, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
                 "CRM sync", Map.of("team", "crm", "tier", "gold"), false,
                 List.of(new EndpointSecret("whsec_old", at(0), at(100)), new EndpointSecret("whsec_new", at(50), null)),
                 at(60), "410 Gone", at(0), at(70));
 
         assertThat(store.createEndpoint(endpoint)).isEqualTo(endpoint);
-        assertThat(store.endpoint(EP1)).contains(endpoint);
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint);
     }
 
     @Test
     void createEndpointRejectsAnIdThatExists() {
         givenEndpoints(EP1);
-        Endpoint other = new Endpoint(EP1, "http://127.0.0.1:9/other", List.of("*"), "other", Map.of(), true,
+        Endpoint other = new Endpoint(EP1, TENANT, "http://127.0.0.1:9/other", List.of("*"), "other", Map.of(), true,
                 List.of(), null, null, at(5), at(5));
 
         assertThatThrownBy(() -> store.createEndpoint(other)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1));
     }
 
     @Test
     void endpointIsEmptyForAnUnknownId() {
-        assertThat(store.endpoint(EP1)).isEmpty();
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
     }
 
     @Test
@@ -741,22 +933,22 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(endpoint(EP2, at(10)));
         store.createEndpoint(endpoint(EP1, at(20)));
 
-        assertThat(store.endpoints()).containsExactly(endpoint(EP2, at(10)), endpoint(EP1, at(20)), endpoint(EP3, at(20)));
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP2, at(10)), endpoint(EP1, at(20)), endpoint(EP3, at(20)));
     }
 
     @Test
     void updateEndpointReplacesItsSettingsButKeepsSecretsHealthAndCreation() {
         Endpoint original = store.createEndpoint(endpoint(EP1));
-        store.recordEndpointHealth(EP1, false, at(5));
-        Endpoint changes = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+        store.recordEndpointHealth(TENANT, EP1, false, at(5));
+        Endpoint changes = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
                 Map.of("team", "ops"), false, List.of(), null, "disabled by user", at(99), at(50));
 
         Endpoint updated = store.updateEndpoint(changes);
 
-        Endpoint expected = new Endpoint(EP1, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
+        Endpoint expected = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
                 Map.of("team", "ops"), false, original.secrets(), at(5), "disabled by user", original.createdAt(), at(50));
         assertThat(updated).isEqualTo(expected);
-        assertThat(store.endpoint(EP1)).contains(expected);
+        assertThat(store.endpoint(TENANT, EP1)).contains(expected);
     }
 
     @Test
@@ -773,7 +965,7 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(withSecrets(endpoint(EP1), open, later, sooner));
         EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
 
-        Endpoint rotated = store.rotateSecret(EP1, fresh, at(200), at(50));
+        Endpoint rotated = store.rotateSecret(TENANT, EP1, fresh, at(200), at(50));
 
         assertThat(rotated.secrets()).containsExactly(new EndpointSecret("whsec_open", at(0), at(200)),
                 new EndpointSecret("whsec_later", at(1), at(200)), sooner, fresh);
@@ -781,7 +973,7 @@ public abstract class WebhookStoreContract {
         assertThat(rotated.activeSecrets(at(150))).extracting(EndpointSecret::key)
                 .containsExactly("whsec_open", "whsec_later", "whsec_fresh");
         assertThat(rotated.activeSecrets(at(200))).containsExactly(fresh);
-        assertThat(store.endpoint(EP1)).contains(rotated);
+        assertThat(store.endpoint(TENANT, EP1)).contains(rotated);
     }
 
     @Test
@@ -791,14 +983,14 @@ public abstract class WebhookStoreContract {
         store.createEndpoint(withSecrets(endpoint(EP1), expired, current));
         EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
 
-        Endpoint rotated = store.rotateSecret(EP1, fresh, at(50), at(50));
+        Endpoint rotated = store.rotateSecret(TENANT, EP1, fresh, at(50), at(50));
 
         assertThat(rotated.secrets()).containsExactly(fresh);
     }
 
     @Test
     void rotateSecretOfAnUnknownEndpointThrowsNotFound() {
-        assertThatThrownBy(() -> store.rotateSecret(EP1, new EndpointSecret("whsec_x", at(0), null), at(10), at(0)))
+        assertThatThrownBy(() -> store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_x", at(0), null), at(10), at(0)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
     }
 
@@ -806,28 +998,28 @@ public abstract class WebhookStoreContract {
     void aFailureMarksTheEndpointFailingSinceTheFirstOne() {
         givenEndpoints(EP1);
 
-        store.recordEndpointHealth(EP1, false, at(10));
-        Endpoint afterSecond = store.recordEndpointHealth(EP1, false, at(20));
+        store.recordEndpointHealth(TENANT, EP1, false, at(10));
+        Endpoint afterSecond = store.recordEndpointHealth(TENANT, EP1, false, at(20));
 
         assertThat(afterSecond.failingSince()).isEqualTo(at(10));
         assertThat(afterSecond.updatedAt()).isEqualTo(T0);
-        assertThat(store.endpoint(EP1)).contains(afterSecond);
+        assertThat(store.endpoint(TENANT, EP1)).contains(afterSecond);
     }
 
     @Test
     void aSuccessClearsFailingSince() {
         givenEndpoints(EP1);
-        store.recordEndpointHealth(EP1, false, at(10));
+        store.recordEndpointHealth(TENANT, EP1, false, at(10));
 
-        Endpoint healthy = store.recordEndpointHealth(EP1, true, at(20));
+        Endpoint healthy = store.recordEndpointHealth(TENANT, EP1, true, at(20));
 
         assertThat(healthy).isEqualTo(endpoint(EP1));
-        assertThat(store.endpoint(EP1)).contains(endpoint(EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1));
     }
 
     @Test
     void recordEndpointHealthOfAnUnknownEndpointThrowsNotFound() {
-        assertThatThrownBy(() -> store.recordEndpointHealth(EP1, true, at(0)))
+        assertThatThrownBy(() -> store.recordEndpointHealth(TENANT, EP1, true, at(0)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
     }
 
@@ -849,7 +1041,7 @@ public abstract class WebhookStoreContract {
 
         assertThat(claimed).extracting(Delivery::id).containsExactly(due10, due20, due30);
         assertThat(claimed.get(0)).isEqualTo(leased(pendingAsAppended(due10), NODE_A, at(50).plus(LEASE)));
-        assertThat(store.delivery(due10)).contains(claimed.get(0));
+        assertThat(store.delivery(TENANT, due10)).contains(claimed.get(0));
         assertThat(stored(due40).leaseOwner()).isNull();
     }
 
@@ -966,7 +1158,7 @@ public abstract class WebhookStoreContract {
         Delivery claimed = store.claim(deliveryId, at(5), NODE_A, LEASE).orElseThrow();
 
         assertThat(claimed).isEqualTo(leased(pendingAsAppended(deliveryId), NODE_A, at(5).plus(LEASE)));
-        assertThat(store.delivery(deliveryId)).contains(claimed);
+        assertThat(store.delivery(TENANT, deliveryId)).contains(claimed);
         assertThat(store.claim(deliveryId, at(6), NODE_B, LEASE)).isEmpty();
         assertThat(store.claim(deliveryId, at(35), NODE_B, LEASE)).map(Delivery::leaseOwner).contains(NODE_B);
     }
@@ -983,7 +1175,7 @@ public abstract class WebhookStoreContract {
 
     private Delivery pendingAsAppended(String deliveryId) {
         Delivery delivery = stored(deliveryId);
-        return new Delivery(delivery.id(), delivery.eventId(), delivery.endpointId(), DeliveryStatus.PENDING, 0,
+        return new Delivery(delivery.id(), TENANT, delivery.eventId(), delivery.endpointId(), DeliveryStatus.PENDING, 0,
                 delivery.createdAt(), false, null, null, delivery.createdAt(), delivery.createdAt());
     }
 
@@ -998,9 +1190,9 @@ public abstract class WebhookStoreContract {
 
         assertThat(store.recordAttempt(NODE_A, attempt, DeliveryOutcome.delivered(), at(2))).isTrue();
 
-        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, TENANT, claimed.eventId(), EP1,
                 DeliveryStatus.DELIVERED, 1, null, false, null, null, claimed.createdAt(), at(2)));
-        assertThat(store.attempts(deliveryId)).containsExactly(attempt);
+        assertThat(store.attempts(TENANT, deliveryId)).containsExactly(attempt);
     }
 
     @Test
@@ -1030,7 +1222,7 @@ public abstract class WebhookStoreContract {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(30))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(claimed);
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
@@ -1045,7 +1237,7 @@ public abstract class WebhookStoreContract {
         assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.cancelled(), at(10))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(takenOver);
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
         assertThat(store.recordAttempt(NODE_B, attempt(deliveryId, 1, at(32)), DeliveryOutcome.delivered(), at(33))).isTrue();
     }
 
@@ -1057,13 +1249,13 @@ public abstract class WebhookStoreContract {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
 
         assertThat(stored(deliveryId)).isEqualTo(pendingAsAppended(deliveryId));
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
     void recordAttemptForAnUnknownDeliveryWritesNothing() {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId(404), 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
-        assertThat(store.attempts(deliveryId(404))).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
@@ -1074,9 +1266,9 @@ public abstract class WebhookStoreContract {
 
         assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(120)), at(1))).isTrue();
 
-        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, claimed.eventId(), EP1,
+        assertThat(stored(deliveryId)).isEqualTo(new Delivery(deliveryId, TENANT, claimed.eventId(), EP1,
                 DeliveryStatus.PENDING, 0, at(120), false, null, null, claimed.createdAt(), at(1)));
-        assertThat(store.attempts(deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test
@@ -1147,7 +1339,7 @@ public abstract class WebhookStoreContract {
 
     @Test
     void deliveryIsEmptyForAnUnknownId() {
-        assertThat(store.delivery(deliveryId(404))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
@@ -1160,7 +1352,7 @@ public abstract class WebhookStoreContract {
         String toEp1 = first.get(1).id();
 
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(toEp2, toEp1, skipped.id(), last.id());
-        assertThat(store.deliveries(DeliveryQuery.all().withEvent(eventId(1))).items()).containsExactlyElementsOf(first);
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all().withEvent(eventId(1))).items()).containsExactlyElementsOf(first);
         assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP1))).containsExactly(toEp1, skipped.id());
         assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.SKIPPED)))).containsExactly(skipped.id());
         assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP2).withStatuses(Set.of(DeliveryStatus.PENDING))))
@@ -1178,20 +1370,20 @@ public abstract class WebhookStoreContract {
         }
         DeliveryQuery query = DeliveryQuery.all().withEndpoint(EP1).withLimit(3);
 
-        Page<Delivery> first = store.deliveries(query);
-        Page<Delivery> second = store.deliveries(query.withCursor(first.nextCursor()));
-        Page<Delivery> third = store.deliveries(query.withCursor(second.nextCursor()));
+        Page<Delivery> first = store.deliveries(TENANT, query);
+        Page<Delivery> second = store.deliveries(TENANT, query.withCursor(first.nextCursor()));
+        Page<Delivery> third = store.deliveries(TENANT, query.withCursor(second.nextCursor()));
 
         assertThat(ids(first, Delivery::id)).isEqualTo(ids.subList(0, 3));
         assertThat(ids(second, Delivery::id)).isEqualTo(ids.subList(3, 6));
         assertThat(ids(third, Delivery::id)).isEqualTo(ids.subList(6, 7));
         assertThat(third.nextCursor()).isNull();
-        assertThat(store.deliveries(query.withLimit(7)).nextCursor()).isNull();
+        assertThat(store.deliveries(TENANT, query.withLimit(7)).nextCursor()).isNull();
     }
 
     @Test
     void deliveriesRejectsAMalformedCursor() {
-        assertThatThrownBy(() -> store.deliveries(DeliveryQuery.all().withCursor("not a cursor")))
+        assertThatThrownBy(() -> store.deliveries(TENANT, DeliveryQuery.all().withCursor("not a cursor")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -1208,30 +1400,30 @@ public abstract class WebhookStoreContract {
         recordAs(NODE_B, serverError, DeliveryOutcome.retryAt(at(360)));
         recordAs(NODE_A, delivered, DeliveryOutcome.delivered());
 
-        assertThat(store.attempts(deliveryId)).containsExactly(refused, serverError, delivered);
+        assertThat(store.attempts(TENANT, deliveryId)).containsExactly(refused, serverError, delivered);
         assertThat(stored(deliveryId).attemptCount()).isEqualTo(3);
         assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test
     void attemptsOfAnUnknownDeliveryAreEmpty() {
-        assertThat(store.attempts(deliveryId(404))).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
     }
 
     @Test
     void countAttemptsCountsEveryRecordedAttemptAcrossReplays() {
         givenEndpoints(EP1);
         String deliveryId = givenDeliveryDueAt(at(0), EP1);
-        assertThat(store.countAttempts(deliveryId)).isZero();
+        assertThat(store.countAttempts(TENANT, deliveryId)).isZero();
         recordAs(NODE_A, refusedAttempt(deliveryId, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
         recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
-        assertThat(store.countAttempts(deliveryId)).isEqualTo(2);
+        assertThat(store.countAttempts(TENANT, deliveryId)).isEqualTo(2);
 
-        store.scheduleReplay(stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
+        store.scheduleReplay(TENANT, stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
         recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
 
-        assertThat(store.countAttempts(deliveryId)).isEqualTo(3);
-        assertThat(store.countAttempts(deliveryId(404))).isZero();
+        assertThat(store.countAttempts(TENANT, deliveryId)).isEqualTo(3);
+        assertThat(store.countAttempts(TENANT, deliveryId(404))).isZero();
     }
 
     private void recordAs(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome) {
@@ -1249,16 +1441,16 @@ public abstract class WebhookStoreContract {
         recordAs(NODE_A, refusedAttempt(deliveryId, 2, at(60)), DeliveryOutcome.failed());
         Delivery failed = stored(deliveryId);
 
-        Delivery replayed = store.scheduleReplay(failed.eventId(), EP1, deliveryId(999), at(100));
+        Delivery replayed = store.scheduleReplay(TENANT, failed.eventId(), EP1, deliveryId(999), at(100));
 
-        Delivery expected = new Delivery(deliveryId, failed.eventId(), EP1, DeliveryStatus.PENDING, 0, at(100), true,
+        Delivery expected = new Delivery(deliveryId, TENANT, failed.eventId(), EP1, DeliveryStatus.PENDING, 0, at(100), true,
                 null, null, failed.createdAt(), at(100));
         assertThat(replayed).isEqualTo(expected);
-        assertThat(store.delivery(deliveryId)).contains(expected);
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId)).contains(expected);
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
         assertThat(store.claimDue(at(99), 10, NODE_A, LEASE, Set.of())).isEmpty();
         recordAs(NODE_A, attempt(deliveryId, 3, at(100)), DeliveryOutcome.delivered());
-        assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+        assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
         assertThat(stored(deliveryId).attemptCount()).isEqualTo(1);
     }
 
@@ -1268,10 +1460,10 @@ public abstract class WebhookStoreContract {
         String deliveryId = givenDeliveryDueAt(at(0), EP1);
         Delivery claimed = claimed(deliveryId, NODE_A, at(0));
 
-        assertThat(store.scheduleReplay(claimed.eventId(), EP1, deliveryId(999), at(100))).isEqualTo(claimed);
+        assertThat(store.scheduleReplay(TENANT, claimed.eventId(), EP1, deliveryId(999), at(100))).isEqualTo(claimed);
 
         assertThat(stored(deliveryId)).isEqualTo(claimed);
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
     }
 
     @Test
@@ -1280,13 +1472,13 @@ public abstract class WebhookStoreContract {
         StoredEvent event = event(eventId(1), at(0));
         Delivery original = givenEvent(event, EP1).deliveries().get(0);
 
-        Delivery created = store.scheduleReplay(event.id(), EP2, deliveryId(999), at(100));
+        Delivery created = store.scheduleReplay(TENANT, event.id(), EP2, deliveryId(999), at(100));
 
-        Delivery expected = new Delivery(deliveryId(999), event.id(), EP2, DeliveryStatus.PENDING, 0, at(100), true,
+        Delivery expected = new Delivery(deliveryId(999), TENANT, event.id(), EP2, DeliveryStatus.PENDING, 0, at(100), true,
                 null, null, at(100), at(100));
         assertThat(created).isEqualTo(expected);
-        assertThat(store.delivery(deliveryId(999))).contains(expected);
-        assertThat(store.deliveries(DeliveryQuery.all().withEvent(event.id())).items()).containsExactly(original, expected);
+        assertThat(store.delivery(TENANT, deliveryId(999))).contains(expected);
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all().withEvent(event.id())).items()).containsExactly(original, expected);
         assertThat(allEventIds(EventQuery.between(at(0), at(10)).withEndpoint(EP2))).containsExactly(event.id());
         assertThat(store.claimDue(at(100), 10, NODE_A, LEASE, Set.of(EP1))).extracting(Delivery::id).containsExactly(deliveryId(999));
     }
@@ -1296,11 +1488,11 @@ public abstract class WebhookStoreContract {
         givenEndpoints(EP1);
         givenEvent(event(eventId(1), at(0)), EP1);
 
-        assertThatThrownBy(() -> store.scheduleReplay(eventId(404), EP1, deliveryId(999), at(100)))
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(404), EP1, deliveryId(999), at(100)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(eventId(404)));
-        assertThatThrownBy(() -> store.scheduleReplay(eventId(1), EP2, deliveryId(999), at(100)))
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(1), EP2, deliveryId(999), at(100)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP2));
-        assertThat(store.delivery(deliveryId(999))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
     }
 
     // ==== concurrent claimers ====================================================================
@@ -1378,17 +1570,22 @@ public abstract class WebhookStoreContract {
         assertThat(allDeliveryIds(DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.DELIVERED)).withLimit(1000)))
                 .containsExactlyInAnyOrderElementsOf(all);
         for (String deliveryId : all) {
-            assertThat(store.attempts(deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
+            assertThat(store.attempts(TENANT, deliveryId)).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
         }
     }
 
     /** Runs the task on that many threads, started together; their results, failing on any error. */
     private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        return runConcurrently(Collections.nCopies(threads, task));
+    }
+
+    /** Runs each task on a thread of its own, started together; their results in order, failing on any error. */
+    private static <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (Callable<T> task : tasks) {
                 futures.add(executor.submit(() -> {
                     start.await();
                     return task.call();
@@ -1420,9 +1617,9 @@ public abstract class WebhookStoreContract {
         assertThat(store.purgeEventsBefore(at(40), 100)).isEqualTo(3);
 
         assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(40, 50));
-        assertThat(store.event(eventId(10))).isEmpty();
-        assertThat(store.delivery(deliveredId)).isEmpty();
-        assertThat(store.attempts(deliveredId)).isEmpty();
+        assertThat(store.event(TENANT, eventId(10))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveredId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveredId)).isEmpty();
         assertThat(allDeliveryIds(DeliveryQuery.all())).containsExactly(keptId);
     }
 
@@ -1440,7 +1637,7 @@ public abstract class WebhookStoreContract {
 
         assertThat(allEventIds(EventQuery.between(at(0), at(100)))).isEqualTo(eventIds(10, 20, 30));
         assertThat(allDeliveryIds(DeliveryQuery.all().withEvent(eventId(10)))).hasSize(2);
-        assertThat(store.attempts(retrying)).hasSize(1);
+        assertThat(store.attempts(TENANT, retrying)).hasSize(1);
     }
 
     @Test
@@ -1461,5 +1658,870 @@ public abstract class WebhookStoreContract {
     @Test
     void purgeRejectsABatchSizeBelowOne() {
         assertThatThrownBy(() -> store.purgeEventsBefore(at(100), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ==== tenants: isolation =====================================================================
+
+    /** An endpoint of that tenant like its twin in the other tenant: same URL, filters and secret. */
+    private static Endpoint twin(TenantId tenant, String id) {
+        return endpoint(tenant, id).withUrl(SHARED_URL).withEventTypes(List.of("email.*", "campaign.sent"))
+                .withSecrets(List.of(new EndpointSecret("whsec_shared", T0, null)));
+    }
+
+    /**
+     * Two tenants alike but for their ids: {@link #EP1} of {@link #TENANT} and {@link #OTHER_EP1} of
+     * {@link #OTHER_TENANT} are {@linkplain #twin twins}; each tenant has an {@code email.opened} event at
+     * {@code at(1)} ({@code evt_…1} and {@code evt_…2}), delivered to its endpoint with one attempt.
+     * Returns the two deliveries' ids, {@link #TENANT}'s first.
+     */
+    private List<String> givenTwinTenants() {
+        store.createEndpoint(twin(TENANT, EP1));
+        store.createEndpoint(twin(OTHER_TENANT, OTHER_EP1));
+        String ours = givenEvent(event(TENANT, eventId(1), at(1)), EP1).deliveries().get(0).id();
+        String theirs = givenEvent(event(OTHER_TENANT, eventId(2), at(1)), OTHER_EP1).deliveries().get(0).id();
+        givenDelivered(ours, at(2));
+        givenDelivered(theirs, at(2));
+        return List.of(ours, theirs);
+    }
+
+    /**
+     * Asserts that a call naming another tenant's ids fails exactly as the same call naming unknown
+     * ids: a {@link NotFoundException} of the same class and kind, whose id and message are the
+     * unknown call's once each of the other tenant's ids is replaced by its unknown counterpart.
+     * Returns the exception of the call with the other tenant's ids.
+     */
+    private static NotFoundException assertFailsAsForUnknownIds(ThrowingCallable withOthersIds,
+            ThrowingCallable withUnknownIds, Map<String, String> othersIdsToUnknown) {
+        Throwable forUnknown = catchThrowable(withUnknownIds);
+        Throwable forOthers = catchThrowable(withOthersIds);
+        assertThat(forUnknown).as("the call with unknown ids").isInstanceOf(NotFoundException.class);
+        assertThat(forOthers).as("the call with another tenant's ids").isExactlyInstanceOf(forUnknown.getClass());
+        NotFoundException others = (NotFoundException) forOthers;
+        NotFoundException unknown = (NotFoundException) forUnknown;
+        String message = others.getMessage();
+        for (Map.Entry<String, String> id : othersIdsToUnknown.entrySet()) {
+            message = message.replace(id.getKey(), id.getValue());
+        }
+        assertThat(others.kind()).isEqualTo(unknown.kind());
+        assertThat(othersIdsToUnknown.getOrDefault(others.id(), others.id())).isEqualTo(unknown.id());
+        assertThat(message).as("the message, the other tenant's ids replaced by the unknown ones")
+                .isEqualTo(unknown.getMessage());
+        return others;
+    }
+
+    @Test
+    void subscribedEndpointsAreTheTenantsEndpointsForTheTypeOldestFirstDisabledIncluded() {
+        Endpoint family = store.createEndpoint(endpoint(EP3, at(20)).withEventTypes(List.of("email.*")));
+        Endpoint exactDisabled = store.createEndpoint(endpoint(EP2, at(10)).withEventTypes(List.of("email.opened"))
+                .withEnabled(false).withDisabledReason("410 Gone"));
+        Endpoint everything = store.createEndpoint(endpoint(EP1, at(20)));
+        Endpoint others = store.createEndpoint(endpoint(endpointId(4), at(5)).withEventTypes(List.of("email.clicked", "campaign.*")));
+
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(exactDisabled, everything, family);
+        assertThat(store.subscribedEndpoints(TENANT, "campaign.sent")).containsExactly(others, everything);
+        assertThat(store.subscribedEndpoints(TENANT, "contact.created")).containsExactly(everything);
+        assertThat(store.subscribedEndpoints(OTHER_TENANT, "email.opened")).isEmpty();
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsSeeOnlyTheirOwn() {
+        givenTwinTenants();
+        TenantId third = TenantId.of("tenant-c");
+
+        assertThat(store.endpoints(TENANT)).containsExactly(twin(TENANT, EP1));
+        assertThat(store.endpoints(OTHER_TENANT)).containsExactly(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(twin(TENANT, EP1));
+        assertThat(store.subscribedEndpoints(OTHER_TENANT, "email.opened")).containsExactly(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoint(OTHER_TENANT, EP1)).isEmpty();
+        assertThat(store.endpoints(third)).isEmpty();
+        assertThat(store.subscribedEndpoints(third, "email.opened")).isEmpty();
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsListOnlyTheirOwnEvents() {
+        givenTwinTenants();
+        EventQuery all = EventQuery.between(at(0), at(10));
+
+        assertThat(store.events(TENANT, all).items()).containsExactly(event(TENANT, eventId(1), at(1)));
+        assertThat(store.events(OTHER_TENANT, all).items()).containsExactly(event(OTHER_TENANT, eventId(2), at(1)));
+        assertThat(allEventIds(TENANT, all.withOrder(SortOrder.NEWEST_FIRST))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withTypes(Set.of("email.opened")))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withDeliveryStatuses(Set.of(DeliveryStatus.DELIVERED)))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withEndpoint(EP1))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withEndpoint(OTHER_EP1))).isEmpty();
+        assertThat(allEventIds(TENANT, all.withEndpoint(OTHER_EP1).withDeliveryStatuses(Set.of(DeliveryStatus.DELIVERED)))).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.event(OTHER_TENANT, eventId(1))).isEmpty();
+        assertThat(store.event(OTHER_TENANT, eventId(2))).contains(event(OTHER_TENANT, eventId(2), at(1)));
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsListOnlyTheirOwnDeliveriesAndAttempts() {
+        List<String> deliveries = givenTwinTenants();
+        String ours = deliveries.get(0);
+        String theirs = deliveries.get(1);
+
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all())).containsExactly(ours);
+        assertThat(allDeliveryIds(OTHER_TENANT, DeliveryQuery.all())).containsExactly(theirs);
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.DELIVERED)))).containsExactly(ours);
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEvent(eventId(2)))).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEndpoint(OTHER_EP1))).isEmpty();
+        assertThat(store.delivery(TENANT, theirs)).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, ours)).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs)).isEqualTo(new Delivery(theirs, OTHER_TENANT, eventId(2), OTHER_EP1,
+                DeliveryStatus.DELIVERED, 1, null, false, null, null, at(1), at(2)));
+        assertThat(store.attempts(TENANT, theirs)).isEmpty();
+        assertThat(store.countAttempts(TENANT, theirs)).isZero();
+        assertThat(store.attempts(OTHER_TENANT, theirs)).containsExactly(attempt(theirs, 1, at(2)));
+        assertThat(store.countAttempts(OTHER_TENANT, theirs)).isEqualTo(1);
+    }
+
+    @Test
+    void createEndpointRejectsAnIdThatAnotherTenantHolds() {
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+
+        assertThatThrownBy(() -> store.createEndpoint(endpoint(TENANT, OTHER_EP1))).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoints(TENANT)).isEmpty();
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(endpoint(OTHER_TENANT, OTHER_EP1));
+    }
+
+    @Test
+    void updateEndpointWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+        Endpoint takeover = twin(TENANT, OTHER_EP1).withUrl("https://attacker.example.com/").withEventTypes(List.of("*"));
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.updateEndpoint(takeover),
+                () -> store.updateEndpoint(twin(TENANT, endpointId(404))), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoint(TENANT, endpointId(404))).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(twin(TENANT, EP1));
+    }
+
+    @Test
+    void rotateSecretWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+        EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.rotateSecret(TENANT, OTHER_EP1, fresh, at(50), at(50)),
+                () -> store.rotateSecret(TENANT, endpointId(404), fresh, at(50), at(50)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+    }
+
+    @Test
+    void recordEndpointHealthWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.recordEndpointHealth(TENANT, OTHER_EP1, false, at(5)),
+                () -> store.recordEndpointHealth(TENANT, endpointId(404), false, at(5)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+    }
+
+    @Test
+    void deleteEndpointWithAnotherTenantsIdReturnsFalseAndChangesNothing() {
+        givenTwinTenants();
+        String pending = givenDeliveryDueAt(OTHER_TENANT, at(3), OTHER_EP1);
+        Delivery before = stored(OTHER_TENANT, pending);
+
+        assertThat(store.deleteEndpoint(TENANT, OTHER_EP1, at(10))).isFalse();
+        assertThat(store.deleteEndpoint(TENANT, endpointId(404), at(10))).isFalse();
+
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(stored(OTHER_TENANT, pending)).isEqualTo(before);
+        assertThat(store.claimDue(at(10), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(pending);
+    }
+
+    @Test
+    void scheduleReplayWithAnotherTenantsEventOrEndpointFailsAsForUnknownIdsAndChangesNothing() {
+        List<String> deliveries = givenTwinTenants();
+        List<Delivery> oursBefore = store.deliveries(TENANT, DeliveryQuery.all()).items();
+        List<Delivery> theirsBefore = store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items();
+        String theirEvent = eventId(2);
+        String unknownEvent = eventId(404);
+        String unknownEndpoint = endpointId(404);
+
+        NotFoundException theirEventToOurs = assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, theirEvent, EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, unknownEvent, EP1, deliveryId(999), at(100)),
+                Map.of(theirEvent, unknownEvent));
+        NotFoundException ourEventToTheirs = assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, eventId(1), OTHER_EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, eventId(1), unknownEndpoint, deliveryId(999), at(100)),
+                Map.of(OTHER_EP1, unknownEndpoint));
+        assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, theirEvent, OTHER_EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, unknownEvent, unknownEndpoint, deliveryId(999), at(100)),
+                Map.of(theirEvent, unknownEvent, OTHER_EP1, unknownEndpoint));
+
+        assertThat(theirEventToOurs.kind()).isEqualTo("event");
+        assertThat(ourEventToTheirs.kind()).isEqualTo("endpoint");
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, deliveryId(999))).isEmpty();
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all()).items()).isEqualTo(oursBefore);
+        assertThat(store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items()).isEqualTo(theirsBefore);
+        assertThat(stored(OTHER_TENANT, deliveries.get(1)).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    // ==== tenants: append ========================================================================
+
+    @Test
+    void appendKeepsTheSubscriberKey() {
+        StoredEvent keyed = subscriberEvent(TENANT, eventId(1), at(1), SUBSCRIBER);
+        StoredEvent unkeyed = event(eventId(2), at(2));
+
+        assertThat(store.append(keyed, List.of()).event()).isEqualTo(keyed);
+        store.append(unkeyed, List.of());
+
+        assertThat(store.event(TENANT, keyed.id())).contains(keyed);
+        assertThat(store.event(TENANT, unkeyed.id()).orElseThrow().subscriberKey()).isNull();
+        assertThat(store.events(TENANT, EventQuery.between(at(0), at(10))).items()).containsExactly(keyed, unkeyed);
+    }
+
+    @Test
+    void appendRefusesADeliveryToAnotherTenantsEndpointAsToAnUnknownOneAndWritesNothing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery own = pendingTo(EP1);
+        NewDelivery foreign = pendingTo(OTHER_EP1);
+        NewDelivery unknown = pendingTo(endpointId(404));
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.append(event, List.of(own, foreign)),
+                () -> store.append(event, List.of(own, unknown)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(e.id()).isEqualTo(OTHER_EP1);
+        for (TenantId tenant : List.of(TENANT, OTHER_TENANT)) {
+            assertThat(store.event(tenant, event.id())).isEmpty();
+            assertThat(allEventIds(tenant, EventQuery.between(at(-10), at(10)))).isEmpty();
+            assertThat(allDeliveryIds(tenant, DeliveryQuery.all())).isEmpty();
+            assertThat(store.delivery(tenant, own.id())).isEmpty();
+            assertThat(store.delivery(tenant, foreign.id())).isEmpty();
+        }
+        assertThat(store.claimDue(at(10), 10, NODE_A, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void appendRefusesAnEventIdThatAnotherTenantHoldsAndWritesNothing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        StoredEvent theirs = event(OTHER_TENANT, eventId(1), at(0));
+        List<Delivery> theirDeliveries = givenEvent(theirs, OTHER_EP1).deliveries();
+        StoredEvent ours = event(TENANT, eventId(1), "email.clicked", at(5));
+        StoredEvent oursAlike = event(TENANT, eventId(1), at(0));
+        NewDelivery own = pendingTo(EP1);
+
+        assertThatThrownBy(() -> store.append(ours, List.of(own)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class)
+                .hasMessageNotContaining(OTHER_TENANT.value()).hasMessageNotContaining(OTHER_EP1);
+        assertThatThrownBy(() -> store.append(oursAlike, List.of()))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+
+        assertThat(store.event(TENANT, theirs.id())).isEmpty();
+        assertThat(store.delivery(TENANT, own.id())).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, own.id())).isEmpty();
+        assertThat(allEventIds(TENANT, EventQuery.between(at(-10), at(10)))).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all())).isEmpty();
+        assertThat(store.event(OTHER_TENANT, theirs.id())).contains(theirs);
+        assertThat(store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items()).isEqualTo(theirDeliveries);
+        assertThat(store.claimDue(at(10), 10, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactly(theirDeliveries.get(0).id());
+    }
+
+    @Test
+    void appendRefusesADeliveryIdThatAnotherTenantHolds() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        Delivery theirs = givenEvent(event(OTHER_TENANT, eventId(1), at(0)), OTHER_EP1).deliveries().get(0);
+
+        assertThatThrownBy(() -> store.append(event(eventId(2), at(1)),
+                List.of(new NewDelivery(theirs.id(), EP1, DeliveryStatus.PENDING)))).isInstanceOf(StoreException.class);
+
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, theirs.id())).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void scheduleReplayRefusesANewDeliveryIdThatAnotherTenantHolds() {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEvent(event(TENANT, eventId(1), at(0)), EP1);
+        Delivery theirs = givenEvent(event(OTHER_TENANT, eventId(2), at(0)), OTHER_EP1).deliveries().get(0);
+
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(1), EP2, theirs.id(), at(100)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+
+        assertThat(store.delivery(TENANT, theirs.id())).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEndpoint(EP2))).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void concurrentAppendsOfOneEventIdByTwoTenantsStoreItForOneOnly() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        AtomicInteger threads = new AtomicInteger();
+
+        List<Map.Entry<TenantId, Object>> results = runConcurrently(8, () -> {
+            int thread = threads.getAndIncrement();
+            TenantId tenant = thread % 2 == 0 ? TENANT : OTHER_TENANT;
+            NewDelivery delivery = pendingTo(thread % 2 == 0 ? EP1 : OTHER_EP1);
+            try {
+                return Map.<TenantId, Object>entry(tenant, instances.get(thread / 2 % 2).append(event(tenant, eventId(1), at(0)), List.of(delivery)));
+            } catch (StoreException e) {
+                return Map.<TenantId, Object>entry(tenant, e);
+            }
+        });
+
+        List<AppendResult> created = results.stream().map(Map.Entry::getValue).filter(AppendResult.class::isInstance)
+                .map(AppendResult.class::cast).filter(AppendResult::created).toList();
+        assertThat(created).hasSize(1);
+        TenantId winner = created.get(0).event().tenant();
+        TenantId loser = winner.equals(TENANT) ? OTHER_TENANT : TENANT;
+        assertThat(results).allSatisfy(result -> {
+            if (result.getKey().equals(winner)) {
+                assertThat(result.getValue()).isInstanceOfSatisfying(AppendResult.class, appended -> {
+                    assertThat(appended.event()).isEqualTo(created.get(0).event());
+                    assertThat(appended.deliveries()).isEqualTo(created.get(0).deliveries());
+                });
+            } else {
+                assertThat(result.getValue()).isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+            }
+        });
+        assertThat(store.event(winner, eventId(1))).contains(event(winner, eventId(1), at(0)));
+        assertThat(store.event(loser, eventId(1))).isEmpty();
+        assertThat(allDeliveryIds(winner, DeliveryQuery.all())).hasSize(1);
+        assertThat(allDeliveryIds(loser, DeliveryQuery.all())).isEmpty();
+    }
+
+    // ==== tenants: cursors =======================================================================
+
+    @Test
+    void anEventsCursorOfOneTenantOnlyPositionsAnotherTenantsListing() {
+        for (int n = 1; n <= 6; n++) {
+            store.append(event(TENANT, eventId(n), at(n)), List.of());
+            store.append(event(OTHER_TENANT, eventId(100 + n), at(n)), List.of());
+        }
+        EventQuery query = EventQuery.between(at(0), at(10)).withLimit(3);
+        EventQuery newestFirst = query.withOrder(SortOrder.NEWEST_FIRST);
+
+        Page<StoredEvent> ours = store.events(TENANT, query);
+        Page<StoredEvent> theirs = store.events(OTHER_TENANT, query);
+        Page<StoredEvent> oursNewestFirst = store.events(TENANT, newestFirst);
+
+        assertThat(ids(ours, StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(theirs, StoredEvent::id)).isEqualTo(eventIds(101, 102, 103));
+        // Our cursor stands after (at(3), evt_…3): their evt_…103 at the same time sorts after it.
+        assertThat(ids(store.events(OTHER_TENANT, query.withCursor(ours.nextCursor())), StoredEvent::id))
+                .isEqualTo(eventIds(103, 104, 105));
+        assertThat(allEventIds(OTHER_TENANT, query.withCursor(ours.nextCursor()))).isEqualTo(eventIds(103, 104, 105, 106));
+        // Their cursor stands after (at(3), evt_…103): our evt_…3 at the same time sorts before it.
+        assertThat(allEventIds(TENANT, query.withCursor(theirs.nextCursor()))).isEqualTo(eventIds(4, 5, 6));
+        // Newest first, our cursor stands after (at(4), evt_…4), which their evt_…104 sorts before.
+        assertThat(ids(oursNewestFirst, StoredEvent::id)).isEqualTo(eventIds(6, 5, 4));
+        assertThat(allEventIds(OTHER_TENANT, newestFirst.withCursor(oursNewestFirst.nextCursor())))
+                .isEqualTo(eventIds(103, 102, 101));
+    }
+
+    @Test
+    void aDeliveriesCursorOfOneTenantOnlyPositionsAnotherTenantsListing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<String> ours = new ArrayList<>();
+        List<String> theirs = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            // Created at the same time, our delivery ids sort just before theirs.
+            ours.add(givenEvent(event(TENANT, eventId(n), at(n)), EP1).deliveries().get(0).id());
+            theirs.add(givenEvent(event(OTHER_TENANT, eventId(100 + n), at(n)), OTHER_EP1).deliveries().get(0).id());
+        }
+        DeliveryQuery query = DeliveryQuery.all().withLimit(3);
+
+        Page<Delivery> ourPage = store.deliveries(TENANT, query);
+        Page<Delivery> theirPage = store.deliveries(OTHER_TENANT, query);
+
+        assertThat(ids(ourPage, Delivery::id)).isEqualTo(ours.subList(0, 3));
+        assertThat(ids(theirPage, Delivery::id)).isEqualTo(theirs.subList(0, 3));
+        assertThat(ids(store.deliveries(OTHER_TENANT, query.withCursor(ourPage.nextCursor())), Delivery::id))
+                .isEqualTo(theirs.subList(2, 5));
+        assertThat(allDeliveryIds(OTHER_TENANT, query.withCursor(ourPage.nextCursor()))).isEqualTo(theirs.subList(2, 6));
+        assertThat(allDeliveryIds(TENANT, query.withCursor(theirPage.nextCursor()))).isEqualTo(ours.subList(3, 6));
+        assertThat(allDeliveryIds(TENANT, query.withEndpoint(OTHER_EP1).withCursor(theirPage.nextCursor()))).isEmpty();
+    }
+
+    // ==== deleting an endpoint ===================================================================
+
+    @Test
+    void deleteEndpointRemovesItCancelsItsPendingDeliveriesAndKeepsItsLog() {
+        givenEndpoints(EP1, EP2);
+        String delivered = givenDeliveryDueAt(at(1), EP1);
+        givenDelivered(delivered, at(1));
+        String failed = givenDeliveryDueAt(at(2), EP1);
+        givenFailed(failed, at(2));
+        String retrying = givenDeliveryDueAt(at(3), EP1);
+        recordAs(NODE_A, refusedAttempt(retrying, 1, at(3)), DeliveryOutcome.retryAt(at(60)));
+        String due = givenDeliveryDueAt(at(4), EP1);
+        List<Delivery> shared = givenEvent(event(eventId(5), at(5)), EP1, EP2).deliveries();
+        String notYetDue = givenDeliveryDueAt(at(500), EP1);
+        List<String> ofEp1 = List.of(delivered, failed, retrying, due, shared.get(0).id(), notYetDue);
+        Map<String, Delivery> before = new LinkedHashMap<>();
+        ofEp1.forEach(id -> before.put(id, stored(id)));
+        Delivery toEp2 = shared.get(1);
+
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(100))).isTrue();
+
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP2));
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(endpoint(EP2));
+        assertThat(stored(delivered)).isEqualTo(before.get(delivered));
+        assertThat(stored(failed)).isEqualTo(before.get(failed));
+        for (String pending : List.of(retrying, due, shared.get(0).id(), notYetDue)) {
+            assertThat(stored(pending)).isEqualTo(before.get(pending).withStatus(DeliveryStatus.CANCELLED)
+                    .withNextAttemptAt(null).withUpdatedAt(at(100)));
+        }
+        assertThat(stored(toEp2.id())).isEqualTo(toEp2);
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP1))).isEqualTo(ofEp1);
+        assertThat(store.attempts(TENANT, delivered)).containsExactly(attempt(delivered, 1, at(1)));
+        assertThat(store.attempts(TENANT, retrying)).containsExactly(refusedAttempt(retrying, 1, at(3)));
+        assertThat(allEventIds(EventQuery.between(at(0), at(1000)).withEndpoint(EP1))).hasSize(6);
+        assertThat(allEventIds(EventQuery.between(at(0), at(1000))
+                .withEndpoint(EP1).withDeliveryStatuses(Set.of(DeliveryStatus.CANCELLED)))).hasSize(4);
+        assertThat(store.claimDue(at(1000), 100, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(toEp2.id());
+    }
+
+    @Test
+    void aLeasedDeliveryOfADeletedEndpointIsCancelledAndItsAttemptIsNotRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery leased = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(5))).isTrue();
+
+        Delivery cancelled = leased.withStatus(DeliveryStatus.CANCELLED).withNextAttemptAt(null).withLeaseOwner(null)
+                .withLeaseExpiresAt(null).withUpdatedAt(at(5));
+        assertThat(stored(deliveryId)).isEqualTo(cancelled);
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(6))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(6))).isFalse();
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThatThrownBy(() -> store.recordEndpointHealth(TENANT, EP1, true, at(6)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind()).isEqualTo("endpoint"));
+        assertThat(stored(deliveryId)).isEqualTo(cancelled);
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void deleteEndpointReturnsFalseForAnUnknownOrAlreadyDeletedEndpoint() {
+        givenEndpoints(EP1);
+
+        assertThat(store.deleteEndpoint(TENANT, endpointId(404), at(1))).isFalse();
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(1))).isTrue();
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(2))).isFalse();
+    }
+
+    @Test
+    void aDeletedEndpointCannotBeChangedDeliveredToOrReplayedTo() {
+        givenEndpoints(EP1, EP2);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        givenDelivered(deliveryId, at(0));
+        String eventId = stored(deliveryId).eventId();
+        store.deleteEndpoint(TENANT, EP1, at(10));
+
+        assertThatThrownBy(() -> store.updateEndpoint(endpoint(EP1))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_x", at(20), null), at(20), at(20)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId, EP1, deliveryId(999), at(20)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+        assertThatThrownBy(() -> store.append(event(eventId(2), at(20)), List.of(pendingTo(EP2), pendingTo(EP1))))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
+        assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    // ==== deleting a tenant ======================================================================
+
+    /**
+     * A tenant's endpoints, events, deliveries and attempts as its scoped reads return them.
+     *
+     * @param attempts every delivery's attempts, by delivery id in listing order
+     */
+    private record TenantData(List<Endpoint> endpoints, List<StoredEvent> events, List<Delivery> deliveries,
+            Map<String, List<DeliveryAttempt>> attempts) {
+
+        static final TenantData EMPTY = new TenantData(List.of(), List.of(), List.of(), Map.of());
+
+        long attemptCount() {
+            return attempts.values().stream().mapToLong(List::size).sum();
+        }
+
+        ErasureCounts counts() {
+            return new ErasureCounts(events.size(), deliveries.size(), attemptCount(), endpoints.size());
+        }
+
+        /** What a deletion that left {@code after} removed from this. */
+        ErasureCounts removedBy(TenantData after) {
+            return new ErasureCounts(events.size() - after.events.size(), deliveries.size() - after.deliveries.size(),
+                    attemptCount() - after.attemptCount(), endpoints.size() - after.endpoints.size());
+        }
+
+        /** This without those events and their deliveries and attempts. */
+        TenantData without(Set<String> eventIds) {
+            List<Delivery> kept = deliveries.stream().filter(delivery -> !eventIds.contains(delivery.eventId())).toList();
+            Map<String, List<DeliveryAttempt>> keptAttempts = new LinkedHashMap<>();
+            kept.forEach(delivery -> keptAttempts.put(delivery.id(), attempts.get(delivery.id())));
+            return new TenantData(endpoints, events.stream().filter(event -> !eventIds.contains(event.id())).toList(),
+                    kept, keptAttempts);
+        }
+    }
+
+    private TenantData dataOf(TenantId tenant) {
+        List<Delivery> deliveries = allDeliveries(tenant, DeliveryQuery.all().withLimit(EventQuery.MAX_LIMIT));
+        Map<String, List<DeliveryAttempt>> attempts = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> attempts.put(delivery.id(), store.attempts(tenant, delivery.id())));
+        return new TenantData(store.endpoints(tenant), allEvents(tenant, EVERY_EVENT), deliveries, attempts);
+    }
+
+    /**
+     * Appends {@code count} events of the tenant a second apart from {@code at(1)}, numbered from
+     * {@code firstEvent}, with that subscriber key (or none) and a pending delivery to each endpoint;
+     * then takes the first delivery of every third event from the first through a successful attempt
+     * (1 attempt), of every third from the second through a retry and a failure (2 attempts), and
+     * leaves the rest pending and due.
+     */
+    private void givenEventsWithHistory(TenantId tenant, long firstEvent, int count, String subscriberKey,
+            String... endpointIds) {
+        for (int i = 0; i < count; i++) {
+            StoredEvent event = subscriberEvent(tenant, eventId(firstEvent + i), at(i + 1), subscriberKey);
+            String first = givenEvent(event, endpointIds).deliveries().get(0).id();
+            if (i % 3 == 0) {
+                givenDelivered(first, at(i + 1));
+            } else if (i % 3 == 1) {
+                recordAs(NODE_A, refusedAttempt(first, 1, at(i + 1)), DeliveryOutcome.retryAt(at(i + 1)));
+                givenFailed(first, at(i + 1));
+            }
+        }
+    }
+
+    /** The ids of the pending deliveries in that data. */
+    private static List<String> pendingIds(TenantData data) {
+        return data.deliveries().stream().filter(delivery -> delivery.status() == DeliveryStatus.PENDING)
+                .map(Delivery::id).toList();
+    }
+
+    /** Repeats the batch through that store until it deletes nothing (at most 10 000 times); the sum. */
+    private static ErasureCounts untilEmpty(Callable<ErasureCounts> batch) throws Exception {
+        ErasureCounts total = ErasureCounts.NONE;
+        for (int calls = 0; calls < 10_000; calls++) {
+            ErasureCounts counts = batch.call();
+            if (counts.isEmpty()) {
+                return total;
+            }
+            total = total.plus(counts);
+        }
+        throw new AssertionError("still deleting after 10 000 batches: " + total);
+    }
+
+    @Test
+    void deleteTenantBatchDeletesTheEndpointsFirstThenTheEventsInBatchesWithExactCounts() {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEventsWithHistory(TENANT, 1, 5, null, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData initial = dataOf(TENANT);
+        assertThat(initial.counts()).isEqualTo(new ErasureCounts(5, 15, 6, 3));
+
+        ErasureCounts first = store.deleteTenantBatch(TENANT, 2);
+
+        assertThat(first).isEqualTo(new ErasureCounts(0, 0, 0, 2));
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(allEventIds(EVERY_EVENT)).hasSize(5);
+        TenantData before = dataOf(TENANT);
+        ErasureCounts total = first;
+        for (int call = 2; !before.equals(TenantData.EMPTY); call++) {
+            assertThat(call).as("calls").isLessThanOrEqualTo(6);
+            ErasureCounts batch = store.deleteTenantBatch(TENANT, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            assertThat(batch.endpoints()).as("endpoints of call %d", call).isLessThanOrEqualTo(2);
+            if (before.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d", call).isEqualTo(Math.min(2, before.events().size()));
+            }
+            if (!after.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d, while endpoints are left", call).isZero();
+            }
+            total = total.plus(batch);
+            before = after;
+        }
+        assertThat(total).isEqualTo(initial.counts());
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+    }
+
+    @Test
+    void deletingATenantUntilNothingIsLeftLeavesNothingOfItAndSparesTheOther() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEventsWithHistory(TENANT, 1, 7, SUBSCRIBER, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        givenEventsWithHistory(OTHER_TENANT, 101, 4, SUBSCRIBER, OTHER_EP1, OTHER_EP2);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        ErasureCounts total = untilEmpty(() -> store.deleteTenantBatch(TENANT, 3));
+
+        assertThat(total).isEqualTo(ours.counts());
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        for (Delivery delivery : ours.deliveries()) {
+            assertThat(store.delivery(TENANT, delivery.id())).isEmpty();
+            assertThat(store.attempts(TENANT, delivery.id())).isEmpty();
+            assertThat(store.countAttempts(TENANT, delivery.id())).isZero();
+        }
+        ours.events().forEach(event -> assertThat(store.event(TENANT, event.id())).isEmpty());
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).isEmpty();
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(pendingIds(theirs));
+    }
+
+    @Test
+    void deleteTenantBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEventsWithHistory(TENANT, 1, 3, null, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        untilEmpty(() -> store.deleteTenantBatch(TENANT, 2));
+
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TENANT, 1000)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TenantId.of("never-seen"), 1)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsTenantIsDeletedIsNotRecorded() throws Exception {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(untilEmpty(() -> store.deleteTenantBatch(TENANT, 1))).isEqualTo(new ErasureCounts(1, 1, 0, 1));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void erasureRejectsABatchSizeBelowOne() {
+        givenEndpoints(EP1);
+        givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1);
+
+        assertThatThrownBy(() -> store.deleteTenantBatch(TENANT, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(store.event(TENANT, eventId(1))).isPresent();
+    }
+
+    // ==== erasing a subscriber ===================================================================
+
+    @Test
+    void eraseSubscriberBatchDeletesOnlyThatTenantsEventsOfTheSubscriberInBatches() {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 5, SUBSCRIBER, EP1, EP2);
+        givenEventsWithHistory(TENANT, 11, 3, subscriberKey(2), EP1, EP2);
+        givenEventsWithHistory(TENANT, 21, 3, null, EP1);
+        givenEventsWithHistory(OTHER_TENANT, 31, 3, SUBSCRIBER, OTHER_EP1);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        TenantData expected = ours.without(Set.copyOf(eventIds(1, 2, 3, 4, 5)));
+
+        List<ErasureCounts> batches = new ArrayList<>();
+        TenantData before = ours;
+        for (int call = 1; call <= 4; call++) {
+            ErasureCounts batch = store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            batches.add(batch);
+            before = after;
+        }
+
+        assertThat(batches).extracting(ErasureCounts::events).containsExactly(2L, 2L, 1L, 0L);
+        assertThat(batches).extracting(ErasureCounts::endpoints).containsOnly(0L);
+        assertThat(batches.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus)).isEqualTo(new ErasureCounts(5, 10, 6, 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirs)));
+    }
+
+    @Test
+    void eraseSubscriberBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 3, SUBSCRIBER, EP1);
+        givenEventsWithHistory(TENANT, 11, 2, subscriberKey(2), EP1);
+        givenEventsWithHistory(OTHER_TENANT, 21, 2, SUBSCRIBER, OTHER_EP1);
+        assertThat(untilEmpty(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2))).isEqualTo(new ErasureCounts(3, 3, 3, 0));
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TENANT, subscriberKey(404), 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TenantId.of("never-seen"), SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+
+        assertThat(dataOf(TENANT)).isEqualTo(ours);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(ours.events()).extracting(StoredEvent::id).isEqualTo(eventIds(11, 12));
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsSubscriberIsErasedIsNotRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1).deliveries().get(0).id();
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(new ErasureCounts(1, 1, 0, 0));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP1));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    // ==== erasure racing with delivery ===========================================================
+
+    /**
+     * Claims due deliveries of every endpoint but the excluded ones at {@code at(10)} through that
+     * store and records a failed attempt due again at once, over and over, until {@code stop} says
+     * so; how many attempts it recorded.
+     */
+    private static long deliverUntil(WebhookStore instance, Set<String> excluded, AtomicInteger stop, int stopAt) {
+        long recorded = 0;
+        while (stop.get() < stopAt && !Thread.currentThread().isInterrupted()) {
+            List<Delivery> batch = instance.claimDue(at(10), 5, NODE_B, LEASE, excluded);
+            for (Delivery delivery : batch) {
+                if (instance.recordAttempt(NODE_B, refusedAttempt(delivery.id(), delivery.attemptCount() + 1, at(10)),
+                        DeliveryOutcome.retryAt(at(10)), at(10))) {
+                    recorded++;
+                }
+            }
+            if (batch.isEmpty()) {
+                Thread.yield();
+            }
+        }
+        return recorded;
+    }
+
+    /** Repeats the batch until it deletes nothing, then counts itself done; the sum. */
+    private static Callable<ErasureCounts> deleter(Callable<ErasureCounts> batch, AtomicInteger done) {
+        return () -> {
+            try {
+                return untilEmpty(batch);
+            } finally {
+                done.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void concurrentTenantDeletionsWhileANodeDeliversLeaveNothingOfTheTenant() throws Exception {
+        String[] ourEndpoints = {EP1, EP2, EP3, endpointId(4), endpointId(5)};
+        givenEndpoints(TENANT, ourEndpoints);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        List<String> ours = givenPendingDeliveries(TENANT, 1, 40, ourEndpoints);
+        List<String> theirs = givenPendingDeliveries(OTHER_TENANT, 1001, 20, OTHER_EP1, OTHER_EP2);
+        ours.subList(0, 10).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger deletersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.deleteTenantBatch(TENANT, 7), deletersDone),
+                deleter(() -> other.deleteTenantBatch(TENANT, 7), deletersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(OTHER_EP1, OTHER_EP2), deletersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(40, 200, 10 + recorded.get(), 5));
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(theirs);
+    }
+
+    @Test
+    void concurrentSubscriberErasuresWhileANodeDeliversLeaveNothingOfTheSubscriber() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<String> erased = new ArrayList<>();
+        for (int n = 1; n <= 30; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, SUBSCRIBER), EP1, EP2).deliveries()
+                    .forEach(delivery -> erased.add(delivery.id()));
+        }
+        erased.subList(0, 5).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        for (int n = 31; n <= 45; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, n <= 40 ? subscriberKey(2) : null), EP3);
+        }
+        for (int n = 51; n <= 60; n++) {
+            givenEvent(subscriberEvent(OTHER_TENANT, eventId(n), T0, SUBSCRIBER), OTHER_EP1);
+        }
+        TenantData expected = dataOf(TENANT).without(Set.copyOf(eventIds(LongStream.rangeClosed(1, 30).toArray())));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger erasersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                deleter(() -> other.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(EP3, OTHER_EP1), erasersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(30, 60, 5 + recorded.get(), 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirsBefore)));
     }
 }
