@@ -35,5 +35,5 @@ DROP INDEX IF EXISTS ${prefix}deliveries_created_idx;
 -- (ErasureStore.subscriberIndexKey), created on first use.
 CREATE TABLE IF NOT EXISTS ${prefix}settings (
     id    VARCHAR(64) NOT NULL PRIMARY KEY,
-    value VARCHAR(255) NOT NULL
+    content VARCHAR(255) NOT NULL
 );

@@ -361,9 +361,9 @@ public final class JdbcStore implements JdbcWebhookStore {
         String name = "subscriber_index_key";
         byte[] fresh = new byte[32];
         new java.security.SecureRandom().nextBytes(fresh);
-        new Sql("INSERT INTO " + tables.settings() + " (id, value) VALUES (?, ?)", name,
+        new Sql("INSERT INTO " + tables.settings() + " (id, content) VALUES (?, ?)", name,
                 java.util.Base64.getEncoder().encodeToString(fresh)).insertUnlessExists(connection, dialect);
-        List<String> stored = new Sql("SELECT value FROM " + tables.settings() + " WHERE id = ?", name)
+        List<String> stored = new Sql("SELECT content FROM " + tables.settings() + " WHERE id = ?", name)
                 .query(connection, rows -> rows.getString(1));
         return java.util.Base64.getDecoder().decode(stored.get(0));
     }
