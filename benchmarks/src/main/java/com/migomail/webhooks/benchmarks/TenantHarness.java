@@ -239,13 +239,27 @@ final class TenantHarness {
 
     private static void explain(Connection connection, String prefix, List<String> excluded, String what)
             throws SQLException {
-        long now = Instant.now().getEpochSecond() * 1_000_000_000L;
-        String sql = "EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM " + prefix + "deliveries WHERE status = 'PENDING'"
-                + " AND next_attempt_at <= ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?)"
-                + (excluded.isEmpty() ? "" : " AND NOT (endpoint_id = ANY(?))")
-                + " ORDER BY next_attempt_at, id LIMIT 16 FOR UPDATE SKIP LOCKED";
+        Instant instant = Instant.now();
+        long now = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        String deliveries = prefix + "deliveries";
+        // The candidate queries of the store's PostgreSQL claim (DeliveryRepository), as they run.
+        String sql = excluded.isEmpty()
+                ? "SELECT id FROM " + deliveries + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                        + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)"
+                        + " ORDER BY next_attempt_at, id LIMIT 16 FOR UPDATE SKIP LOCKED"
+                : "WITH RECURSIVE pending(endpoint_id) AS ("
+                        + " (SELECT endpoint_id FROM " + deliveries + " WHERE status = 'PENDING' ORDER BY endpoint_id LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT d.endpoint_id FROM " + deliveries + " d"
+                        + " WHERE d.status = 'PENDING' AND d.endpoint_id > p.endpoint_id ORDER BY d.endpoint_id LIMIT 1)"
+                        + " FROM pending p WHERE p.endpoint_id IS NOT NULL)"
+                        + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM "
+                        + deliveries + " d WHERE d.endpoint_id = p.endpoint_id AND d.status = 'PENDING'"
+                        + " AND d.next_attempt_at <= ? AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
+                        + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT 16) c"
+                        + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
+                        + " ORDER BY c.next_attempt_at, c.id LIMIT 16";
         connection.setAutoCommit(false);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
             statement.setLong(1, now);
             statement.setLong(2, now);
             if (!excluded.isEmpty()) {
