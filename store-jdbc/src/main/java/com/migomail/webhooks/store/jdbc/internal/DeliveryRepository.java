@@ -90,7 +90,9 @@ final class DeliveryRepository {
      * before it reached another tenant's fresh one; here a skip scan of the pending-by-endpoint index
      * visits each endpoint with pending deliveries once (one index descent each), and takes at most
      * {@code limit} due deliveries from each of the others. No lock is taken: the caller claims the
-     * candidates with {@code FOR UPDATE SKIP LOCKED}, re-checking that each is still claimable.
+     * candidates with {@code FOR UPDATE SKIP LOCKED}, re-checking that each is still claimable. (The
+     * per-endpoint subquery orders by the index's own columns, endpoint first, so that the planner
+     * reads it from that index and not from the due index, which would walk the whole backlog.)
      */
     private List<String> dueCandidatesByEndpoint(Connection connection, long nowNanos, int limit,
             Set<String> excludedEndpoints) throws SQLException {
@@ -103,7 +105,7 @@ final class DeliveryRepository {
                 + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM " + deliveries
                 + " d WHERE d.endpoint_id = p.endpoint_id AND d.status = 'PENDING' AND d.next_attempt_at <= ?"
                 + " AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
-                + " ORDER BY d.next_attempt_at, d.id LIMIT ?) c"
+                + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT ?) c"
                 + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
                 + " ORDER BY c.next_attempt_at, c.id LIMIT ?", nowNanos, nowNanos, limit,
                 List.copyOf(excludedEndpoints), limit)
