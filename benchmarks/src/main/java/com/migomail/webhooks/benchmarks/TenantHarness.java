@@ -253,7 +253,7 @@ final class TenantHarness {
                         + " WHERE d.status = 'PENDING' AND d.endpoint_id > p.endpoint_id ORDER BY d.endpoint_id LIMIT 1)"
                         + " FROM pending p WHERE p.endpoint_id IS NOT NULL)"
                         + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM "
-                        + deliveries + " d WHERE d.endpoint_id = p.endpoint_id AND d.status = 'PENDING'"
+                        + deliveries + " d WHERE d.endpoint_id >= p.endpoint_id AND d.endpoint_id <= p.endpoint_id AND d.status = 'PENDING'"
                         + " AND d.next_attempt_at <= ? AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
                         + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT 16) c"
                         + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
