@@ -91,8 +91,10 @@ final class DeliveryRepository {
      * visits each endpoint with pending deliveries once (one index descent each), and takes at most
      * {@code limit} due deliveries from each of the others. No lock is taken: the caller claims the
      * candidates with {@code FOR UPDATE SKIP LOCKED}, re-checking that each is still claimable. (The
-     * per-endpoint subquery orders by the index's own columns, endpoint first, so that the planner
-     * reads it from that index and not from the due index, which would walk the whole backlog.)
+     * per-endpoint subquery names its endpoint as a range and orders by the index's own columns,
+     * endpoint first: with an equality the planner may take the order from the due index instead,
+     * since it cannot know that the endpoint's rows are not spread evenly over it, and walk the whole
+     * backlog.)
      */
     private List<String> dueCandidatesByEndpoint(Connection connection, long nowNanos, int limit,
             Set<String> excludedEndpoints) throws SQLException {
@@ -103,7 +105,7 @@ final class DeliveryRepository {
                 + " WHERE d.status = 'PENDING' AND d.endpoint_id > p.endpoint_id ORDER BY d.endpoint_id LIMIT 1)"
                 + " FROM pending p WHERE p.endpoint_id IS NOT NULL)"
                 + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM " + deliveries
-                + " d WHERE d.endpoint_id = p.endpoint_id AND d.status = 'PENDING' AND d.next_attempt_at <= ?"
+                + " d WHERE d.endpoint_id >= p.endpoint_id AND d.endpoint_id <= p.endpoint_id AND d.status = 'PENDING' AND d.next_attempt_at <= ?"
                 + " AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
                 + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT ?) c"
                 + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
