@@ -41,3 +41,9 @@ CREATE TABLE IF NOT EXISTS ${prefix}settings (
     id    VARCHAR(64) NOT NULL PRIMARY KEY,
     content VARCHAR(255) NOT NULL
 );
+
+-- The claim when some endpoints are excluded (at their concurrency limit): a skip scan over the
+-- endpoints with pending deliveries, then each one's earliest due deliveries, so that one endpoint's
+-- backlog of due deliveries is passed over in one index descent instead of row by row.
+CREATE INDEX IF NOT EXISTS ${prefix}deliveries_pending_endpoint_idx ON ${prefix}deliveries (endpoint_id, next_attempt_at, id)
+    WHERE status = 'PENDING';

@@ -5,6 +5,7 @@ import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.nio.file.Files;
@@ -44,6 +45,9 @@ import java.util.stream.Stream;
  * timeout, and the harness stops by itself.
  */
 final class DeliveryHarness {
+
+    /** The one tenant this harness publishes for. */
+    private static final TenantId TENANT = TenantId.of("benchmark");
 
     private final int events;
     private final int concurrency;
@@ -160,11 +164,11 @@ final class DeliveryHarness {
             name = name + ", " + executorThreads + " executor threads";
         }
         try (WebhookSender sender = builder.build()) {
-            sender.registerEndpoint(EndpointRegistration.of(receiver.uri().toString(), "*"));
+            sender.registerEndpoint(TENANT, EndpointRegistration.of(receiver.uri().toString(), "*"));
             sender.start();
             Target publishing = (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
                 log.published(i);
-                sender.publish(batch.get(i));
+                sender.publish(TENANT, batch.get(i));
             });
             run(name + " warm-up", publishing, warmup, 0, false);
             RunResult before = run("baseline: bare sendAsync loop", baseline, events, 0, true);

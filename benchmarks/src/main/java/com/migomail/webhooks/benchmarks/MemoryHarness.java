@@ -4,6 +4,7 @@ import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +35,9 @@ import javax.sql.DataSource;
  * JVM {@code -Xmx} as BENCHMARKS.md says.
  */
 final class MemoryHarness {
+
+    /** The one tenant this harness publishes for. */
+    private static final TenantId TENANT = TenantId.of("benchmark");
 
     private final int events;
     private final int warmup;
@@ -90,9 +94,9 @@ final class MemoryHarness {
                     .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                     .shutdownTimeout(Duration.ofSeconds(1))
                     .build()) {
-                sender.registerEndpoint(EndpointRegistration.of(silent.uri().toString(), "*"));
+                sender.registerEndpoint(TENANT, EndpointRegistration.of(silent.uri().toString(), "*"));
                 sender.start();
-                Publishing.run(warmup, publishers, 0, i -> sender.publish(event(i)));
+                Publishing.run(warmup, publishers, 0, i -> sender.publish(TENANT, event(i)));
                 long baseline = sample("after the warm-up (" + warmup + " events)", 0);
                 long[] blockNanos = publish(sender);
                 sample("after publishing", events);
@@ -117,7 +121,7 @@ final class MemoryHarness {
             if (System.nanoTime() > deadlineNanos) {
                 return;
             }
-            sender.publish(event(i));
+            sender.publish(TENANT, event(i));
             int count = done.incrementAndGet();
             if (count % block == 0) {
                 blockEnds[count / block] = System.nanoTime();

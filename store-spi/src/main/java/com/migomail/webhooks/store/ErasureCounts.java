@@ -4,7 +4,7 @@ package com.migomail.webhooks.store;
  * What a deletion removed: counts of events, deliveries, attempts and endpoints. Immutable.
  *
  * @param events events removed
- * @param deliveries deliveries removed (with their events, or pending ones of a deleted endpoint)
+ * @param deliveries deliveries removed with their events
  * @param attempts attempts removed with their deliveries
  * @param endpoints endpoints removed, keys included
  */

@@ -14,7 +14,14 @@ public interface ErasureStore {
      * Deletes one batch of a tenant's data: first its endpoints (keys included), at most
      * {@code batchSize}; once it has none, at most {@code batchSize} of its events with their
      * deliveries and attempts. Repeat until the result {@linkplain ErasureCounts#isEmpty() is empty};
-     * then nothing of the tenant remains but what was published for it meanwhile.
+     * then nothing of the tenant remains but what was published for it meanwhile. One call may
+     * delete the last endpoints and a first batch of events, but never an event while an endpoint
+     * remains.
+     *
+     * <p>Between the endpoint batches and the event batches, the deleted endpoints' pending
+     * deliveries are still stored as pending (they are not cancelled one by one: they are about to
+     * go); a sender that claims one meanwhile finds no endpoint and cancels it, so nothing is sent
+     * to a deleted endpoint.
      *
      * @param tenant the tenant to delete
      * @param batchSize the most endpoints, or events, to delete in this call, at least 1

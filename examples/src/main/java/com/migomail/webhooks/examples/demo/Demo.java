@@ -9,6 +9,7 @@ import com.migomail.webhooks.delivery.PublishReceipt;
 import com.migomail.webhooks.delivery.RegisteredEndpoint;
 import com.migomail.webhooks.delivery.ReplayReceipt;
 import com.migomail.webhooks.delivery.RetrySchedule;
+import com.migomail.webhooks.delivery.UnknownIdException;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.signing.SignatureScheme;
 import com.migomail.webhooks.signing.SigningKeyPair;
@@ -18,6 +19,8 @@ import com.migomail.webhooks.signing.WebhookVerifier;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.EventQuery;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.io.IOException;
@@ -38,9 +41,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code demo} command: a sender on an embedded H2 store delivers one event of each of the 12
- * types to a verifying receiver on 127.0.0.1, with retries on a schedule of seconds, a replay and a
- * forged request, then prints a summary from the store's log. Takes a few seconds; leaves nothing
+ * The {@code demo} command: a sender on an embedded H2 store delivers the events of two tenants,
+ * acme (one event of each of the 12 types) and globex (a few), to a verifying receiver on 127.0.0.1,
+ * each tenant's to its own endpoints, with retries on a schedule of seconds, a replay and a forged
+ * request, then prints a summary from the store's log, per endpoint and per tenant, with the evidence
+ * that neither tenant's endpoints received the other's events. Takes a few seconds; leaves nothing
  * behind (its temporary folder is deleted).
  */
 public final class Demo {
@@ -48,10 +53,16 @@ public final class Demo {
     static final RetrySchedule SCHEDULE = RetrySchedule.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final int FLAKY_FAILURES = 2;
+    /** The platform's two customers. */
+    static final TenantId ACME = TenantId.of("acme");
+    static final TenantId GLOBEX = TenantId.of("globex");
 
     private final PrintStream out;
     private final Clock clock = Clock.systemUTC();
     private final long startedNanos = System.nanoTime();
+    private final Instant startedAt = clock.instant();
+    /** What went wrong before the summary (a refusal that did not happen). */
+    private final List<String> problems = new ArrayList<>();
     private volatile Instant deliveringSince;
 
     private Demo(PrintStream out) {
@@ -86,30 +97,39 @@ public final class Demo {
     private int run(Path dir) throws InterruptedException {
         WebhookSecret secret = WebhookSecret.generate();
         SigningKeyPair keyPair = SigningKeyPair.generate();
+        WebhookSecret globexSecret = WebhookSecret.generate();
         DemoListener listener = new DemoListener(this::onTimeline, this::timed);
-        try (DemoReceiver receiver = DemoReceiver.start(receivingPaths(secret, keyPair), this::timed);
+        try (DemoReceiver receiver = DemoReceiver.start(receivingPaths(secret, keyPair, globexSecret), this::timed);
                 JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
                 WebhookSender sender = sender(store, listener)) {
             introduce(dir, receiver);
-            Endpoints endpoints = register(sender, receiver, secret, keyPair, listener);
-            List<WebhookEvent> events = DemoEvents.oneOfEachType();
-            int deliveries = publish(sender, store, events, endpoints);
+            step("1. Register endpoints for two tenants (customers of the platform): " + ACME + " and " + GLOBEX);
+            List<DemoTenant.NamedEndpoint> acmeEndpoints = registerAcme(sender, receiver, secret, keyPair, listener);
+            List<DemoTenant.NamedEndpoint> globexEndpoints = registerGlobex(sender, receiver, globexSecret, listener);
+            DemoTenant acme = new DemoTenant(ACME, DemoEvents.oneOfEachType(), acmeEndpoints);
+            DemoTenant globex = new DemoTenant(GLOBEX, DemoEvents.forGlobex(), globexEndpoints);
+            List<DemoTenant> tenants = List.of(acme, globex);
+            int deliveries = publish(sender, tenants);
             deliver(sender, listener, deliveries);
-            replay(sender, listener, events.get(1));
-            forge(receiver, events.get(0));
-            showAttemptLog(store, events.get(10), endpoints.flaky());
-            return summarize(store, events, endpoints, receiver);
+            replay(sender, listener, acme.events().get(1));
+            forge(receiver, acme.events().get(0));
+            showAttemptLog(sender, acme.events().get(10), acmeEndpoints.get(1).id());
+            return summarize(sender, tenants, receiver);
         }
     }
 
-    private static List<DemoReceiver.Path> receivingPaths(WebhookSecret secret, SigningKeyPair keyPair) {
+    private static List<DemoReceiver.Path> receivingPaths(WebhookSecret secret, SigningKeyPair keyPair,
+            WebhookSecret globexSecret) {
         WebhookReceiver standard = WebhookReceiver.create(WebhookVerifier.builder().key(secret).build());
         WebhookVerifier bodyOnly = WebhookVerifier.builder().key(secret).schemes(SignatureScheme.MIGOMAIL).build();
         // The flaky endpoint signs with Ed25519: its receiver holds only the public key.
         WebhookReceiver asymmetric = WebhookReceiver.create(WebhookVerifier.builder().key(keyPair.publicKey()).build());
+        // Globex's receiver knows only globex's secret, as a customer's receiver would.
+        WebhookReceiver globex = WebhookReceiver.create(WebhookVerifier.builder().key(globexSecret).build());
         return List.of(
-                new DemoReceiver.Path("/healthy", "healthy", standard, "v1", Map.of("sha256", bodyOnly), 0),
-                new DemoReceiver.Path("/flaky", "flaky", asymmetric, "v1a", Map.of(), FLAKY_FAILURES));
+                new DemoReceiver.Path("/acme/healthy", "healthy", standard, "v1", Map.of("sha256", bodyOnly), 0),
+                new DemoReceiver.Path("/acme/flaky", "flaky", asymmetric, "v1a", Map.of(), FLAKY_FAILURES),
+                new DemoReceiver.Path("/globex/crm", "crm", globex, "v1", Map.of(), 0));
     }
 
     private WebhookSender sender(WebhookStore store, DemoListener listener) {
@@ -132,22 +152,16 @@ public final class Demo {
         out.println("  store     embedded H2 database in " + dir + " (deleted at the end)");
         out.println("  receiver  JDK HTTP server at " + receiver.url("") + ", verifying every request");
         out.println("  retries   1 s, 2 s and 4 s after the first attempt (by default 1 min, 5 min and 30 min)");
+        out.println("  tenants   " + ACME + " and " + GLOBEX + ", two customers: each has its own endpoints and events");
     }
 
-    /** The two registered endpoints' ids. */
-    private record Endpoints(String healthy, String flaky) {
-        String name(String endpointId) {
-            return endpointId.equals(healthy) ? "healthy" : "flaky";
-        }
-    }
-
-    private Endpoints register(WebhookSender sender, DemoReceiver receiver, WebhookSecret secret, SigningKeyPair keyPair,
-            DemoListener listener) {
-        step("1. Register two endpoints");
-        RegisteredEndpoint healthy = sender.registerEndpoint(
-                EndpointRegistration.of(receiver.url("/healthy").toString(), "*").withSigningKey(secret));
-        RegisteredEndpoint flaky = sender.registerEndpoint(
-                EndpointRegistration.of(receiver.url("/flaky").toString(), "campaign.*").withSigningKey(keyPair));
+    private List<DemoTenant.NamedEndpoint> registerAcme(WebhookSender sender, DemoReceiver receiver, WebhookSecret secret,
+            SigningKeyPair keyPair, DemoListener listener) {
+        out.println("  tenant " + ACME);
+        RegisteredEndpoint healthy = sender.registerEndpoint(ACME,
+                EndpointRegistration.of(receiver.url("/acme/healthy").toString(), "*").withSigningKey(secret));
+        RegisteredEndpoint flaky = sender.registerEndpoint(ACME,
+                EndpointRegistration.of(receiver.url("/acme/flaky").toString(), "campaign.*").withSigningKey(keyPair));
         listener.name(healthy.id(), "healthy");
         listener.name(flaky.id(), "flaky");
         out.printf("  healthy  %s  %s  all types (*)%n", healthy.id(), healthy.endpoint().url());
@@ -155,21 +169,43 @@ public final class Demo {
         out.printf("  flaky    %s  %s  campaign.*%n", flaky.id(), flaky.endpoint().url());
         out.println("           Ed25519 key pair: signed v1a, the receiver holds only the public whpk_ key;");
         out.println("           answers 500 to the first " + FLAKY_FAILURES + " requests of each event");
-        return new Endpoints(healthy.id(), flaky.id());
+        return List.of(new DemoTenant.NamedEndpoint(healthy.id(), "healthy"),
+                new DemoTenant.NamedEndpoint(flaky.id(), "flaky"));
     }
 
-    private int publish(WebhookSender sender, WebhookStore store, List<WebhookEvent> events, Endpoints endpoints) {
-        step("2. Publish one event of each of the 12 types (stored in H2; the sender is not started yet)");
+    private List<DemoTenant.NamedEndpoint> registerGlobex(WebhookSender sender, DemoReceiver receiver,
+            WebhookSecret globexSecret, DemoListener listener) {
+        out.println("  tenant " + GLOBEX);
+        RegisteredEndpoint crm = sender.registerEndpoint(GLOBEX,
+                EndpointRegistration.of(receiver.url("/globex/crm").toString(), "*").withSigningKey(globexSecret));
+        listener.name(crm.id(), "crm");
+        out.printf("  crm      %s  %s  all types (*)%n", crm.id(), crm.endpoint().url());
+        out.println("           a whsec_ secret of its own; its filter matches every event of " + ACME
+                + " too, were one sent to it");
+        return List.of(new DemoTenant.NamedEndpoint(crm.id(), "crm"));
+    }
+
+    private int publish(WebhookSender sender, List<DemoTenant> tenants) {
+        step("2. Publish one event of each of the 12 types for " + ACME + " and " + tenants.get(1).events().size()
+                + " events for " + GLOBEX + " (stored in H2; the sender is not started yet)");
         int deliveries = 0;
-        for (WebhookEvent event : events) {
-            PublishReceipt receipt = sender.publish(event);
-            List<String> to = receipt.deliveryIds().stream()
-                    .map(id -> store.delivery(id).map(d -> endpoints.name(d.endpointId())).orElse(id))
-                    .toList();
-            deliveries += to.size();
-            out.printf("  %-21s %s  -> %s%n", event.type(), event.id(), String.join(", ", to));
+        for (DemoTenant tenant : tenants) {
+            out.println("  tenant " + tenant.id());
+            for (WebhookEvent event : tenant.events()) {
+                PublishReceipt receipt = sender.publish(tenant.id(), event);
+                List<String> to = deliveries(sender, tenant.id(), DeliveryQuery.all().withEvent(receipt.eventId())).stream()
+                        .map(delivery -> name(tenant, delivery.endpointId()))
+                        .toList();
+                deliveries += receipt.deliveryIds().size();
+                out.printf("  %-21s %s  -> %s%n", event.type(), event.id(), String.join(", ", to));
+            }
         }
         return deliveries;
+    }
+
+    private static String name(DemoTenant tenant, String endpointId) {
+        return tenant.endpoints().stream().filter(endpoint -> endpoint.id().equals(endpointId))
+                .map(DemoTenant.NamedEndpoint::name).findFirst().orElse(endpointId);
     }
 
     private void deliver(WebhookSender sender, DemoListener listener, int deliveries) throws InterruptedException {
@@ -180,15 +216,23 @@ public final class Demo {
     }
 
     private void replay(WebhookSender sender, DemoListener listener, WebhookEvent event) throws InterruptedException {
-        step("4. Replay " + event.type() + " " + event.id() + " (same body and webhook-id, signed afresh)");
-        ReplayReceipt receipt = sender.replay(event.id());
+        step("4. Replay " + event.type() + " " + event.id() + " of " + ACME
+                + " (same body and webhook-id, signed afresh); " + GLOBEX + " asks for it too");
+        try {
+            sender.replay(GLOBEX, event.id());
+            problems.add(GLOBEX + " could replay an event of " + ACME);
+            out.println("  " + GLOBEX + "   replay of " + ACME + "'s event was accepted");
+        } catch (UnknownIdException e) {
+            out.println("  " + GLOBEX + "   replay refused: " + e.getMessage() + " (another tenant's id is unknown to it)");
+        }
+        ReplayReceipt receipt = sender.replay(ACME, event.id());
         await(listener, receipt.count(), "the replay");
     }
 
     private void forge(DemoReceiver receiver, WebhookEvent event) throws InterruptedException {
         step("5. A forged request: a real event body, signed with a secret the receiver does not have");
         byte[] body = EventCodec.write(event);
-        HttpRequest.Builder request = HttpRequest.newBuilder(receiver.url("/healthy"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(receiver.url("/acme/healthy"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         WebhookSigner.create().sign(event.id(), clock.instant().getEpochSecond(), body, List.of(WebhookSecret.generate()))
                 .asMap().forEach(request::header);
@@ -201,10 +245,11 @@ public final class Demo {
         }
     }
 
-    private void showAttemptLog(WebhookStore store, WebhookEvent event, String endpointId) {
+    private void showAttemptLog(WebhookSender sender, WebhookEvent event, String endpointId) {
         step("6. The attempt log of " + event.type() + " to flaky, read back from the store");
-        for (Delivery delivery : deliveries(store, DeliveryQuery.all().withEvent(event.id()).withEndpoint(endpointId))) {
-            List<DeliveryAttempt> attempts = store.attempts(delivery.id());
+        DeliveryQuery query = DeliveryQuery.all().withEvent(event.id()).withEndpoint(endpointId);
+        for (Delivery delivery : deliveries(sender, ACME, query)) {
+            List<DeliveryAttempt> attempts = sender.attempts(ACME, delivery.id());
             for (DeliveryAttempt attempt : attempts) {
                 double after = Duration.between(attempts.get(0).startedAt(), attempt.startedAt()).toMillis() / 1000.0;
                 out.printf("  %s attempt %d  at +%.1f s  %-8s  %d ms%n", delivery.id(), attempt.number(), after,
@@ -214,13 +259,16 @@ public final class Demo {
         }
     }
 
-    private int summarize(WebhookStore store, List<WebhookEvent> events, Endpoints endpoints, DemoReceiver receiver) {
-        Summary summary = Summary.of(store, events, List.of(endpoints.healthy(), endpoints.flaky()), endpoints::name);
+    private int summarize(WebhookSender sender, List<DemoTenant> tenants, DemoReceiver receiver) {
+        EventQuery range = EventQuery.between(startedAt.minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(1)));
+        Summary summary = Summary.of(sender, tenants, range, receiver::processed);
         step("Summary (from the store's log)");
         summary.print(out);
         out.printf("  receiver: %d requests, %d verified, %d refused, %d duplicate acknowledged without processing it again%n",
                 receiver.requests(), receiver.verified(), receiver.refused(), receiver.duplicates());
-        List<String> problems = new ArrayList<>(summary.problems());
+        summary.printTenants(out);
+        List<String> problems = new ArrayList<>(this.problems);
+        problems.addAll(summary.problems());
         if (receiver.refused() != 1) {
             problems.add("the receiver refused " + receiver.refused() + " requests, expected only the forged one");
         }
@@ -232,11 +280,12 @@ public final class Demo {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    static List<Delivery> deliveries(WebhookStore store, DeliveryQuery query) {
+    /** Every delivery of the tenant the query matches, oldest first, over all pages. */
+    static List<Delivery> deliveries(WebhookSender sender, TenantId tenant, DeliveryQuery query) {
         List<Delivery> all = new ArrayList<>();
         String cursor = null;
         do {
-            var page = store.deliveries(query.withCursor(cursor));
+            var page = sender.deliveries(tenant, query.withCursor(cursor));
             all.addAll(page.items());
             cursor = page.next().orElse(null);
         } while (cursor != null);

@@ -25,7 +25,7 @@ import com.migomail.webhooks.core.WebhookEvent;
 import java.util.List;
 import java.util.Locale;
 
-/** One made-up event of each of the 12 types, in the order of the wire contract. */
+/** The demo's made-up events: one of each of the 12 types for acme, and a few for globex. */
 final class DemoEvents {
     private DemoEvents() {}
 
@@ -56,6 +56,21 @@ final class DemoEvents {
                 AutomationCompleted.builder(automation, ada, 3).automationName("Welcome series").build(),
                 CampaignSent.builder(campaign, 1200).campaignName("Spring sale").delivered(1187).failed(13).build(),
                 CampaignPaused.builder(id("cmp"), PauseReason.DELIVERABILITY_THRESHOLD).campaignName("Winter sale").build());
+        return data.stream().map(WebhookEvent::of).toList();
+    }
+
+    /** A few events of globex's own account: its own list, subscribers and campaign. */
+    static List<WebhookEvent> forGlobex() {
+        String list = id("lst");
+        String campaign = id("cmp");
+        String message = id("msg");
+        Subscriber sam = Subscriber.of("sam@example.net", "Sam Lee", list);
+        List<EventData> data = List.of(
+                EmailSent.builder(message, sam).campaignId(campaign).smtpResponse("250 2.0.0 OK").build(),
+                EmailClicked.builder(message, sam, "https://example.net/autumn", 2).campaignId(campaign).build(),
+                SubscriberCreated.builder(Subscriber.builder("lee@example.net").listId(list).id(id("sub")).build(),
+                        SubscriberSource.IMPORT).build(),
+                CampaignSent.builder(campaign, 800).campaignName("Autumn launch").delivered(796).failed(4).build());
         return data.stream().map(WebhookEvent::of).toList();
     }
 

@@ -30,7 +30,7 @@ final class DemoReceiver implements AutoCloseable {
     /**
      * One receiving path.
      *
-     * @param path e.g. {@code /healthy}
+     * @param path e.g. {@code /acme/healthy}
      * @param name how the output calls it
      * @param receiver verifies (Standard Webhooks) and parses
      * @param label what {@code receiver} checks, e.g. {@code v1}
@@ -43,7 +43,7 @@ final class DemoReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Consumer<String> out;
     private final Map<String, AtomicInteger> requestsPerEvent = new ConcurrentHashMap<>();
-    private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> processed = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger verified = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -90,6 +90,11 @@ final class DemoReceiver implements AutoCloseable {
         return duplicates.get();
     }
 
+    /** The ids of the events a path (by name) verified and processed, each once. */
+    Set<String> processed(String pathName) {
+        return Set.copyOf(processed.getOrDefault(pathName, Set.of()));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -123,7 +128,7 @@ final class DemoReceiver implements AutoCloseable {
         if (request <= path.failFirst()) {
             exchange.sendResponseHeaders(500, -1);
             out.accept("receiver " + line + "  -> 500 (failing on purpose, request " + request + ")");
-        } else if (!processed.add(path.name() + event.id())) {
+        } else if (!processed.computeIfAbsent(path.name(), name -> ConcurrentHashMap.newKeySet()).add(event.id())) {
             duplicates.incrementAndGet();
             exchange.sendResponseHeaders(200, -1);
             out.accept("receiver " + line + "  -> 200, duplicate id: acknowledged, not processed again");

@@ -10,6 +10,7 @@ import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -46,31 +47,32 @@ final class SenderExamples {
         return sender;
     }
 
-    static String rotate(WebhookSender sender, String endpointId) {
-        RegisteredEndpoint rotated = sender.rotateSecret(endpointId);   // new whsec_, old one valid 24 h
+    static String rotate(WebhookSender sender, TenantId tenant, String endpointId) {
+        RegisteredEndpoint rotated = sender.rotateSecret(tenant, endpointId);   // new whsec_, old one valid 24 h
         String newSecret = rotated.key().encoded();
 
-        sender.rotateSecret(endpointId, WebhookSecret.generate(), Duration.ZERO);      // after a leak: old keys retired now
-        sender.rotateSecret(endpointId, SigningKeyPair.generate(), Duration.ofDays(7)); // move to Ed25519 (v1a)
+        sender.rotateSecret(tenant, endpointId, WebhookSecret.generate(), Duration.ZERO);      // after a leak: old keys retired now
+        sender.rotateSecret(tenant, endpointId, SigningKeyPair.generate(), Duration.ofDays(7)); // move to Ed25519 (v1a)
         return newSecret;
     }
 
-    static void operate(WebhookSender sender, String endpointId, String eventId, Instant from, Instant to) {
-        sender.disableEndpoint(endpointId, "customer asked to pause");   // new deliveries are SKIPPED
-        sender.enableEndpoint(endpointId);                               // also clears the health mark
+    static void operate(WebhookSender sender, TenantId tenant, String endpointId, String eventId, Instant from,
+            Instant to) {
+        sender.disableEndpoint(tenant, endpointId, "customer asked to pause");   // new deliveries are SKIPPED
+        sender.enableEndpoint(tenant, endpointId);                               // also clears the health mark
 
-        sender.replay(eventId);                  // to every endpoint that had a delivery of it
-        sender.replay(eventId, endpointId);      // to one endpoint (even one registered later)
-        sender.replay(ReplayRequest.between(from, to)          // by event timestamp, [from, to)
+        sender.replay(tenant, eventId);                  // to every endpoint that had a delivery of it
+        sender.replay(tenant, eventId, endpointId);      // to one endpoint (even one registered later)
+        sender.replay(tenant, ReplayRequest.between(from, to)  // by event timestamp, [from, to)
                 .withTypes(Set.of("email.bounced"))
                 .withEndpoints(Set.of(endpointId))
                 .onlyFailedOrSkipped());                       // or .withStatuses(...)
     }
 
-    static void attemptLog(WebhookSender sender, String eventId) {
-        for (Delivery delivery : sender.deliveries(DeliveryQuery.all().withEvent(eventId)).items()) {
+    static void attemptLog(WebhookSender sender, TenantId tenant, String eventId) {
+        for (Delivery delivery : sender.deliveries(tenant, DeliveryQuery.all().withEvent(eventId)).items()) {
             System.out.println(delivery.endpointId() + ": " + delivery.status());
-            for (DeliveryAttempt attempt : sender.attempts(delivery.id())) {
+            for (DeliveryAttempt attempt : sender.attempts(tenant, delivery.id())) {
                 System.out.println("  #" + attempt.number() + " " + attempt.startedAt() + " "
                         + (attempt.statusCode() != null ? attempt.statusCode() : attempt.errorClass())
                         + " in " + attempt.latency().toMillis() + " ms");

@@ -4,6 +4,7 @@ import com.migomail.webhooks.core.EmailSent;
 import com.migomail.webhooks.core.Subscriber;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -13,7 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The README's store examples: in memory, PostgreSQL nodes, H2, transactional outbox. */
+/** The README's store examples: in memory, PostgreSQL nodes, H2, upgrading to tenants, transactional outbox. */
 final class StoreExamples {
     private StoreExamples() {}
 
@@ -54,14 +55,27 @@ final class StoreExamples {
         }                                        // closes the H2 database
     }
 
-    static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource) throws SQLException {
+    static JdbcWebhookStore upgradeFromVersion1(DataSource dataSource) {
+        JdbcWebhookStore store = JdbcWebhookStore.builder()
+                .dataSource(dataSource)
+                .tenantForExistingRows(TenantId.of("legacy"))  // the tenant the rows of version 1 become
+                .build();
+        store.migrate();                                       // schema version 1 -> 2 (nothing if done already)
+
+        JdbcWebhookStore h2 = JdbcWebhookStore.h2File(Path.of("data/webhooks"), TenantId.of("legacy")); // the same, H2
+        h2.close();
+        return store;
+    }
+
+    static void outbox(WebhookSender sender, JdbcWebhookStore store, DataSource dataSource, TenantId tenant)
+            throws SQLException {
         WebhookEvent event = WebhookEvent.of(EmailSent.builder("msg_123", Subscriber.of("zoe@example.com")).build());
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 markMessageSent(connection, "msg_123");                      // your own SQL
-                sender.publish(event, (stored, deliveries) ->
+                sender.publish(tenant, event, (stored, deliveries) ->
                         store.append(connection, stored, deliveries));       // same transaction
                 connection.commit();                                         // both, or...
             } catch (SQLException | RuntimeException e) {

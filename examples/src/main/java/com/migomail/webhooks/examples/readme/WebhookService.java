@@ -10,6 +10,7 @@ import com.migomail.webhooks.delivery.RegisteredEndpoint;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
+import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class WebhookService implements AutoCloseable {
             .listener(new DeliveryListener() {
                 @Override
                 public void onFailed(Delivery delivery, DeliveryAttempt attempt) {
-                    System.err.println("webhook " + delivery.id() + " failed after " + attempt.number() + " attempts");
+                    System.err.println("webhook " + delivery.id() + " of " + delivery.tenant() + " failed after "
+                            + attempt.number() + " attempts");
                 }
             })
             .build();
@@ -35,31 +37,34 @@ public final class WebhookService implements AutoCloseable {
     /**
      * A customer adds an endpoint: show them its secret once.
      *
+     * @param customer the customer (tenant) the endpoint belongs to; it receives only their events
      * @param url where the customer receives webhooks
-     * @param customerId the customer, kept in the endpoint's metadata
      * @return the endpoint's secret ({@code whsec_…}) that the customer verifies deliveries with
      */
-    public String addEndpoint(String url, String customerId) {
-        RegisteredEndpoint endpoint = sender.registerEndpoint(
+    public String addEndpoint(TenantId customer, String url) {
+        RegisteredEndpoint endpoint = sender.registerEndpoint(customer,     // the tenant comes first, always
                 EndpointRegistration.of(url, "email.*", "campaign.sent")     // exact types, families or "*"
                         .withDescription("CRM sync")
-                        .withMetadata(Map.of("customer", customerId)));
+                        .withMetadata(Map.of("integration", "crm")));
         return endpoint.key().encoded();                                     // "whsec_…"
     }
 
     /**
-     * Something happened: publish returns once the store has the event; delivery is asynchronous.
+     * Something happened in a customer's account: publish returns once the store has the event;
+     * delivery is asynchronous.
      *
+     * @param customer the customer (tenant) whose subscriber opened the message
      * @param messageId the message that was opened ({@code msg_…})
      * @param email the recipient who opened it
      */
-    public void emailOpened(String messageId, String email) {
-        PublishReceipt receipt = sender.publish(WebhookEvent.of(EmailOpened.builder(messageId, Subscriber.of(email))
+    public void emailOpened(TenantId customer, String messageId, String email) {
+        WebhookEvent event = WebhookEvent.of(EmailOpened.builder(messageId, Subscriber.of(email))
                 .ipAddress("203.0.113.42")
                 .client("Apple Mail")
                 .device("iPhone")
-                .build()));
-        System.out.println(receipt.eventId() + " -> " + receipt.deliveryIds().size() + " endpoints");
+                .build());
+        PublishReceipt receipt = sender.publish(customer, event);           // to this customer's endpoints only
+        System.out.println(receipt.eventId() + " -> " + receipt.deliveryIds().size() + " endpoints of " + customer);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.migomail.webhooks.store.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
@@ -11,6 +12,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
 import com.migomail.webhooks.store.NotFoundException;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +97,12 @@ public abstract class WebhookStoreContract {
 
     /** The subscriber key of the subscriber whose events the erasure tests erase. */
     protected static final String SUBSCRIBER = subscriberKey(1);
+
+    /** The URL both tenants' endpoints in the isolation tests post to. */
+    private static final String SHARED_URL = "https://hooks.example.com/migomail";
+
+    /** A time range holding every event the kit's tests append (all within a day of {@link #T0}). */
+    private static final EventQuery EVERY_EVENT = EventQuery.between(at(-86_400), at(86_400)).withLimit(EventQuery.MAX_LIMIT);
 
     /** The store under test, fresh and empty for each test. */
     protected WebhookStore store;
@@ -1565,11 +1576,16 @@ public abstract class WebhookStoreContract {
 
     /** Runs the task on that many threads, started together; their results, failing on any error. */
     private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        return runConcurrently(Collections.nCopies(threads, task));
+    }
+
+    /** Runs each task on a thread of its own, started together; their results in order, failing on any error. */
+    private static <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (Callable<T> task : tasks) {
                 futures.add(executor.submit(() -> {
                     start.await();
                     return task.call();
@@ -1642,5 +1658,870 @@ public abstract class WebhookStoreContract {
     @Test
     void purgeRejectsABatchSizeBelowOne() {
         assertThatThrownBy(() -> store.purgeEventsBefore(at(100), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ==== tenants: isolation =====================================================================
+
+    /** An endpoint of that tenant like its twin in the other tenant: same URL, filters and secret. */
+    private static Endpoint twin(TenantId tenant, String id) {
+        return endpoint(tenant, id).withUrl(SHARED_URL).withEventTypes(List.of("email.*", "campaign.sent"))
+                .withSecrets(List.of(new EndpointSecret("whsec_shared", T0, null)));
+    }
+
+    /**
+     * Two tenants alike but for their ids: {@link #EP1} of {@link #TENANT} and {@link #OTHER_EP1} of
+     * {@link #OTHER_TENANT} are {@linkplain #twin twins}; each tenant has an {@code email.opened} event at
+     * {@code at(1)} ({@code evt_…1} and {@code evt_…2}), delivered to its endpoint with one attempt.
+     * Returns the two deliveries' ids, {@link #TENANT}'s first.
+     */
+    private List<String> givenTwinTenants() {
+        store.createEndpoint(twin(TENANT, EP1));
+        store.createEndpoint(twin(OTHER_TENANT, OTHER_EP1));
+        String ours = givenEvent(event(TENANT, eventId(1), at(1)), EP1).deliveries().get(0).id();
+        String theirs = givenEvent(event(OTHER_TENANT, eventId(2), at(1)), OTHER_EP1).deliveries().get(0).id();
+        givenDelivered(ours, at(2));
+        givenDelivered(theirs, at(2));
+        return List.of(ours, theirs);
+    }
+
+    /**
+     * Asserts that a call naming another tenant's ids fails exactly as the same call naming unknown
+     * ids: a {@link NotFoundException} of the same class and kind, whose id and message are the
+     * unknown call's once each of the other tenant's ids is replaced by its unknown counterpart.
+     * Returns the exception of the call with the other tenant's ids.
+     */
+    private static NotFoundException assertFailsAsForUnknownIds(ThrowingCallable withOthersIds,
+            ThrowingCallable withUnknownIds, Map<String, String> othersIdsToUnknown) {
+        Throwable forUnknown = catchThrowable(withUnknownIds);
+        Throwable forOthers = catchThrowable(withOthersIds);
+        assertThat(forUnknown).as("the call with unknown ids").isInstanceOf(NotFoundException.class);
+        assertThat(forOthers).as("the call with another tenant's ids").isExactlyInstanceOf(forUnknown.getClass());
+        NotFoundException others = (NotFoundException) forOthers;
+        NotFoundException unknown = (NotFoundException) forUnknown;
+        String message = others.getMessage();
+        for (Map.Entry<String, String> id : othersIdsToUnknown.entrySet()) {
+            message = message.replace(id.getKey(), id.getValue());
+        }
+        assertThat(others.kind()).isEqualTo(unknown.kind());
+        assertThat(othersIdsToUnknown.getOrDefault(others.id(), others.id())).isEqualTo(unknown.id());
+        assertThat(message).as("the message, the other tenant's ids replaced by the unknown ones")
+                .isEqualTo(unknown.getMessage());
+        return others;
+    }
+
+    @Test
+    void subscribedEndpointsAreTheTenantsEndpointsForTheTypeOldestFirstDisabledIncluded() {
+        Endpoint family = store.createEndpoint(endpoint(EP3, at(20)).withEventTypes(List.of("email.*")));
+        Endpoint exactDisabled = store.createEndpoint(endpoint(EP2, at(10)).withEventTypes(List.of("email.opened"))
+                .withEnabled(false).withDisabledReason("410 Gone"));
+        Endpoint everything = store.createEndpoint(endpoint(EP1, at(20)));
+        Endpoint others = store.createEndpoint(endpoint(endpointId(4), at(5)).withEventTypes(List.of("email.clicked", "campaign.*")));
+
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(exactDisabled, everything, family);
+        assertThat(store.subscribedEndpoints(TENANT, "campaign.sent")).containsExactly(others, everything);
+        assertThat(store.subscribedEndpoints(TENANT, "contact.created")).containsExactly(everything);
+        assertThat(store.subscribedEndpoints(OTHER_TENANT, "email.opened")).isEmpty();
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsSeeOnlyTheirOwn() {
+        givenTwinTenants();
+        TenantId third = TenantId.of("tenant-c");
+
+        assertThat(store.endpoints(TENANT)).containsExactly(twin(TENANT, EP1));
+        assertThat(store.endpoints(OTHER_TENANT)).containsExactly(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(twin(TENANT, EP1));
+        assertThat(store.subscribedEndpoints(OTHER_TENANT, "email.opened")).containsExactly(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoint(OTHER_TENANT, EP1)).isEmpty();
+        assertThat(store.endpoints(third)).isEmpty();
+        assertThat(store.subscribedEndpoints(third, "email.opened")).isEmpty();
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsListOnlyTheirOwnEvents() {
+        givenTwinTenants();
+        EventQuery all = EventQuery.between(at(0), at(10));
+
+        assertThat(store.events(TENANT, all).items()).containsExactly(event(TENANT, eventId(1), at(1)));
+        assertThat(store.events(OTHER_TENANT, all).items()).containsExactly(event(OTHER_TENANT, eventId(2), at(1)));
+        assertThat(allEventIds(TENANT, all.withOrder(SortOrder.NEWEST_FIRST))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withTypes(Set.of("email.opened")))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withDeliveryStatuses(Set.of(DeliveryStatus.DELIVERED)))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withEndpoint(EP1))).containsExactly(eventId(1));
+        assertThat(allEventIds(TENANT, all.withEndpoint(OTHER_EP1))).isEmpty();
+        assertThat(allEventIds(TENANT, all.withEndpoint(OTHER_EP1).withDeliveryStatuses(Set.of(DeliveryStatus.DELIVERED)))).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.event(OTHER_TENANT, eventId(1))).isEmpty();
+        assertThat(store.event(OTHER_TENANT, eventId(2))).contains(event(OTHER_TENANT, eventId(2), at(1)));
+    }
+
+    @Test
+    void twoTenantsWithIdenticalEndpointsListOnlyTheirOwnDeliveriesAndAttempts() {
+        List<String> deliveries = givenTwinTenants();
+        String ours = deliveries.get(0);
+        String theirs = deliveries.get(1);
+
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all())).containsExactly(ours);
+        assertThat(allDeliveryIds(OTHER_TENANT, DeliveryQuery.all())).containsExactly(theirs);
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withStatuses(Set.of(DeliveryStatus.DELIVERED)))).containsExactly(ours);
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEvent(eventId(2)))).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEndpoint(OTHER_EP1))).isEmpty();
+        assertThat(store.delivery(TENANT, theirs)).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, ours)).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs)).isEqualTo(new Delivery(theirs, OTHER_TENANT, eventId(2), OTHER_EP1,
+                DeliveryStatus.DELIVERED, 1, null, false, null, null, at(1), at(2)));
+        assertThat(store.attempts(TENANT, theirs)).isEmpty();
+        assertThat(store.countAttempts(TENANT, theirs)).isZero();
+        assertThat(store.attempts(OTHER_TENANT, theirs)).containsExactly(attempt(theirs, 1, at(2)));
+        assertThat(store.countAttempts(OTHER_TENANT, theirs)).isEqualTo(1);
+    }
+
+    @Test
+    void createEndpointRejectsAnIdThatAnotherTenantHolds() {
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+
+        assertThatThrownBy(() -> store.createEndpoint(endpoint(TENANT, OTHER_EP1))).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoints(TENANT)).isEmpty();
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(endpoint(OTHER_TENANT, OTHER_EP1));
+    }
+
+    @Test
+    void updateEndpointWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+        Endpoint takeover = twin(TENANT, OTHER_EP1).withUrl("https://attacker.example.com/").withEventTypes(List.of("*"));
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.updateEndpoint(takeover),
+                () -> store.updateEndpoint(twin(TENANT, endpointId(404))), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.endpoint(TENANT, endpointId(404))).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(twin(TENANT, EP1));
+    }
+
+    @Test
+    void rotateSecretWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+        EndpointSecret fresh = new EndpointSecret("whsec_fresh", at(50), null);
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.rotateSecret(TENANT, OTHER_EP1, fresh, at(50), at(50)),
+                () -> store.rotateSecret(TENANT, endpointId(404), fresh, at(50), at(50)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+    }
+
+    @Test
+    void recordEndpointHealthWithAnotherTenantsIdFailsAsForAnUnknownIdAndChangesNothing() {
+        givenTwinTenants();
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.recordEndpointHealth(TENANT, OTHER_EP1, false, at(5)),
+                () -> store.recordEndpointHealth(TENANT, endpointId(404), false, at(5)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(store.endpoint(TENANT, EP1)).contains(twin(TENANT, EP1));
+    }
+
+    @Test
+    void deleteEndpointWithAnotherTenantsIdReturnsFalseAndChangesNothing() {
+        givenTwinTenants();
+        String pending = givenDeliveryDueAt(OTHER_TENANT, at(3), OTHER_EP1);
+        Delivery before = stored(OTHER_TENANT, pending);
+
+        assertThat(store.deleteEndpoint(TENANT, OTHER_EP1, at(10))).isFalse();
+        assertThat(store.deleteEndpoint(TENANT, endpointId(404), at(10))).isFalse();
+
+        assertThat(store.endpoint(OTHER_TENANT, OTHER_EP1)).contains(twin(OTHER_TENANT, OTHER_EP1));
+        assertThat(stored(OTHER_TENANT, pending)).isEqualTo(before);
+        assertThat(store.claimDue(at(10), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(pending);
+    }
+
+    @Test
+    void scheduleReplayWithAnotherTenantsEventOrEndpointFailsAsForUnknownIdsAndChangesNothing() {
+        List<String> deliveries = givenTwinTenants();
+        List<Delivery> oursBefore = store.deliveries(TENANT, DeliveryQuery.all()).items();
+        List<Delivery> theirsBefore = store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items();
+        String theirEvent = eventId(2);
+        String unknownEvent = eventId(404);
+        String unknownEndpoint = endpointId(404);
+
+        NotFoundException theirEventToOurs = assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, theirEvent, EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, unknownEvent, EP1, deliveryId(999), at(100)),
+                Map.of(theirEvent, unknownEvent));
+        NotFoundException ourEventToTheirs = assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, eventId(1), OTHER_EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, eventId(1), unknownEndpoint, deliveryId(999), at(100)),
+                Map.of(OTHER_EP1, unknownEndpoint));
+        assertFailsAsForUnknownIds(
+                () -> store.scheduleReplay(TENANT, theirEvent, OTHER_EP1, deliveryId(999), at(100)),
+                () -> store.scheduleReplay(TENANT, unknownEvent, unknownEndpoint, deliveryId(999), at(100)),
+                Map.of(theirEvent, unknownEvent, OTHER_EP1, unknownEndpoint));
+
+        assertThat(theirEventToOurs.kind()).isEqualTo("event");
+        assertThat(ourEventToTheirs.kind()).isEqualTo("endpoint");
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, deliveryId(999))).isEmpty();
+        assertThat(store.deliveries(TENANT, DeliveryQuery.all()).items()).isEqualTo(oursBefore);
+        assertThat(store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items()).isEqualTo(theirsBefore);
+        assertThat(stored(OTHER_TENANT, deliveries.get(1)).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    // ==== tenants: append ========================================================================
+
+    @Test
+    void appendKeepsTheSubscriberKey() {
+        StoredEvent keyed = subscriberEvent(TENANT, eventId(1), at(1), SUBSCRIBER);
+        StoredEvent unkeyed = event(eventId(2), at(2));
+
+        assertThat(store.append(keyed, List.of()).event()).isEqualTo(keyed);
+        store.append(unkeyed, List.of());
+
+        assertThat(store.event(TENANT, keyed.id())).contains(keyed);
+        assertThat(store.event(TENANT, unkeyed.id()).orElseThrow().subscriberKey()).isNull();
+        assertThat(store.events(TENANT, EventQuery.between(at(0), at(10))).items()).containsExactly(keyed, unkeyed);
+    }
+
+    @Test
+    void appendRefusesADeliveryToAnotherTenantsEndpointAsToAnUnknownOneAndWritesNothing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery own = pendingTo(EP1);
+        NewDelivery foreign = pendingTo(OTHER_EP1);
+        NewDelivery unknown = pendingTo(endpointId(404));
+
+        NotFoundException e = assertFailsAsForUnknownIds(() -> store.append(event, List.of(own, foreign)),
+                () -> store.append(event, List.of(own, unknown)), Map.of(OTHER_EP1, endpointId(404)));
+
+        assertThat(e.kind()).isEqualTo("endpoint");
+        assertThat(e.id()).isEqualTo(OTHER_EP1);
+        for (TenantId tenant : List.of(TENANT, OTHER_TENANT)) {
+            assertThat(store.event(tenant, event.id())).isEmpty();
+            assertThat(allEventIds(tenant, EventQuery.between(at(-10), at(10)))).isEmpty();
+            assertThat(allDeliveryIds(tenant, DeliveryQuery.all())).isEmpty();
+            assertThat(store.delivery(tenant, own.id())).isEmpty();
+            assertThat(store.delivery(tenant, foreign.id())).isEmpty();
+        }
+        assertThat(store.claimDue(at(10), 10, NODE_A, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void appendRefusesAnEventIdThatAnotherTenantHoldsAndWritesNothing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        StoredEvent theirs = event(OTHER_TENANT, eventId(1), at(0));
+        List<Delivery> theirDeliveries = givenEvent(theirs, OTHER_EP1).deliveries();
+        StoredEvent ours = event(TENANT, eventId(1), "email.clicked", at(5));
+        StoredEvent oursAlike = event(TENANT, eventId(1), at(0));
+        NewDelivery own = pendingTo(EP1);
+
+        assertThatThrownBy(() -> store.append(ours, List.of(own)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class)
+                .hasMessageNotContaining(OTHER_TENANT.value()).hasMessageNotContaining(OTHER_EP1);
+        assertThatThrownBy(() -> store.append(oursAlike, List.of()))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+
+        assertThat(store.event(TENANT, theirs.id())).isEmpty();
+        assertThat(store.delivery(TENANT, own.id())).isEmpty();
+        assertThat(store.delivery(OTHER_TENANT, own.id())).isEmpty();
+        assertThat(allEventIds(TENANT, EventQuery.between(at(-10), at(10)))).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all())).isEmpty();
+        assertThat(store.event(OTHER_TENANT, theirs.id())).contains(theirs);
+        assertThat(store.deliveries(OTHER_TENANT, DeliveryQuery.all()).items()).isEqualTo(theirDeliveries);
+        assertThat(store.claimDue(at(10), 10, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactly(theirDeliveries.get(0).id());
+    }
+
+    @Test
+    void appendRefusesADeliveryIdThatAnotherTenantHolds() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        Delivery theirs = givenEvent(event(OTHER_TENANT, eventId(1), at(0)), OTHER_EP1).deliveries().get(0);
+
+        assertThatThrownBy(() -> store.append(event(eventId(2), at(1)),
+                List.of(new NewDelivery(theirs.id(), EP1, DeliveryStatus.PENDING)))).isInstanceOf(StoreException.class);
+
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, theirs.id())).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void scheduleReplayRefusesANewDeliveryIdThatAnotherTenantHolds() {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEvent(event(TENANT, eventId(1), at(0)), EP1);
+        Delivery theirs = givenEvent(event(OTHER_TENANT, eventId(2), at(0)), OTHER_EP1).deliveries().get(0);
+
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId(1), EP2, theirs.id(), at(100)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+
+        assertThat(store.delivery(TENANT, theirs.id())).isEmpty();
+        assertThat(allDeliveryIds(TENANT, DeliveryQuery.all().withEndpoint(EP2))).isEmpty();
+        assertThat(stored(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void concurrentAppendsOfOneEventIdByTwoTenantsStoreItForOneOnly() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        AtomicInteger threads = new AtomicInteger();
+
+        List<Map.Entry<TenantId, Object>> results = runConcurrently(8, () -> {
+            int thread = threads.getAndIncrement();
+            TenantId tenant = thread % 2 == 0 ? TENANT : OTHER_TENANT;
+            NewDelivery delivery = pendingTo(thread % 2 == 0 ? EP1 : OTHER_EP1);
+            try {
+                return Map.<TenantId, Object>entry(tenant, instances.get(thread / 2 % 2).append(event(tenant, eventId(1), at(0)), List.of(delivery)));
+            } catch (StoreException e) {
+                return Map.<TenantId, Object>entry(tenant, e);
+            }
+        });
+
+        List<AppendResult> created = results.stream().map(Map.Entry::getValue).filter(AppendResult.class::isInstance)
+                .map(AppendResult.class::cast).filter(AppendResult::created).toList();
+        assertThat(created).hasSize(1);
+        TenantId winner = created.get(0).event().tenant();
+        TenantId loser = winner.equals(TENANT) ? OTHER_TENANT : TENANT;
+        assertThat(results).allSatisfy(result -> {
+            if (result.getKey().equals(winner)) {
+                assertThat(result.getValue()).isInstanceOfSatisfying(AppendResult.class, appended -> {
+                    assertThat(appended.event()).isEqualTo(created.get(0).event());
+                    assertThat(appended.deliveries()).isEqualTo(created.get(0).deliveries());
+                });
+            } else {
+                assertThat(result.getValue()).isInstanceOf(StoreException.class).isNotInstanceOf(NotFoundException.class);
+            }
+        });
+        assertThat(store.event(winner, eventId(1))).contains(event(winner, eventId(1), at(0)));
+        assertThat(store.event(loser, eventId(1))).isEmpty();
+        assertThat(allDeliveryIds(winner, DeliveryQuery.all())).hasSize(1);
+        assertThat(allDeliveryIds(loser, DeliveryQuery.all())).isEmpty();
+    }
+
+    // ==== tenants: cursors =======================================================================
+
+    @Test
+    void anEventsCursorOfOneTenantOnlyPositionsAnotherTenantsListing() {
+        for (int n = 1; n <= 6; n++) {
+            store.append(event(TENANT, eventId(n), at(n)), List.of());
+            store.append(event(OTHER_TENANT, eventId(100 + n), at(n)), List.of());
+        }
+        EventQuery query = EventQuery.between(at(0), at(10)).withLimit(3);
+        EventQuery newestFirst = query.withOrder(SortOrder.NEWEST_FIRST);
+
+        Page<StoredEvent> ours = store.events(TENANT, query);
+        Page<StoredEvent> theirs = store.events(OTHER_TENANT, query);
+        Page<StoredEvent> oursNewestFirst = store.events(TENANT, newestFirst);
+
+        assertThat(ids(ours, StoredEvent::id)).isEqualTo(eventIds(1, 2, 3));
+        assertThat(ids(theirs, StoredEvent::id)).isEqualTo(eventIds(101, 102, 103));
+        // Our cursor stands after (at(3), evt_…3): their evt_…103 at the same time sorts after it.
+        assertThat(ids(store.events(OTHER_TENANT, query.withCursor(ours.nextCursor())), StoredEvent::id))
+                .isEqualTo(eventIds(103, 104, 105));
+        assertThat(allEventIds(OTHER_TENANT, query.withCursor(ours.nextCursor()))).isEqualTo(eventIds(103, 104, 105, 106));
+        // Their cursor stands after (at(3), evt_…103): our evt_…3 at the same time sorts before it.
+        assertThat(allEventIds(TENANT, query.withCursor(theirs.nextCursor()))).isEqualTo(eventIds(4, 5, 6));
+        // Newest first, our cursor stands after (at(4), evt_…4), which their evt_…104 sorts before.
+        assertThat(ids(oursNewestFirst, StoredEvent::id)).isEqualTo(eventIds(6, 5, 4));
+        assertThat(allEventIds(OTHER_TENANT, newestFirst.withCursor(oursNewestFirst.nextCursor())))
+                .isEqualTo(eventIds(103, 102, 101));
+    }
+
+    @Test
+    void aDeliveriesCursorOfOneTenantOnlyPositionsAnotherTenantsListing() {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<String> ours = new ArrayList<>();
+        List<String> theirs = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            // Created at the same time, our delivery ids sort just before theirs.
+            ours.add(givenEvent(event(TENANT, eventId(n), at(n)), EP1).deliveries().get(0).id());
+            theirs.add(givenEvent(event(OTHER_TENANT, eventId(100 + n), at(n)), OTHER_EP1).deliveries().get(0).id());
+        }
+        DeliveryQuery query = DeliveryQuery.all().withLimit(3);
+
+        Page<Delivery> ourPage = store.deliveries(TENANT, query);
+        Page<Delivery> theirPage = store.deliveries(OTHER_TENANT, query);
+
+        assertThat(ids(ourPage, Delivery::id)).isEqualTo(ours.subList(0, 3));
+        assertThat(ids(theirPage, Delivery::id)).isEqualTo(theirs.subList(0, 3));
+        assertThat(ids(store.deliveries(OTHER_TENANT, query.withCursor(ourPage.nextCursor())), Delivery::id))
+                .isEqualTo(theirs.subList(2, 5));
+        assertThat(allDeliveryIds(OTHER_TENANT, query.withCursor(ourPage.nextCursor()))).isEqualTo(theirs.subList(2, 6));
+        assertThat(allDeliveryIds(TENANT, query.withCursor(theirPage.nextCursor()))).isEqualTo(ours.subList(3, 6));
+        assertThat(allDeliveryIds(TENANT, query.withEndpoint(OTHER_EP1).withCursor(theirPage.nextCursor()))).isEmpty();
+    }
+
+    // ==== deleting an endpoint ===================================================================
+
+    @Test
+    void deleteEndpointRemovesItCancelsItsPendingDeliveriesAndKeepsItsLog() {
+        givenEndpoints(EP1, EP2);
+        String delivered = givenDeliveryDueAt(at(1), EP1);
+        givenDelivered(delivered, at(1));
+        String failed = givenDeliveryDueAt(at(2), EP1);
+        givenFailed(failed, at(2));
+        String retrying = givenDeliveryDueAt(at(3), EP1);
+        recordAs(NODE_A, refusedAttempt(retrying, 1, at(3)), DeliveryOutcome.retryAt(at(60)));
+        String due = givenDeliveryDueAt(at(4), EP1);
+        List<Delivery> shared = givenEvent(event(eventId(5), at(5)), EP1, EP2).deliveries();
+        String notYetDue = givenDeliveryDueAt(at(500), EP1);
+        List<String> ofEp1 = List.of(delivered, failed, retrying, due, shared.get(0).id(), notYetDue);
+        Map<String, Delivery> before = new LinkedHashMap<>();
+        ofEp1.forEach(id -> before.put(id, stored(id)));
+        Delivery toEp2 = shared.get(1);
+
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(100))).isTrue();
+
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP2));
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).containsExactly(endpoint(EP2));
+        assertThat(stored(delivered)).isEqualTo(before.get(delivered));
+        assertThat(stored(failed)).isEqualTo(before.get(failed));
+        for (String pending : List.of(retrying, due, shared.get(0).id(), notYetDue)) {
+            assertThat(stored(pending)).isEqualTo(before.get(pending).withStatus(DeliveryStatus.CANCELLED)
+                    .withNextAttemptAt(null).withUpdatedAt(at(100)));
+        }
+        assertThat(stored(toEp2.id())).isEqualTo(toEp2);
+        assertThat(allDeliveryIds(DeliveryQuery.all().withEndpoint(EP1))).isEqualTo(ofEp1);
+        assertThat(store.attempts(TENANT, delivered)).containsExactly(attempt(delivered, 1, at(1)));
+        assertThat(store.attempts(TENANT, retrying)).containsExactly(refusedAttempt(retrying, 1, at(3)));
+        assertThat(allEventIds(EventQuery.between(at(0), at(1000)).withEndpoint(EP1))).hasSize(6);
+        assertThat(allEventIds(EventQuery.between(at(0), at(1000))
+                .withEndpoint(EP1).withDeliveryStatuses(Set.of(DeliveryStatus.CANCELLED)))).hasSize(4);
+        assertThat(store.claimDue(at(1000), 100, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(toEp2.id());
+    }
+
+    @Test
+    void aLeasedDeliveryOfADeletedEndpointIsCancelledAndItsAttemptIsNotRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery leased = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(5))).isTrue();
+
+        Delivery cancelled = leased.withStatus(DeliveryStatus.CANCELLED).withNextAttemptAt(null).withLeaseOwner(null)
+                .withLeaseExpiresAt(null).withUpdatedAt(at(5));
+        assertThat(stored(deliveryId)).isEqualTo(cancelled);
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(6))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(6))).isFalse();
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThatThrownBy(() -> store.recordEndpointHealth(TENANT, EP1, true, at(6)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind()).isEqualTo("endpoint"));
+        assertThat(stored(deliveryId)).isEqualTo(cancelled);
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void deleteEndpointReturnsFalseForAnUnknownOrAlreadyDeletedEndpoint() {
+        givenEndpoints(EP1);
+
+        assertThat(store.deleteEndpoint(TENANT, endpointId(404), at(1))).isFalse();
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(1))).isTrue();
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(2))).isFalse();
+    }
+
+    @Test
+    void aDeletedEndpointCannotBeChangedDeliveredToOrReplayedTo() {
+        givenEndpoints(EP1, EP2);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        givenDelivered(deliveryId, at(0));
+        String eventId = stored(deliveryId).eventId();
+        store.deleteEndpoint(TENANT, EP1, at(10));
+
+        assertThatThrownBy(() -> store.updateEndpoint(endpoint(EP1))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_x", at(20), null), at(20), at(20)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.scheduleReplay(TENANT, eventId, EP1, deliveryId(999), at(20)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+        assertThatThrownBy(() -> store.append(event(eventId(2), at(20)), List.of(pendingTo(EP2), pendingTo(EP1))))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.event(TENANT, eventId(2))).isEmpty();
+        assertThat(store.delivery(TENANT, deliveryId(999))).isEmpty();
+        assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    // ==== deleting a tenant ======================================================================
+
+    /**
+     * A tenant's endpoints, events, deliveries and attempts as its scoped reads return them.
+     *
+     * @param attempts every delivery's attempts, by delivery id in listing order
+     */
+    private record TenantData(List<Endpoint> endpoints, List<StoredEvent> events, List<Delivery> deliveries,
+            Map<String, List<DeliveryAttempt>> attempts) {
+
+        static final TenantData EMPTY = new TenantData(List.of(), List.of(), List.of(), Map.of());
+
+        long attemptCount() {
+            return attempts.values().stream().mapToLong(List::size).sum();
+        }
+
+        ErasureCounts counts() {
+            return new ErasureCounts(events.size(), deliveries.size(), attemptCount(), endpoints.size());
+        }
+
+        /** What a deletion that left {@code after} removed from this. */
+        ErasureCounts removedBy(TenantData after) {
+            return new ErasureCounts(events.size() - after.events.size(), deliveries.size() - after.deliveries.size(),
+                    attemptCount() - after.attemptCount(), endpoints.size() - after.endpoints.size());
+        }
+
+        /** This without those events and their deliveries and attempts. */
+        TenantData without(Set<String> eventIds) {
+            List<Delivery> kept = deliveries.stream().filter(delivery -> !eventIds.contains(delivery.eventId())).toList();
+            Map<String, List<DeliveryAttempt>> keptAttempts = new LinkedHashMap<>();
+            kept.forEach(delivery -> keptAttempts.put(delivery.id(), attempts.get(delivery.id())));
+            return new TenantData(endpoints, events.stream().filter(event -> !eventIds.contains(event.id())).toList(),
+                    kept, keptAttempts);
+        }
+    }
+
+    private TenantData dataOf(TenantId tenant) {
+        List<Delivery> deliveries = allDeliveries(tenant, DeliveryQuery.all().withLimit(EventQuery.MAX_LIMIT));
+        Map<String, List<DeliveryAttempt>> attempts = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> attempts.put(delivery.id(), store.attempts(tenant, delivery.id())));
+        return new TenantData(store.endpoints(tenant), allEvents(tenant, EVERY_EVENT), deliveries, attempts);
+    }
+
+    /**
+     * Appends {@code count} events of the tenant a second apart from {@code at(1)}, numbered from
+     * {@code firstEvent}, with that subscriber key (or none) and a pending delivery to each endpoint;
+     * then takes the first delivery of every third event from the first through a successful attempt
+     * (1 attempt), of every third from the second through a retry and a failure (2 attempts), and
+     * leaves the rest pending and due.
+     */
+    private void givenEventsWithHistory(TenantId tenant, long firstEvent, int count, String subscriberKey,
+            String... endpointIds) {
+        for (int i = 0; i < count; i++) {
+            StoredEvent event = subscriberEvent(tenant, eventId(firstEvent + i), at(i + 1), subscriberKey);
+            String first = givenEvent(event, endpointIds).deliveries().get(0).id();
+            if (i % 3 == 0) {
+                givenDelivered(first, at(i + 1));
+            } else if (i % 3 == 1) {
+                recordAs(NODE_A, refusedAttempt(first, 1, at(i + 1)), DeliveryOutcome.retryAt(at(i + 1)));
+                givenFailed(first, at(i + 1));
+            }
+        }
+    }
+
+    /** The ids of the pending deliveries in that data. */
+    private static List<String> pendingIds(TenantData data) {
+        return data.deliveries().stream().filter(delivery -> delivery.status() == DeliveryStatus.PENDING)
+                .map(Delivery::id).toList();
+    }
+
+    /** Repeats the batch through that store until it deletes nothing (at most 10 000 times); the sum. */
+    private static ErasureCounts untilEmpty(Callable<ErasureCounts> batch) throws Exception {
+        ErasureCounts total = ErasureCounts.NONE;
+        for (int calls = 0; calls < 10_000; calls++) {
+            ErasureCounts counts = batch.call();
+            if (counts.isEmpty()) {
+                return total;
+            }
+            total = total.plus(counts);
+        }
+        throw new AssertionError("still deleting after 10 000 batches: " + total);
+    }
+
+    @Test
+    void deleteTenantBatchDeletesTheEndpointsFirstThenTheEventsInBatchesWithExactCounts() {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEventsWithHistory(TENANT, 1, 5, null, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData initial = dataOf(TENANT);
+        assertThat(initial.counts()).isEqualTo(new ErasureCounts(5, 15, 6, 3));
+
+        ErasureCounts first = store.deleteTenantBatch(TENANT, 2);
+
+        assertThat(first).isEqualTo(new ErasureCounts(0, 0, 0, 2));
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(allEventIds(EVERY_EVENT)).hasSize(5);
+        TenantData before = dataOf(TENANT);
+        ErasureCounts total = first;
+        for (int call = 2; !before.equals(TenantData.EMPTY); call++) {
+            assertThat(call).as("calls").isLessThanOrEqualTo(6);
+            ErasureCounts batch = store.deleteTenantBatch(TENANT, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            assertThat(batch.endpoints()).as("endpoints of call %d", call).isLessThanOrEqualTo(2);
+            if (before.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d", call).isEqualTo(Math.min(2, before.events().size()));
+            }
+            if (!after.endpoints().isEmpty()) {
+                assertThat(batch.events()).as("events of call %d, while endpoints are left", call).isZero();
+            }
+            total = total.plus(batch);
+            before = after;
+        }
+        assertThat(total).isEqualTo(initial.counts());
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+    }
+
+    @Test
+    void deletingATenantUntilNothingIsLeftLeavesNothingOfItAndSparesTheOther() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEventsWithHistory(TENANT, 1, 7, SUBSCRIBER, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        givenEventsWithHistory(OTHER_TENANT, 101, 4, SUBSCRIBER, OTHER_EP1, OTHER_EP2);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        ErasureCounts total = untilEmpty(() -> store.deleteTenantBatch(TENANT, 3));
+
+        assertThat(total).isEqualTo(ours.counts());
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        for (Delivery delivery : ours.deliveries()) {
+            assertThat(store.delivery(TENANT, delivery.id())).isEmpty();
+            assertThat(store.attempts(TENANT, delivery.id())).isEmpty();
+            assertThat(store.countAttempts(TENANT, delivery.id())).isZero();
+        }
+        ours.events().forEach(event -> assertThat(store.event(TENANT, event.id())).isEmpty());
+        assertThat(store.endpoint(TENANT, EP1)).isEmpty();
+        assertThat(store.subscribedEndpoints(TENANT, "email.opened")).isEmpty();
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(pendingIds(theirs));
+    }
+
+    @Test
+    void deleteTenantBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEventsWithHistory(TENANT, 1, 3, null, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(OTHER_TENANT, 101, 3, null, OTHER_EP1);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        untilEmpty(() -> store.deleteTenantBatch(TENANT, 2));
+
+        assertThat(store.deleteTenantBatch(TENANT, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TENANT, 1000)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.deleteTenantBatch(TenantId.of("never-seen"), 1)).isEqualTo(ErasureCounts.NONE);
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsTenantIsDeletedIsNotRecorded() throws Exception {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(untilEmpty(() -> store.deleteTenantBatch(TENANT, 1))).isEqualTo(new ErasureCounts(1, 1, 0, 1));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.release(deliveryId, NODE_A)).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+    }
+
+    @Test
+    void erasureRejectsABatchSizeBelowOne() {
+        givenEndpoints(EP1);
+        givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1);
+
+        assertThatThrownBy(() -> store.deleteTenantBatch(TENANT, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.endpoints(TENANT)).hasSize(1);
+        assertThat(store.event(TENANT, eventId(1))).isPresent();
+    }
+
+    // ==== erasing a subscriber ===================================================================
+
+    @Test
+    void eraseSubscriberBatchDeletesOnlyThatTenantsEventsOfTheSubscriberInBatches() {
+        givenEndpoints(TENANT, EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 5, SUBSCRIBER, EP1, EP2);
+        givenEventsWithHistory(TENANT, 11, 3, subscriberKey(2), EP1, EP2);
+        givenEventsWithHistory(TENANT, 21, 3, null, EP1);
+        givenEventsWithHistory(OTHER_TENANT, 31, 3, SUBSCRIBER, OTHER_EP1);
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+        TenantData expected = ours.without(Set.copyOf(eventIds(1, 2, 3, 4, 5)));
+
+        List<ErasureCounts> batches = new ArrayList<>();
+        TenantData before = ours;
+        for (int call = 1; call <= 4; call++) {
+            ErasureCounts batch = store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2);
+            TenantData after = dataOf(TENANT);
+            assertThat(batch).as("call %d", call).isEqualTo(before.removedBy(after));
+            batches.add(batch);
+            before = after;
+        }
+
+        assertThat(batches).extracting(ErasureCounts::events).containsExactly(2L, 2L, 1L, 0L);
+        assertThat(batches).extracting(ErasureCounts::endpoints).containsOnly(0L);
+        assertThat(batches.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus)).isEqualTo(new ErasureCounts(5, 10, 6, 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(store.claimDue(at(1000), 1000, NODE_B, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirs)));
+    }
+
+    @Test
+    void eraseSubscriberBatchIsIdempotent() throws Exception {
+        givenEndpoints(TENANT, EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenEventsWithHistory(TENANT, 1, 3, SUBSCRIBER, EP1);
+        givenEventsWithHistory(TENANT, 11, 2, subscriberKey(2), EP1);
+        givenEventsWithHistory(OTHER_TENANT, 21, 2, SUBSCRIBER, OTHER_EP1);
+        assertThat(untilEmpty(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2))).isEqualTo(new ErasureCounts(3, 3, 3, 0));
+        TenantData ours = dataOf(TENANT);
+        TenantData theirs = dataOf(OTHER_TENANT);
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TENANT, subscriberKey(404), 2)).isEqualTo(ErasureCounts.NONE);
+        assertThat(store.eraseSubscriberBatch(TenantId.of("never-seen"), SUBSCRIBER, 2)).isEqualTo(ErasureCounts.NONE);
+
+        assertThat(dataOf(TENANT)).isEqualTo(ours);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirs);
+        assertThat(ours.events()).extracting(StoredEvent::id).isEqualTo(eventIds(11, 12));
+    }
+
+    @Test
+    void anAttemptInFlightWhenItsSubscriberIsErasedIsNotRecorded() {
+        givenEndpoints(EP1);
+        String deliveryId = givenEvent(subscriberEvent(TENANT, eventId(1), at(0), SUBSCRIBER), EP1).deliveries().get(0).id();
+        claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10)).isEqualTo(new ErasureCounts(1, 1, 0, 0));
+
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered(), at(2))).isFalse();
+        assertThat(store.resolve(deliveryId, NODE_A, DeliveryOutcome.retryAt(at(60)), at(2))).isFalse();
+        assertThat(store.delivery(TENANT, deliveryId)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
+        assertThat(store.claimDue(at(1000), 10, NODE_B, LEASE, Set.of())).isEmpty();
+        assertThat(store.endpoints(TENANT)).containsExactly(endpoint(EP1));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    // ==== erasure racing with delivery ===========================================================
+
+    /**
+     * Claims due deliveries of every endpoint but the excluded ones at {@code at(10)} through that
+     * store and records a failed attempt due again at once, over and over, until {@code stop} says
+     * so; how many attempts it recorded.
+     */
+    private static long deliverUntil(WebhookStore instance, Set<String> excluded, AtomicInteger stop, int stopAt) {
+        long recorded = 0;
+        while (stop.get() < stopAt && !Thread.currentThread().isInterrupted()) {
+            List<Delivery> batch = instance.claimDue(at(10), 5, NODE_B, LEASE, excluded);
+            for (Delivery delivery : batch) {
+                if (instance.recordAttempt(NODE_B, refusedAttempt(delivery.id(), delivery.attemptCount() + 1, at(10)),
+                        DeliveryOutcome.retryAt(at(10)), at(10))) {
+                    recorded++;
+                }
+            }
+            if (batch.isEmpty()) {
+                Thread.yield();
+            }
+        }
+        return recorded;
+    }
+
+    /** Repeats the batch until it deletes nothing, then counts itself done; the sum. */
+    private static Callable<ErasureCounts> deleter(Callable<ErasureCounts> batch, AtomicInteger done) {
+        return () -> {
+            try {
+                return untilEmpty(batch);
+            } finally {
+                done.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void concurrentTenantDeletionsWhileANodeDeliversLeaveNothingOfTheTenant() throws Exception {
+        String[] ourEndpoints = {EP1, EP2, EP3, endpointId(4), endpointId(5)};
+        givenEndpoints(TENANT, ourEndpoints);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1, OTHER_EP2);
+        List<String> ours = givenPendingDeliveries(TENANT, 1, 40, ourEndpoints);
+        List<String> theirs = givenPendingDeliveries(OTHER_TENANT, 1001, 20, OTHER_EP1, OTHER_EP2);
+        ours.subList(0, 10).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger deletersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.deleteTenantBatch(TENANT, 7), deletersDone),
+                deleter(() -> other.deleteTenantBatch(TENANT, 7), deletersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(OTHER_EP1, OTHER_EP2), deletersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(40, 200, 10 + recorded.get(), 5));
+        assertThat(dataOf(TENANT)).isEqualTo(TenantData.EMPTY);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(theirs);
+    }
+
+    @Test
+    void concurrentSubscriberErasuresWhileANodeDeliversLeaveNothingOfTheSubscriber() throws Exception {
+        givenEndpoints(TENANT, EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        List<String> erased = new ArrayList<>();
+        for (int n = 1; n <= 30; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, SUBSCRIBER), EP1, EP2).deliveries()
+                    .forEach(delivery -> erased.add(delivery.id()));
+        }
+        erased.subList(0, 5).forEach(deliveryId -> givenDelivered(deliveryId, T0));
+        for (int n = 31; n <= 45; n++) {
+            givenEvent(subscriberEvent(TENANT, eventId(n), T0, n <= 40 ? subscriberKey(2) : null), EP3);
+        }
+        for (int n = 51; n <= 60; n++) {
+            givenEvent(subscriberEvent(OTHER_TENANT, eventId(n), T0, SUBSCRIBER), OTHER_EP1);
+        }
+        TenantData expected = dataOf(TENANT).without(Set.copyOf(eventIds(LongStream.rangeClosed(1, 30).toArray())));
+        TenantData theirsBefore = dataOf(OTHER_TENANT);
+        WebhookStore other = sameDataStore(store);
+        WebhookStore deliverer = sameDataStore(store);
+        AtomicInteger erasersDone = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        List<Callable<ErasureCounts>> nodes = List.of(
+                deleter(() -> store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                deleter(() -> other.eraseSubscriberBatch(TENANT, SUBSCRIBER, 4), erasersDone),
+                () -> {
+                    recorded.set(deliverUntil(deliverer, Set.of(EP3, OTHER_EP1), erasersDone, 2));
+                    return ErasureCounts.NONE;
+                });
+
+        List<ErasureCounts> counts = runConcurrently(nodes);
+
+        assertThat(counts.stream().reduce(ErasureCounts.NONE, ErasureCounts::plus))
+                .isEqualTo(new ErasureCounts(30, 60, 5 + recorded.get(), 0));
+        assertThat(dataOf(TENANT)).isEqualTo(expected);
+        assertThat(dataOf(OTHER_TENANT)).isEqualTo(theirsBefore);
+        assertThat(store.claimDue(at(10), 1000, NODE_A, LEASE, Set.of())).extracting(Delivery::id)
+                .containsExactlyInAnyOrderElementsOf(concat(pendingIds(expected), pendingIds(theirsBefore)));
     }
 }

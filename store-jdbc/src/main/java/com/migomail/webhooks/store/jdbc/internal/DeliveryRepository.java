@@ -48,8 +48,18 @@ final class DeliveryRepository {
     List<Delivery> claimDueSkippingLocked(Connection connection, Instant now, int limit, String owner,
             Duration lease, Set<String> excludedEndpoints) throws SQLException {
         long nowNanos = Times.clampedNanos(now);
-        Sql candidates = dueCandidates(nowNanos, excludedEndpoints)
-                .add(" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", limit);
+        Sql candidates;
+        if (excludedEndpoints.isEmpty()) {
+            candidates = dueCandidates(nowNanos, excludedEndpoints)
+                    .add(" ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", limit);
+        } else {
+            List<String> ids = dueCandidatesByEndpoint(connection, nowNanos, limit, excludedEndpoints);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            candidates = new Sql("SELECT id FROM " + tables.deliveries() + " WHERE id = ANY(?) AND " + CLAIMABLE,
+                    ids, nowNanos, nowNanos).add(" ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED");
+        }
         Sql update = new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = ?, lease_expires_at = ?"
                 + " WHERE id IN (", owner, Times.plus(now, lease)).add(candidates).add(")");
         List<Delivery> claimed = new ArrayList<>(Sql.returning(dialect, update, Rows.DELIVERY_COLUMNS)
@@ -71,6 +81,37 @@ final class DeliveryRepository {
             claim(connection, id, now, owner, lease).ifPresent(claimed::add);
         }
         return claimed;
+    }
+
+    /**
+     * PostgreSQL, with endpoints excluded (those at their concurrency limit): the earliest due
+     * deliveries of every other endpoint, found endpoint by endpoint. Walking the due index in due
+     * order would pass every due delivery of an excluded endpoint's backlog (100,000 of them, say)
+     * before it reached another tenant's fresh one; here a skip scan of the pending-by-endpoint index
+     * visits each endpoint with pending deliveries once (one index descent each), and takes at most
+     * {@code limit} due deliveries from each of the others. No lock is taken: the caller claims the
+     * candidates with {@code FOR UPDATE SKIP LOCKED}, re-checking that each is still claimable. (The
+     * per-endpoint subquery names its endpoint as a range and orders by the index's own columns,
+     * endpoint first: with an equality the planner may take the order from the due index instead,
+     * since it cannot know that the endpoint's rows are not spread evenly over it, and walk the whole
+     * backlog.)
+     */
+    private List<String> dueCandidatesByEndpoint(Connection connection, long nowNanos, int limit,
+            Set<String> excludedEndpoints) throws SQLException {
+        String deliveries = tables.deliveries();
+        return new Sql("WITH RECURSIVE pending(endpoint_id) AS ("
+                + " (SELECT endpoint_id FROM " + deliveries + " WHERE status = 'PENDING' ORDER BY endpoint_id LIMIT 1)"
+                + " UNION ALL SELECT (SELECT d.endpoint_id FROM " + deliveries + " d"
+                + " WHERE d.status = 'PENDING' AND d.endpoint_id > p.endpoint_id ORDER BY d.endpoint_id LIMIT 1)"
+                + " FROM pending p WHERE p.endpoint_id IS NOT NULL)"
+                + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM " + deliveries
+                + " d WHERE d.endpoint_id >= p.endpoint_id AND d.endpoint_id <= p.endpoint_id AND d.status = 'PENDING' AND d.next_attempt_at <= ?"
+                + " AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
+                + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT ?) c"
+                + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
+                + " ORDER BY c.next_attempt_at, c.id LIMIT ?", nowNanos, nowNanos, limit,
+                List.copyOf(excludedEndpoints), limit)
+                .query(connection, rows -> rows.getString(1));
     }
 
     /** The ids of claimable deliveries, except to the excluded endpoints (the due index serves it). */

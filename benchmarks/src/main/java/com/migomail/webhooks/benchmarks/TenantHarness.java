@@ -1,0 +1,293 @@
+package com.migomail.webhooks.benchmarks;
+
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.EndpointRegistration;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.TenantId;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * What tenants cost (P1.7). Two measurements, each against a baseline in the same process:
+ *
+ * <p><b>Publish cost against the number of other tenants.</b> For each store (an H2 file, PostgreSQL
+ * started by the harness): two stores under different table prefixes in one database, one holding
+ * 1 tenant with 2 endpoints (the baseline), one holding {@code --tenants} tenants with 2 endpoints each.
+ * Events are published (the sender not started, so only the publish path runs: encode, fan-out read,
+ * append) in alternating blocks, to the single tenant of the baseline and to a random tenant of the
+ * large store; the verdict is the median over the blocks of the large store's publish rate over the
+ * baseline's in the block beside it (robust to load from outside that comes and goes), with the
+ * ratio of the totals beside it.
+ *
+ * <p><b>The PostgreSQL claim query behind a backlog.</b> One tenant has {@code --backlog} due deliveries
+ * to one endpoint that is at its concurrency limit (so excluded from the claim, as the dispatcher
+ * does); another tenant has one fresh due delivery. Times {@code claimDue} (which must find the fresh
+ * one) against the same claim in a store without the backlog, and prints {@code EXPLAIN (ANALYZE,
+ * BUFFERS)} of the claim's candidate query with and without the exclusion.
+ *
+ * <p>Options: {@code --events N} (publishes per store and side, default 6000), {@code --tenants T}
+ * (default 10000), {@code --blocks B} (default 12), {@code --stores h2,postgres}, {@code --backlog N}
+ * (default 100000), {@code --claims N} (timed claims per side, default 300).
+ */
+final class TenantHarness {
+    private static final TenantId BASELINE_TENANT = TenantId.of("only-tenant");
+
+    private final int events;
+    private final int tenants;
+    private final int blocks;
+    private final int backlog;
+    private final int claims;
+    private final List<WebhookEvent> samples = SampleEvents.all();
+    private final List<String> verdicts = new ArrayList<>();
+
+    private TenantHarness(Options options) {
+        events = options.intValue("events", 6000);
+        tenants = options.intValue("tenants", 10_000);
+        blocks = options.intValue("blocks", 12);
+        backlog = options.intValue("backlog", 100_000);
+        claims = options.intValue("claims", 300);
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args the options
+     * @throws Exception if a store or the database fails
+     */
+    static void main(String[] args) throws Exception {
+        Logging.quiet();
+        Options options = Options.parse(args, Set.of("events", "tenants", "blocks", "stores", "backlog", "claims"));
+        TenantHarness harness = new TenantHarness(options);
+        List<String> stores = Arrays.asList(options.value("stores", "h2,postgres").split(","));
+        System.out.printf(Locale.ROOT, "java %s, %d cores%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        if (stores.contains("h2")) {
+            Path directory = Files.createTempDirectory("migomail-webhooks-tenants-");
+            try (JdbcWebhookStore small = JdbcWebhookStore.h2File(directory.resolve("small"));
+                    JdbcWebhookStore large = JdbcWebhookStore.h2File(directory.resolve("large"))) {
+                harness.publishCost("H2 file", small, large);
+            } finally {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+        if (stores.contains("postgres")) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(10, "on")) {
+                DataSource source = database.dataSource();
+                harness.publishCost("PostgreSQL",
+                        JdbcWebhookStore.builder().dataSource(source).tablePrefix("small_").build(),
+                        JdbcWebhookStore.builder().dataSource(source).tablePrefix("large_").build());
+                harness.claimBehindBacklog(source);
+            }
+        }
+        System.out.println();
+        harness.verdicts.forEach(System.out::println);
+    }
+
+    private void publishCost(String name, JdbcWebhookStore small, JdbcWebhookStore large) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== %s: publish with 1 tenant x 2 endpoints vs %,d tenants x 2 endpoints%n",
+                name, tenants);
+        try (WebhookSender one = sender(small); WebhookSender many = sender(large)) {
+            register(one, List.of(BASELINE_TENANT));
+            long setup = System.nanoTime();
+            List<TenantId> all = java.util.stream.IntStream.range(0, tenants)
+                    .mapToObj(i -> TenantId.of("customer-" + i)).toList();
+            register(many, all);
+            System.out.printf(Locale.ROOT, "registered %,d endpoints in %.1f s%n", 2 * tenants,
+                    (System.nanoTime() - setup) / 1e9);
+            publish(one, List.of(BASELINE_TENANT), events / 4);   // warm-up of both paths
+            publish(many, all, events / 4);
+            long oneNanos = 0;
+            long manyNanos = 0;
+            int perBlock = events / blocks;
+            double[] ratios = new double[blocks];
+            for (int block = 0; block < blocks; block++) {
+                // Alternate which side goes first, so that neither always follows the other's warm caches.
+                long a;
+                long b;
+                if (block % 2 == 0) {
+                    a = publish(one, List.of(BASELINE_TENANT), perBlock);
+                    b = publish(many, all, perBlock);
+                } else {
+                    b = publish(many, all, perBlock);
+                    a = publish(one, List.of(BASELINE_TENANT), perBlock);
+                }
+                ratios[block] = (double) a / b;
+                oneNanos += a;
+                manyNanos += b;
+                System.out.printf(Locale.ROOT, "block %d: 1 tenant %,.0f publish/s, %,d tenants %,.0f publish/s%n",
+                        block + 1, perBlock / (a / 1e9), tenants, perBlock / (b / 1e9));
+            }
+            double oneRate = perBlock * blocks / (oneNanos / 1e9);
+            double manyRate = perBlock * blocks / (manyNanos / 1e9);
+            Arrays.sort(ratios);
+            double median = blocks % 2 == 1 ? ratios[blocks / 2] : (ratios[blocks / 2 - 1] + ratios[blocks / 2]) / 2;
+            verdicts.add(String.format(Locale.ROOT, "%s: publish with %,d tenants at %.2fx the rate with 1 tenant"
+                    + " (median of %d block pairs; totals %,.0f vs %,.0f publish/s, %.2fx) (target >= 0.90x) %s", name,
+                    tenants, median, blocks, manyRate, oneRate, manyRate / oneRate, median >= 0.9 ? "MET" : "MISSED"));
+        }
+    }
+
+    private static WebhookSender sender(JdbcWebhookStore store) {
+        return WebhookSender.builder().store(store).addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
+                .shutdownTimeout(Duration.ZERO).build();
+    }
+
+    /** Two endpoints per tenant, the same URLs and filters for every tenant, registered by 4 threads. */
+    private static void register(WebhookSender sender, List<TenantId> tenants) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (TenantId tenant : tenants) {
+                done.add(threads.submit(() -> {
+                    sender.registerEndpoint(tenant, EndpointRegistration.of("http://127.0.0.1:9/hooks", "*"));
+                    sender.registerEndpoint(tenant, EndpointRegistration.of("http://127.0.0.1:9/email", "email.*"));
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Publishes n events, each for a random one of the tenants, on one thread; returns the nanoseconds taken. */
+    private long publish(WebhookSender sender, List<TenantId> tenants, int n) {
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            TenantId tenant = tenants.get(ThreadLocalRandom.current().nextInt(tenants.size()));
+            sender.publish(tenant, WebhookEvent.of(samples.get(i % samples.size()).data()));
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void claimBehindBacklog(DataSource source) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== PostgreSQL: claimDue behind %,d due deliveries of a saturated endpoint%n",
+                backlog);
+        JdbcWebhookStore busy = JdbcWebhookStore.builder().dataSource(source).tablePrefix("busy_").build();
+        JdbcWebhookStore quiet = JdbcWebhookStore.builder().dataSource(source).tablePrefix("quiet_").build();
+        String slow;
+        try (WebhookSender sender = sender(busy)) {
+            slow = sender.registerEndpoint(TenantId.of("busy"), EndpointRegistration.of("http://127.0.0.1:9/slow", "*"))
+                    .id();
+        }
+        long setup = System.nanoTime();
+        insertBacklog(source, "busy_", slow, backlog);
+        System.out.printf(Locale.ROOT, "inserted the backlog in %.1f s%n", (System.nanoTime() - setup) / 1e9);
+        double withBacklog = claimMillis(busy, Set.of(slow));
+        double without = claimMillis(quiet, Set.of(slow));
+        System.out.printf(Locale.ROOT, "claimDue (limit 16) finding the other tenant's fresh delivery: median %.3f ms"
+                + " behind the backlog, %.3f ms in a store without it%n", withBacklog, without);
+        verdicts.add(String.format(Locale.ROOT, "PostgreSQL claim behind %,d due deliveries of a saturated endpoint:"
+                + " median %.3f ms vs %.3f ms without the backlog (%.2fx)", backlog, withBacklog, without,
+                withBacklog / without));
+        try (Connection connection = source.getConnection()) {
+            explain(connection, "busy_", List.of(slow), "the claim with the saturated endpoint excluded");
+            explain(connection, "busy_", List.of(), "the claim with nothing excluded (the backlog is claimable)");
+        }
+    }
+
+    /** The median time of a claim that finds the other tenant's one fresh delivery; it is released after each. */
+    private double claimMillis(JdbcWebhookStore store, Set<String> excluded) {
+        try (WebhookSender sender = sender(store)) {
+            TenantId fresh = TenantId.of("fresh");
+            sender.registerEndpoint(fresh, EndpointRegistration.of("http://127.0.0.1:9/fresh", "*"));
+            sender.publish(fresh, WebhookEvent.of(samples.get(0).data()));
+        }
+        double[] millis = new double[claims];
+        for (int i = 0; i < claims; i++) {
+            long start = System.nanoTime();
+            List<Delivery> claimed = store.claimDue(Instant.now(), 16, "harness", Duration.ofMinutes(1), excluded);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (claimed.size() != 1 || !claimed.get(0).tenant().value().equals("fresh")) {
+                throw new IllegalStateException("the claim found " + claimed);
+            }
+            store.release(claimed.get(0).id(), "harness");
+        }
+        Arrays.sort(millis);
+        return millis[claims / 2];
+    }
+
+    /** Events and due deliveries straight in SQL: 100,000 publishes would take minutes and test nothing here. */
+    private static void insertBacklog(DataSource source, String prefix, String endpointId, int count)
+            throws SQLException {
+        long due = Instant.now().minusSeconds(3600).getEpochSecond() * 1_000_000_000L;
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO " + prefix + "events (id, tenant_id, event_type, ts, stored_at, body)"
+                    + " SELECT 'evt_backlog_' || g, 'busy', 'email.opened', " + due + " + g, " + due + " + g, '{}'"
+                    + " FROM generate_series(1, " + count + ") g");
+            try (PreparedStatement deliveries = connection.prepareStatement("INSERT INTO " + prefix + "deliveries"
+                    + " (id, tenant_id, event_id, endpoint_id, status, attempt_count, next_attempt_at, replay,"
+                    + " created_at, updated_at) SELECT 'dlv_backlog_' || g, 'busy', 'evt_backlog_' || g, ?, 'PENDING', 0, "
+                    + due + " + g, false, " + due + " + g, " + due + " + g FROM generate_series(1, " + count + ") g")) {
+                deliveries.setString(1, endpointId);
+                deliveries.execute();
+            }
+            statement.execute("ANALYZE " + prefix + "events");
+            statement.execute("ANALYZE " + prefix + "deliveries");
+        }
+    }
+
+    private static void explain(Connection connection, String prefix, List<String> excluded, String what)
+            throws SQLException {
+        Instant instant = Instant.now();
+        long now = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        String deliveries = prefix + "deliveries";
+        // The candidate queries of the store's PostgreSQL claim (DeliveryRepository), as they run.
+        String sql = excluded.isEmpty()
+                ? "SELECT id FROM " + deliveries + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                        + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)"
+                        + " ORDER BY next_attempt_at, id LIMIT 16 FOR UPDATE SKIP LOCKED"
+                : "WITH RECURSIVE pending(endpoint_id) AS ("
+                        + " (SELECT endpoint_id FROM " + deliveries + " WHERE status = 'PENDING' ORDER BY endpoint_id LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT d.endpoint_id FROM " + deliveries + " d"
+                        + " WHERE d.status = 'PENDING' AND d.endpoint_id > p.endpoint_id ORDER BY d.endpoint_id LIMIT 1)"
+                        + " FROM pending p WHERE p.endpoint_id IS NOT NULL)"
+                        + " SELECT c.id FROM pending p CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM "
+                        + deliveries + " d WHERE d.endpoint_id >= p.endpoint_id AND d.endpoint_id <= p.endpoint_id AND d.status = 'PENDING'"
+                        + " AND d.next_attempt_at <= ? AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?)"
+                        + " ORDER BY d.endpoint_id, d.next_attempt_at, d.id LIMIT 16) c"
+                        + " WHERE p.endpoint_id IS NOT NULL AND NOT (p.endpoint_id = ANY(?))"
+                        + " ORDER BY c.next_attempt_at, c.id LIMIT 16";
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            statement.setLong(1, now);
+            statement.setLong(2, now);
+            if (!excluded.isEmpty()) {
+                statement.setArray(3, connection.createArrayOf("VARCHAR", excluded.toArray()));
+            }
+            System.out.println("EXPLAIN of " + what + ":");
+            try (ResultSet plan = statement.executeQuery()) {
+                while (plan.next()) {
+                    System.out.println("    " + plan.getString(1));
+                }
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+}
