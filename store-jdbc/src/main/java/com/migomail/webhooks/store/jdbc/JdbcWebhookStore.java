@@ -43,6 +43,9 @@ import javax.sql.DataSource;
  * same statement. Work published on one node is visible to every node as soon as it commits: other
  * nodes pick it up by short polling of {@link #claimDue} (an indexed query) every poll interval of
  * the delivery engine (1 s by default); no LISTEN/NOTIFY is needed, so any connection pooler works.
+ * {@link #deleteTenantBatch} and {@link #eraseSubscriberBatch} are one short transaction per batch
+ * that locks the batch's rows before deleting them; on PostgreSQL it skips rows another transaction
+ * holds, so nodes erasing at once take disjoint batches, and each call's counts are what it deleted.
  *
  * <p>What an acknowledged write survives: every operation returns only after its transaction
  * committed. On PostgreSQL with {@code synchronous_commit=on} and {@code fsync=on} (its defaults), a
