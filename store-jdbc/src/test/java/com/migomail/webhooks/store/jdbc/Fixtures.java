@@ -30,7 +30,11 @@ final class Fixtures {
     }
 
     static Endpoint endpoint(String id) {
-        return new Endpoint(id, TENANT, "https://example.com/hooks", List.of("*"), "", Map.of(), true, List.of(), null, null,
+        return endpoint(id, TENANT);
+    }
+
+    static Endpoint endpoint(String id, TenantId tenant) {
+        return new Endpoint(id, tenant, "https://example.com/hooks", List.of("*"), "", Map.of(), true, List.of(), null, null,
                 T0, T0);
     }
 
