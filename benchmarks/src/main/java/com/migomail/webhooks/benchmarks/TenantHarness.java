@@ -35,10 +35,11 @@ import javax.sql.DataSource;
  * started by the harness): two stores under different table prefixes in one database, one holding
  * 1 tenant with 2 endpoints (the baseline), one holding {@code --tenants} tenants with 2 endpoints each.
  * Events are published (the sender not started, so only the publish path runs: encode, fan-out read,
- * append) in alternating blocks, to the single tenant of the baseline and to a random tenant of the
- * large store; the verdict is the median over the blocks of the large store's publish rate over the
- * baseline's in the block beside it (robust to load from outside that comes and goes), with the
- * ratio of the totals beside it.
+ * append) in rotating blocks: to the single tenant of the baseline, to one tenant of the large store
+ * (the others exist but are idle: what the fan-out read costs with 10,000 tenants), and to a random
+ * tenant of the large store each time (what spreading the writes over every tenant's part of the
+ * tenant-leading indexes adds). The verdict is the median over the blocks of the one-tenant-of-many
+ * rate over the baseline's in the same block (robust to load from outside that comes and goes).
  *
  * <p><b>The PostgreSQL claim query behind a backlog.</b> One tenant has {@code --backlog} due deliveries
  * to one endpoint that is at its concurrency limit (so excluded from the claim, as the dispatcher
@@ -119,35 +120,48 @@ final class TenantHarness {
                     (System.nanoTime() - setup) / 1e9);
             publish(one, List.of(BASELINE_TENANT), events / 4);   // warm-up of both paths
             publish(many, all, events / 4);
-            long oneNanos = 0;
-            long manyNanos = 0;
+            List<TenantId> busiest = List.of(all.get(tenants / 2));
             int perBlock = events / blocks;
             double[] ratios = new double[blocks];
+            double[] randomRatios = new double[blocks];
+            long[] totals = new long[3];
             for (int block = 0; block < blocks; block++) {
-                // Alternate which side goes first, so that neither always follows the other's warm caches.
-                long a;
-                long b;
-                if (block % 2 == 0) {
-                    a = publish(one, List.of(BASELINE_TENANT), perBlock);
-                    b = publish(many, all, perBlock);
-                } else {
-                    b = publish(many, all, perBlock);
-                    a = publish(one, List.of(BASELINE_TENANT), perBlock);
+                // Rotate which side goes first, so that none always follows another's warm caches.
+                long[] nanos = new long[3];
+                for (int turn = 0; turn < 3; turn++) {
+                    int side = (block + turn) % 3;
+                    nanos[side] = switch (side) {
+                        case 0 -> publish(one, List.of(BASELINE_TENANT), perBlock);
+                        case 1 -> publish(many, busiest, perBlock);
+                        default -> publish(many, all, perBlock);
+                    };
+                    totals[side] += nanos[side];
                 }
-                ratios[block] = (double) a / b;
-                oneNanos += a;
-                manyNanos += b;
-                System.out.printf(Locale.ROOT, "block %d: 1 tenant %,.0f publish/s, %,d tenants %,.0f publish/s%n",
-                        block + 1, perBlock / (a / 1e9), tenants, perBlock / (b / 1e9));
+                ratios[block] = (double) nanos[0] / nanos[1];
+                randomRatios[block] = (double) nanos[0] / nanos[2];
+                System.out.printf(Locale.ROOT, "block %d: 1 tenant %,.0f publish/s; of %,d tenants: one %,.0f, a random"
+                        + " one each time %,.0f publish/s%n", block + 1, perBlock / (nanos[0] / 1e9), tenants,
+                        perBlock / (nanos[1] / 1e9), perBlock / (nanos[2] / 1e9));
             }
-            double oneRate = perBlock * blocks / (oneNanos / 1e9);
-            double manyRate = perBlock * blocks / (manyNanos / 1e9);
-            Arrays.sort(ratios);
-            double median = blocks % 2 == 1 ? ratios[blocks / 2] : (ratios[blocks / 2 - 1] + ratios[blocks / 2]) / 2;
-            verdicts.add(String.format(Locale.ROOT, "%s: publish with %,d tenants at %.2fx the rate with 1 tenant"
-                    + " (median of %d block pairs; totals %,.0f vs %,.0f publish/s, %.2fx) (target >= 0.90x) %s", name,
-                    tenants, median, blocks, manyRate, oneRate, manyRate / oneRate, median >= 0.9 ? "MET" : "MISSED"));
+            double[] rates = new double[3];
+            for (int side = 0; side < 3; side++) {
+                rates[side] = perBlock * blocks / (totals[side] / 1e9);
+            }
+            double median = median(ratios);
+            verdicts.add(String.format(Locale.ROOT, "%s: publish for one tenant among %,d at %.2fx the rate with 1 tenant"
+                    + " in the store (median of %d blocks; totals %,.0f vs %,.0f publish/s) (target >= 0.90x) %s", name,
+                    tenants, median, blocks, rates[1], rates[0], median >= 0.9 ? "MET" : "MISSED"));
+            verdicts.add(String.format(Locale.ROOT, "%s: publish for a random tenant of %,d each time at %.2fx (median;"
+                    + " totals %,.0f publish/s): adds the cost of index inserts spread over every tenant's key range",
+                    name, tenants, median(randomRatios), rates[2]));
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static WebhookSender sender(JdbcWebhookStore store) {
