@@ -26,9 +26,9 @@ CREATE INDEX IF NOT EXISTS ${prefix}endpoints_tenant_idx ON ${prefix}endpoints (
 -- One tenant's time-range listing, keyset-paged on (ts, id), and tenant deletion oldest first.
 -- The global (ts, id) index stays for retention, which purges across tenants.
 CREATE INDEX IF NOT EXISTS ${prefix}events_tenant_ts_idx ON ${prefix}events (tenant_id, ts, id);
--- Subscriber erasure. Partial: most events may name no subscriber, and those stay out of it.
-CREATE INDEX IF NOT EXISTS ${prefix}events_subscriber_idx ON ${prefix}events (tenant_id, subscriber_key)
-    WHERE subscriber_key IS NOT NULL;
+-- Subscriber erasure, and finding the events that have no key yet (rows of version 1, which the
+-- sender indexes before it erases): not partial, since B-tree indexes keep NULLs and IS NULL reads them.
+CREATE INDEX IF NOT EXISTS ${prefix}events_subscriber_idx ON ${prefix}events (tenant_id, subscriber_key);
 -- One tenant's delivery listing, keyset-paged on (created_at, id). It replaces the global
 -- (created_at, id) index, which only an unscoped listing used: an outcome update cannot be HOT and
 -- adds an entry to every index of the table, so the table keeps five indexes, not six.

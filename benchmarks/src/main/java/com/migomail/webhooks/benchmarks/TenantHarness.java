@@ -49,7 +49,8 @@ import javax.sql.DataSource;
  *
  * <p>Options: {@code --events N} (publishes per store and side, default 6000), {@code --tenants T}
  * (default 10000), {@code --blocks B} (default 12), {@code --stores h2,postgres}, {@code --backlog N}
- * (default 100000), {@code --claims N} (timed claims per side, default 300).
+ * (default 100000), {@code --claims N} (timed claims per side, default 300), {@code --pg-statements on} (reports
+ * PostgreSQL's per-statement times of the publish blocks, from {@code pg_stat_statements}).
  */
 final class TenantHarness {
     private static final TenantId BASELINE_TENANT = TenantId.of("only-tenant");
@@ -61,6 +62,26 @@ final class TenantHarness {
     private final int claims;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<String> verdicts = new ArrayList<>();
+    private PostgresActivity activity;
+    private Settle settle = () -> { };
+
+    /** Brings the database to a steady state after the bulk registration, before the timed blocks. */
+    @FunctionalInterface
+    private interface Settle {
+        void run() throws SQLException;
+    }
+
+    /**
+     * PostgreSQL after 20,000 registrations: vacuum and analyze (so that no autovacuum of the fresh
+     * tables runs into the timed blocks) and checkpoint (so that the full-page writes the first change of
+     * each page after a checkpoint costs do not fall on the blocks unevenly).
+     */
+    private static void settle(DataSource source) throws SQLException {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+            statement.execute("CHECKPOINT");
+        }
+    }
 
     private TenantHarness(Options options) {
         events = options.intValue("events", 6000);
@@ -78,7 +99,7 @@ final class TenantHarness {
      */
     static void main(String[] args) throws Exception {
         Logging.quiet();
-        Options options = Options.parse(args, Set.of("events", "tenants", "blocks", "stores", "backlog", "claims"));
+        Options options = Options.parse(args, Set.of("events", "tenants", "blocks", "stores", "backlog", "claims", "pg-statements"));
         TenantHarness harness = new TenantHarness(options);
         List<String> stores = Arrays.asList(options.value("stores", "h2,postgres").split(","));
         System.out.printf(Locale.ROOT, "java %s, %d cores%n", System.getProperty("java.version"),
@@ -95,11 +116,20 @@ final class TenantHarness {
             }
         }
         if (stores.contains("postgres")) {
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(10, "on")) {
+            boolean statements = options.value("pg-statements", "off").equals("on");
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(10, "on", statements)) {
                 DataSource source = database.dataSource();
+                harness.activity = statements ? PostgresActivity.start(database.jdbcUrl()) : null;
+                harness.settle = () -> settle(source);
                 harness.publishCost("PostgreSQL",
                         JdbcWebhookStore.builder().dataSource(source).tablePrefix("small_").build(),
                         JdbcWebhookStore.builder().dataSource(source).tablePrefix("large_").build());
+                harness.settle = () -> { };
+                if (harness.activity != null) {
+                    System.out.println(harness.activity.statementReport(20));
+                    harness.activity.close();
+                    harness.activity = null;
+                }
                 harness.claimBehindBacklog(source);
             }
         }
@@ -120,7 +150,12 @@ final class TenantHarness {
                     (System.nanoTime() - setup) / 1e9);
             publish(one, List.of(BASELINE_TENANT), events / 4);   // warm-up of both paths
             publish(many, all, events / 4);
+            settle.run();
+            fanOutRead(name, small, large, all.get(tenants / 2));
             List<TenantId> busiest = List.of(all.get(tenants / 2));
+            if (activity != null) {
+                activity.countStatements();
+            }
             int perBlock = events / blocks;
             double[] ratios = new double[blocks];
             double[] randomRatios = new double[blocks];
@@ -155,6 +190,42 @@ final class TenantHarness {
                     + " totals %,.0f publish/s): adds the cost of index inserts spread over every tenant's key range",
                     name, tenants, median(randomRatios), rates[2]));
         }
+    }
+
+    /**
+     * The fan-out read alone ({@code subscribedEndpoints}, what a publish reads of the endpoints), in
+     * alternating rounds on both stores: the part of a publish that could grow with other tenants.
+     */
+    private void fanOutRead(String name, JdbcWebhookStore small, JdbcWebhookStore large, TenantId oneOfMany) {
+        int calls = 2000;
+        double[] ratios = new double[6];
+        for (int round = 0; round < ratios.length; round++) {
+            long smallNanos = 0;
+            long largeNanos = 0;
+            for (int side = 0; side < 2; side++) {
+                boolean largeSide = (round + side) % 2 == 1;
+                long start = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    if (largeSide) {
+                        large.subscribedEndpoints(oneOfMany, "email.opened");
+                    } else {
+                        small.subscribedEndpoints(BASELINE_TENANT, "email.opened");
+                    }
+                }
+                long took = System.nanoTime() - start;
+                if (largeSide) {
+                    largeNanos = took;
+                } else {
+                    smallNanos = took;
+                }
+            }
+            ratios[round] = (double) largeNanos / smallNanos;
+            System.out.printf(Locale.ROOT, "fan-out read, round %d: %.1f us with 1 tenant, %.1f us for one of %,d%n",
+                    round + 1, smallNanos / 1e3 / calls, largeNanos / 1e3 / calls, tenants);
+        }
+        verdicts.add(String.format(Locale.ROOT, "%s: the fan-out read (subscribedEndpoints) of one tenant among %,d"
+                + " takes %.2fx the time it takes with 1 tenant in the store (median of %d rounds)", name, tenants,
+                median(ratios), ratios.length));
     }
 
     private static double median(double[] values) {

@@ -78,6 +78,36 @@ class TenantLifecycleTest extends SenderTestSupport {
     }
 
     @Test
+    void eventsStoredWithoutASubscriberKeyAreIndexedBeforeTheErasureAndErasedToo() {
+        WebhookSender sender = sender(b -> b);
+        String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
+        // As a store of JDBC schema version 1 holds them: bodies that name the subscriber, no key.
+        java.util.List<String> jane = new java.util.ArrayList<>();
+        for (EventType type : java.util.List.of(EventType.EMAIL_OPENED, EventType.SUBSCRIBER_UPDATED,
+                EventType.AUTOMATION_COMPLETED)) {
+            jane.add(storedWithoutKey(TenantEvents.of(type, "jane@example.com", clock), endpointId));
+        }
+        String john = storedWithoutKey(TenantEvents.of(EventType.EMAIL_OPENED, "john@example.com", clock), endpointId);
+        String campaign = storedWithoutKey(TenantEvents.of(EventType.CAMPAIGN_SENT, "-", clock), endpointId);
+
+        ErasureCounts erased = sender.eraseSubscriber(TENANT, "Jane@Example.com");
+
+        assertThat(erased).isEqualTo(new ErasureCounts(3, 3, 0, 0));
+        jane.forEach(id -> assertThat(store.event(TENANT, id)).isEmpty());
+        assertThat(store.event(TENANT, john).orElseThrow().subscriberKey()).hasSize(43);
+        assertThat(store.event(TENANT, campaign).orElseThrow().subscriberKey()).isNull();
+        assertThat(sender.eraseSubscriber(TENANT, "john@example.com").events()).isEqualTo(1);
+    }
+
+    private String storedWithoutKey(WebhookEvent event, String endpointId) {
+        store.append(new com.migomail.webhooks.store.StoredEvent(event.id(), TENANT, event.type(), event.timestamp(),
+                clock.instant(), com.migomail.webhooks.core.EventCodec.writeString(event)),
+                java.util.List.of(new com.migomail.webhooks.store.NewDelivery(
+                        com.migomail.webhooks.core.TypeId.generate("dlv").toString(), endpointId, DeliveryStatus.PENDING)));
+        return event.id();
+    }
+
+    @Test
     void theSubscriberIndexHoldsAKeyedHashNeverTheAddress() {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);

@@ -1,5 +1,9 @@
 package com.migomail.webhooks.store;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Deletion of a tenant's data: account closure, and the erasure of one subscriber's events. Both
  * work in bounded batches, each a short transaction, so that a large tenant never holds up
@@ -54,4 +58,28 @@ public interface ErasureStore {
      * @return a copy of the key, 32 bytes
      */
     byte[] subscriberIndexKey();
+
+    /**
+     * Up to {@code limit} of the tenant's events of those types that have no
+     * {@link StoredEvent#subscriberKey()}, oldest first: events stored before the store indexed
+     * subscribers (the rows of JDBC schema version 1, say), which the sender indexes with
+     * {@link #setSubscriberKeys} before it erases a subscriber.
+     *
+     * @param tenant the tenant whose events to read
+     * @param types the wire types whose events name a subscriber; empty finds nothing
+     * @param limit the most events to return, at least 1
+     * @return the events, at most {@code limit}; empty when every such event has a key
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    List<StoredEvent> eventsWithoutSubscriberKey(TenantId tenant, Set<String> types, int limit);
+
+    /**
+     * Sets the subscriber key of those of the tenant's events that have none; an event of another
+     * tenant, an unknown one, or one that has a key already is left as it is.
+     *
+     * @param tenant the tenant of the events
+     * @param keysByEventId the key for each event id
+     * @return how many events took their key
+     */
+    int setSubscriberKeys(TenantId tenant, Map<String, String> keysByEventId);
 }

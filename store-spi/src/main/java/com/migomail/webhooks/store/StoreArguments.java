@@ -242,6 +242,39 @@ public final class StoreArguments {
         checkBatchSize(batchSize);
     }
 
+    /**
+     * Checks the arguments of {@link ErasureStore#eventsWithoutSubscriberKey}.
+     *
+     * @param tenant the tenant whose events to read
+     * @param types the wire types to read
+     * @param limit the most events to return, at least 1
+     * @return an immutable copy of the types
+     * @throws NullPointerException if the tenant, the types or a type is null
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public static Set<String> checkEventsWithoutSubscriberKey(TenantId tenant, Set<String> types, int limit) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Set<String> copy = Set.copyOf(Objects.requireNonNull(types, "types cannot be null"));
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return copy;
+    }
+
+    /**
+     * Checks the arguments of {@link ErasureStore#setSubscriberKeys}.
+     *
+     * @param tenant the tenant of the events
+     * @param keysByEventId the key for each event id
+     * @return an immutable copy of the keys
+     * @throws NullPointerException if the tenant, the map, an id or a key is null
+     */
+    public static java.util.Map<String, String> checkSetSubscriberKeys(TenantId tenant,
+            java.util.Map<String, String> keysByEventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return java.util.Map.copyOf(Objects.requireNonNull(keysByEventId, "keysByEventId cannot be null"));
+    }
+
     private static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);

@@ -384,6 +384,7 @@ public final class DefaultWebhookSender implements WebhookSender {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(email, "email cannot be null");
         String key = subscriberIndex.keyOf(email);
+        indexUnkeyedEvents(tenant);
         ErasureCounts total = ErasureCounts.NONE;
         ErasureCounts batch;
         do {
@@ -394,6 +395,29 @@ public final class DefaultWebhookSender implements WebhookSender {
         LOG.info("subscriber erased from tenant {}: {} events, {} deliveries, {} attempts", tenant, total.events(),
                 total.deliveries(), total.attempts());
         return total;
+    }
+
+    /**
+     * Gives a subscriber key to the tenant's events that have none (stored before the store indexed
+     * subscribers, such as rows of JDBC schema version 1), so that the erasure finds them too. After
+     * the first erasure of a tenant there are none left, and this costs one indexed read.
+     */
+    private void indexUnkeyedEvents(TenantId tenant) {
+        List<StoredEvent> batch;
+        List<StoredEvent> previous = List.of();
+        int indexed = 0;
+        while (!(batch = store.eventsWithoutSubscriberKey(tenant, SubscriberIndex.SUBSCRIBER_TYPES, ERASURE_BATCH))
+                .isEmpty() && !batch.equals(previous)) {
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            batch.forEach(event -> keys.put(event.id(), subscriberIndex.keyOfBody(event.body())));
+            // Another node may set some of them at once; either way they have a key afterwards (a
+            // store that kept returning the same events would stop the loop instead of spinning it).
+            indexed += store.setSubscriberKeys(tenant, keys);
+            previous = batch;
+        }
+        if (indexed > 0) {
+            LOG.info("tenant {}: {} events stored without a subscriber key indexed before the erasure", tenant, indexed);
+        }
     }
 
     private Endpoint requireEndpoint(TenantId tenant, String endpointId) {

@@ -42,6 +42,25 @@ final class SubscriberIndex {
         return subscriberOf(data).map(subscriber -> keyOf(subscriber.email()));
     }
 
+    /** The wire types whose data names a subscriber: the 12 but campaign.sent and campaign.paused. */
+    static final java.util.Set<String> SUBSCRIBER_TYPES = java.util.Arrays.stream(com.migomail.webhooks.core.EventType.values())
+            .filter(type -> type != com.migomail.webhooks.core.EventType.CAMPAIGN_SENT
+                    && type != com.migomail.webhooks.core.EventType.CAMPAIGN_PAUSED)
+            .map(com.migomail.webhooks.core.EventType::wireName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The index key of a stored body: its subscriber's key, or the key of the empty address (which
+     * no address erases) for a body that names none or cannot be read, so that it counts as indexed.
+     */
+    String keyOfBody(String body) {
+        try {
+            return keyOf(com.migomail.webhooks.core.EventCodec.read(body).data()).orElseGet(() -> keyOf(""));
+        } catch (com.migomail.webhooks.core.EventFormatException e) {
+            return keyOf("");
+        }
+    }
+
     /** The index key of an address, in any letter case. */
     String keyOf(String email) {
         Mac mac = mac();

@@ -120,6 +120,35 @@ class SchemaUpgradeTest {
         }
 
         @Test
+        void aSubscribersEventsStoredUnderVersion1AreFoundAndErasedToo() throws SQLException {
+            givenVersion1(true);
+            com.migomail.webhooks.core.WebhookEvent jane = com.migomail.webhooks.delivery.testing.TenantEvents.of(
+                    com.migomail.webhooks.core.EventType.EMAIL_OPENED, "jane@example.com", java.time.Clock.systemUTC());
+            long nanos = T0.getEpochSecond() * 1_000_000_000L;
+            try (Connection connection = connect();
+                    java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix()
+                            + "events (id, event_type, ts, stored_at, body) VALUES (?, 'email.opened', ?, ?, ?)")) {
+                insert.setString(1, jane.id());
+                insert.setLong(2, nanos);
+                insert.setLong(3, nanos);
+                insert.setString(4, com.migomail.webhooks.core.EventCodec.writeString(jane));
+                insert.executeUpdate();
+            }
+            JdbcWebhookStore store = store(LEGACY);
+
+            try (com.migomail.webhooks.delivery.WebhookSender sender = com.migomail.webhooks.delivery.WebhookSender
+                    .builder().store(store).build()) {
+                // Version 1 kept no subscriber keys: the erasure indexes the old events before it looks them up.
+                assertThat(sender.eraseSubscriber(LEGACY, "JANE@example.com").events()).isEqualTo(1);
+                assertThat(sender.eraseSubscriber(LEGACY, "jane@example.com").isEmpty()).isTrue();
+            }
+            assertThat(store.event(LEGACY, jane.id())).isEmpty();
+            assertThat(store.event(LEGACY, "evt_1")).isPresent();
+            assertThat(store.eventsWithoutSubscriberKey(LEGACY, Set.of("email.sent", "email.bounced", "email.opened"), 10))
+                    .isEmpty();
+        }
+
+        @Test
         void theMigratedRowsAreNoOtherTenantsAndTheirIdsStayTaken() throws SQLException {
             givenVersion1(true);
             JdbcWebhookStore store = store(LEGACY);

@@ -57,6 +57,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
     private final TreeSet<Key> eventOrder = new TreeSet<>();
     private final Map<TenantId, TreeSet<Key>> eventOrderByTenant = new HashMap<>();
     private final Map<TenantId, Map<String, Set<String>>> eventsBySubscriber = new HashMap<>();
+    private final Map<TenantId, TreeSet<Key>> eventsWithoutKey = new HashMap<>();
     private final Map<String, Delivery> deliveries = new HashMap<>();
     private final Map<TenantId, TreeSet<Key>> deliveryOrderByTenant = new HashMap<>();
     private final Map<String, TreeSet<Key>> deliveryOrderByEndpoint = new HashMap<>();
@@ -96,10 +97,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
             Key key = new Key(event.timestamp(), event.id());
             eventOrder.add(key);
             eventOrderByTenant.computeIfAbsent(event.tenant(), t -> new TreeSet<>()).add(key);
-            if (event.subscriberKey() != null) {
-                eventsBySubscriber.computeIfAbsent(event.tenant(), t -> new HashMap<>())
-                        .computeIfAbsent(event.subscriberKey(), k -> new HashSet<>()).add(event.id());
-            }
+            indexSubscriber(event);
             requested.forEach(requestedDelivery -> insert(entry, requestedDelivery.toDelivery(event)));
             return new AppendResult(true, event, deliveriesOf(entry));
         });
@@ -400,6 +398,37 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public List<StoredEvent> eventsWithoutSubscriberKey(TenantId tenant, Set<String> types, int limit) {
+        Set<String> wanted = StoreArguments.checkEventsWithoutSubscriberKey(tenant, types, limit);
+        return read(() -> eventsWithoutKey.getOrDefault(tenant, new TreeSet<>()).stream()
+                .map(key -> events.get(key.id()).event)
+                .filter(event -> wanted.contains(event.type()))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public int setSubscriberKeys(TenantId tenant, Map<String, String> keysByEventId) {
+        Map<String, String> keys = StoreArguments.checkSetSubscriberKeys(tenant, keysByEventId);
+        return write(() -> {
+            int set = 0;
+            for (Map.Entry<String, String> key : keys.entrySet()) {
+                EventEntry entry = events.get(key.getKey());
+                if (entry == null || !entry.event.tenant().equals(tenant) || entry.event.subscriberKey() != null) {
+                    continue;
+                }
+                unindexSubscriber(entry.event);
+                StoredEvent event = entry.event;
+                entry.event = new StoredEvent(event.id(), event.tenant(), event.type(), event.timestamp(),
+                        event.storedAt(), event.body(), key.getValue());
+                indexSubscriber(entry.event);
+                set++;
+            }
+            return set;
+        });
+    }
+
+    @Override
     public byte[] subscriberIndexKey() {
         return subscriberIndexKey.clone();
     }
@@ -480,14 +509,30 @@ public final class InMemoryWebhookStore implements WebhookStore {
         Key key = new Key(entry.event.timestamp(), entry.event.id());
         eventOrder.remove(key);
         removeFrom(eventOrderByTenant, entry.event.tenant(), key);
-        if (entry.event.subscriberKey() != null) {
-            Map<String, Set<String>> ofTenant = eventsBySubscriber.get(entry.event.tenant());
-            removeFrom(ofTenant, entry.event.subscriberKey(), entry.event.id());
-            if (ofTenant.isEmpty()) {
-                eventsBySubscriber.remove(entry.event.tenant());
-            }
-        }
+        unindexSubscriber(entry.event);
         events.remove(entry.event.id());
+    }
+
+    private void indexSubscriber(StoredEvent event) {
+        if (event.subscriberKey() != null) {
+            eventsBySubscriber.computeIfAbsent(event.tenant(), t -> new HashMap<>())
+                    .computeIfAbsent(event.subscriberKey(), k -> new HashSet<>()).add(event.id());
+        } else {
+            eventsWithoutKey.computeIfAbsent(event.tenant(), t -> new TreeSet<>())
+                    .add(new Key(event.timestamp(), event.id()));
+        }
+    }
+
+    private void unindexSubscriber(StoredEvent event) {
+        if (event.subscriberKey() != null) {
+            Map<String, Set<String>> ofTenant = eventsBySubscriber.get(event.tenant());
+            removeFrom(ofTenant, event.subscriberKey(), event.id());
+            if (ofTenant.isEmpty()) {
+                eventsBySubscriber.remove(event.tenant());
+            }
+        } else {
+            removeFrom(eventsWithoutKey, event.tenant(), new Key(event.timestamp(), event.id()));
+        }
     }
 
     /** Removes a value from a map of sets, dropping a set that becomes empty. */
@@ -662,7 +707,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     /** An event and the ids of its deliveries, in the order they were created. */
     private static final class EventEntry {
-        private final StoredEvent event;
+        private StoredEvent event;
         private final List<String> deliveryIds = new ArrayList<>();
 
         private EventEntry(StoredEvent event) {

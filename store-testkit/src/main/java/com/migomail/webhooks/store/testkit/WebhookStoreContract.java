@@ -2378,6 +2378,38 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void eventsWithoutASubscriberKeyAreListedPerTenantAndTypeOldestFirstUntilTheyTakeOne() {
+        givenEndpoints(EP1);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        store.append(event(eventId(3), "email.bounced", at(3)), List.of(pendingTo(EP1)));
+        store.append(event(eventId(1), "email.opened", at(1)), List.of());
+        store.append(event(eventId(2), "campaign.sent", at(2)), List.of());
+        store.append(subscriberEvent(TENANT, eventId(4), at(4), SUBSCRIBER), List.of());
+        store.append(event(OTHER_TENANT, eventId(5), "email.opened", at(0)), List.of());
+        Set<String> types = Set.of("email.opened", "email.bounced");
+
+        assertThat(store.eventsWithoutSubscriberKey(TENANT, types, 10)).extracting(StoredEvent::id)
+                .containsExactly(eventId(1), eventId(3));
+        assertThat(store.eventsWithoutSubscriberKey(TENANT, types, 1)).extracting(StoredEvent::id)
+                .containsExactly(eventId(1));
+        assertThat(store.eventsWithoutSubscriberKey(TENANT, Set.of(), 10)).isEmpty();
+
+        // Only the tenant's own events without a key take one: not another tenant's, not one keyed already.
+        int set = store.setSubscriberKeys(TENANT, Map.of(eventId(1), SUBSCRIBER, eventId(4), subscriberKey(9),
+                eventId(5), SUBSCRIBER, eventId(99), SUBSCRIBER));
+
+        assertThat(set).isEqualTo(1);
+        assertThat(store.eventsWithoutSubscriberKey(TENANT, types, 10)).extracting(StoredEvent::id)
+                .containsExactly(eventId(3));
+        assertThat(store.event(TENANT, eventId(1)).orElseThrow().subscriberKey()).isEqualTo(SUBSCRIBER);
+        assertThat(store.event(TENANT, eventId(4)).orElseThrow().subscriberKey()).isEqualTo(SUBSCRIBER);
+        assertThat(store.event(OTHER_TENANT, eventId(5)).orElseThrow().subscriberKey()).isNull();
+        assertThat(store.eraseSubscriberBatch(TENANT, SUBSCRIBER, 10).events()).isEqualTo(2);
+        assertThatThrownBy(() -> store.eventsWithoutSubscriberKey(TENANT, types, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("limit must be at least 1: 0");
+    }
+
+    @Test
     void eraseSubscriberBatchIsIdempotent() throws Exception {
         givenEndpoints(TENANT, EP1);
         givenEndpoints(OTHER_TENANT, OTHER_EP1);

@@ -5,7 +5,10 @@ import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import com.migomail.webhooks.store.StoredEvent;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Tenant deletion and subscriber erasure, one bounded batch per call, each in the caller's short
@@ -55,6 +58,28 @@ final class ErasureRepository {
                 + " AND subscriber_key = ? LIMIT ?" + lockBatch, tenant.value(), subscriberKey, batchSize)
                 .query(connection, rows -> rows.getString(1));
         return deleteEvents(connection, events);
+    }
+
+    /** Up to limit of the tenant's events of those types without a subscriber key, oldest first. */
+    List<StoredEvent> eventsWithoutSubscriberKey(Connection connection, TenantId tenant, Set<String> types, int limit)
+            throws SQLException {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return new Sql("SELECT " + Rows.EVENT_COLUMNS + " FROM " + tables.events() + " WHERE tenant_id = ?"
+                + " AND subscriber_key IS NULL AND event_type = ANY(?) ORDER BY ts, id LIMIT ?", tenant.value(),
+                List.copyOf(types), limit).query(connection, Rows::event);
+    }
+
+    /** Sets the keys of the tenant's events that have none, one statement per event, in the caller's transaction. */
+    int setSubscriberKeys(Connection connection, TenantId tenant, Map<String, String> keysByEventId)
+            throws SQLException {
+        int set = 0;
+        for (Map.Entry<String, String> key : keysByEventId.entrySet()) {
+            set += new Sql("UPDATE " + tables.events() + " SET subscriber_key = ? WHERE id = ? AND tenant_id = ?"
+                    + " AND subscriber_key IS NULL", key.getValue(), key.getKey(), tenant.value()).update(connection);
+        }
+        return set;
     }
 
     /** Deletes locked events; their deliveries and attempts go by cascade, counted first. */

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -343,6 +344,22 @@ public final class JdbcStore implements JdbcWebhookStore {
         // The key is not named in the message: it identifies a person.
         return database.transaction("subscriber erasure in tenant " + tenant,
                 c -> r.erasure().eraseSubscriberBatch(c, tenant, subscriberKey, batchSize));
+    }
+
+    @Override
+    public List<StoredEvent> eventsWithoutSubscriberKey(TenantId tenant, Set<String> types, int limit) {
+        Set<String> wanted = StoreArguments.checkEventsWithoutSubscriberKey(tenant, types, limit);
+        Ready r = ready();
+        return database.autoCommit("reading unindexed events of tenant " + tenant,
+                c -> r.erasure().eventsWithoutSubscriberKey(c, tenant, wanted, limit));
+    }
+
+    @Override
+    public int setSubscriberKeys(TenantId tenant, Map<String, String> keysByEventId) {
+        Map<String, String> keys = StoreArguments.checkSetSubscriberKeys(tenant, keysByEventId);
+        Ready r = ready();
+        return database.transaction("indexing subscribers of tenant " + tenant,
+                c -> r.erasure().setSubscriberKeys(c, tenant, keys));
     }
 
     @Override
