@@ -114,7 +114,7 @@ class PostgresqlPlanTest {
     }
 
     @Test
-    void anErasureBatchFindsTheSubscribersEventsByThePartialIndex(TestInfo test) throws Exception {
+    void anErasureBatchFindsTheSubscribersEventsByTheSubscriberIndex(TestInfo test) throws Exception {
         assertThat(store.eraseSubscriberBatch(TenantId.of("tenant-8"), "sub-10", 100).events()).isEqualTo(2);
 
         assertPlans(test, plans(), "events_subscriber_idx", "deliveries_event_idx", "attempts_delivery_idx", "events_pkey");
