@@ -368,12 +368,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     @Override
     public ErasureCounts deleteTenant(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
-        ErasureCounts total = ErasureCounts.NONE;
-        ErasureCounts batch;
-        do {
-            batch = store.deleteTenantBatch(tenant, ERASURE_BATCH);
-            total = total.plus(batch);
-        } while (!batch.isEmpty());
+        ErasureCounts total = untilNothingIsLeft(() -> store.deleteTenantBatch(tenant, ERASURE_BATCH));
         LOG.info("tenant {} deleted: {} endpoints, {} events, {} deliveries, {} attempts", tenant, total.endpoints(),
                 total.events(), total.deliveries(), total.attempts());
         return total;
@@ -385,15 +380,21 @@ public final class DefaultWebhookSender implements WebhookSender {
         Objects.requireNonNull(email, "email cannot be null");
         String key = subscriberIndex.keyOf(email);
         indexUnkeyedEvents(tenant);
-        ErasureCounts total = ErasureCounts.NONE;
-        ErasureCounts batch;
-        do {
-            batch = store.eraseSubscriberBatch(tenant, key, ERASURE_BATCH);
-            total = total.plus(batch);
-        } while (!batch.isEmpty());
+        ErasureCounts total = untilNothingIsLeft(() -> store.eraseSubscriberBatch(tenant, key, ERASURE_BATCH));
         // The address is not logged: the erasure would otherwise leave a copy of it in the logs.
         LOG.info("subscriber erased from tenant {}: {} events, {} deliveries, {} attempts", tenant, total.events(),
                 total.deliveries(), total.attempts());
+        return total;
+    }
+
+    /** Runs a batched deletion until a batch deletes nothing; the sum of what the batches deleted. */
+    private static ErasureCounts untilNothingIsLeft(Supplier<ErasureCounts> batch) {
+        ErasureCounts total = ErasureCounts.NONE;
+        ErasureCounts last;
+        do {
+            last = batch.get();
+            total = total.plus(last);
+        } while (!last.isEmpty());
         return total;
     }
 

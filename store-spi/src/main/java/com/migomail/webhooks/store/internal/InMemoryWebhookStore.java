@@ -690,12 +690,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
         if (cancelAt == null) {
             return;
         }
-        Instant now = cancelAt;
         for (Key key : deliveryOrderByEndpoint.getOrDefault(endpoint.id(), new TreeSet<>())) {
             Delivery delivery = deliveries.get(key.id());
             if (delivery.status() == DeliveryStatus.PENDING) {
                 replace(delivery, delivery.withStatus(DeliveryStatus.CANCELLED).withNextAttemptAt(null)
-                        .withLeaseOwner(null).withLeaseExpiresAt(null).withUpdatedAt(now));
+                        .withLeaseOwner(null).withLeaseExpiresAt(null).withUpdatedAt(cancelAt));
             }
         }
     }
