@@ -20,7 +20,8 @@ final class BodyFile {
         }
     }
 
-    private static String describe(Exception e) {
+    /** A short reason for a file that cannot be read, without a stack trace. */
+    static String describe(Exception e) {
         return e instanceof NoSuchFileException ? "no such file"
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ListenCommand implements Command {
     private static final String PORT = "--port";
-    private static final String SECRET = "--secret";
     private static final String SCHEME = "--scheme";
     private static final String TOLERANCE = "--tolerance";
 
@@ -45,7 +44,7 @@ public final class ListenCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar migomail-webhooks.jar listen --port PORT --secret KEY [--secret KEY ...]
+                Usage: java -jar migomail-webhooks.jar listen --port PORT (--secret-file FILE | --secret KEY ...)
                            [--scheme standard|migomail|any] [--tolerance SECONDS]
 
                 Listens on http://127.0.0.1:PORT/ (any path) until stopped with Ctrl-C. Every POST is
@@ -54,8 +53,11 @@ public final class ListenCommand implements Command {
                 and the reason is printed on standard error.
 
                   --port PORT           the port, 1 to 65535 (0 picks a free one)
-                  --secret KEY          whsec_<base64>, a raw secret, or a whpk_ public key;
-                                        repeat to accept any of several keys
+                  --secret-file FILE    a file with the keys, one per line: whsec_<base64>, a raw secret,
+                                        or a whpk_ public key; any of them is accepted
+                  --secret KEY          a key on the command line (seen by ps and kept in shell history:
+                                        for test keys); repeatable
+                Without either, the keys are read from MIGOMAIL_WEBHOOK_SECRET (separated by spaces).
                   --scheme SCHEME       standard (default): webhook-id, webhook-timestamp, webhook-signature
                                         migomail: X-Migomail-Signature only (body only, no replay protection)
                                         any: standard if a webhook-* header is present, else migomail
@@ -65,13 +67,13 @@ public final class ListenCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of(PORT, SECRET, SCHEME, TOLERANCE);
+        return Set.of(PORT, SecretOptions.SECRET, SecretOptions.SECRET_FILE, SCHEME, TOLERANCE);
     }
 
     @Override
     public int run(Arguments args, Terminal terminal) throws UsageException {
         int port = port(args.required(PORT));
-        WebhookReceiver receiver = WebhookReceiver.create(VerifyCommand.verifier(args));
+        WebhookReceiver receiver = WebhookReceiver.create(VerifyCommand.verifier(args, terminal));
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

@@ -24,7 +24,7 @@ public final class Main {
      * @param args the arguments, starting with the command name
      */
     public static void main(String[] args) {
-        System.exit(run(args, new Terminal(System.in, System.out, System.err)));
+        System.exit(run(args, new Terminal(System.in, System.out, System.err, System.getenv())));
     }
 
     /**

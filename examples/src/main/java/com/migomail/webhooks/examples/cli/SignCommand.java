@@ -10,7 +10,6 @@ import java.util.Set;
 
 /** {@code sign}: prints the signature headers of both schemes for a body. */
 public final class SignCommand implements Command {
-    private static final String SECRET = "--secret";
     private static final String ID = "--id";
     private static final String TIMESTAMP = "--timestamp";
     private static final String BODY_FILE = "--body-file";
@@ -28,15 +27,18 @@ public final class SignCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar migomail-webhooks.jar sign --secret KEY [--secret KEY ...] --id ID
+                Usage: java -jar migomail-webhooks.jar sign (--secret-file FILE | --secret KEY ...) --id ID
                            --timestamp UNIX_SECONDS --body-file FILE
 
                 Prints the signature headers of both schemes for that body, one "Name: value" per line:
                 X-Migomail-Signature, webhook-id, webhook-timestamp, webhook-signature.
 
-                  --secret KEY          an endpoint key: whsec_<base64>, a raw secret, or a whsk_ Ed25519
-                                        key pair (adds a v1a signature to webhook-signature);
-                                        repeat for each active key during a rotation
+                  --secret-file FILE    a file with the endpoint keys, one per line: whsec_<base64>, a raw
+                                        secret, or a whsk_ Ed25519 key pair (adds a v1a signature to
+                                        webhook-signature); several lines (or files) during a rotation
+                  --secret KEY          a key on the command line (seen by ps and kept in shell history:
+                                        for test keys); repeatable
+                Without either, the keys are read from MIGOMAIL_WEBHOOK_SECRET (separated by spaces).
                   --id ID               the webhook-id: the event id
                   --timestamp SECONDS   the webhook-timestamp: Unix seconds of the attempt
                   --body-file FILE      the raw body; - reads standard input
@@ -45,12 +47,12 @@ public final class SignCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of(SECRET, ID, TIMESTAMP, BODY_FILE);
+        return Set.of(SecretOptions.SECRET, SecretOptions.SECRET_FILE, ID, TIMESTAMP, BODY_FILE);
     }
 
     @Override
     public int run(Arguments args, Terminal terminal) throws UsageException {
-        List<SigningKey> keys = keys(args.atLeastOne(SECRET));
+        List<SigningKey> keys = keys(SecretOptions.keys(args, terminal));
         String id = args.required(ID);
         long timestamp = Options.unixSeconds(TIMESTAMP, args.required(TIMESTAMP));
         byte[] body = BodyFile.read(args.required(BODY_FILE), terminal.in());
@@ -64,13 +66,13 @@ public final class SignCommand implements Command {
         return ExitCode.OK;
     }
 
-    private static List<SigningKey> keys(List<String> encoded) throws UsageException {
-        List<SigningKey> keys = new ArrayList<>(encoded.size());
-        for (String key : encoded) {
+    private static List<SigningKey> keys(List<SecretOptions.GivenKey> given) throws UsageException {
+        List<SigningKey> keys = new ArrayList<>(given.size());
+        for (SecretOptions.GivenKey key : given) {
             try {
-                keys.add(SigningKey.parse(key));
+                keys.add(SigningKey.parse(key.value()));
             } catch (InvalidKeyFormatException e) {
-                throw new UsageException(SECRET + ": " + e.getMessage());
+                throw new UsageException(key.source() + ": " + e.getMessage());
             }
         }
         return keys;

@@ -21,7 +21,6 @@ import java.util.Set;
 
 /** {@code verify}: checks a received request and prints its event as JSON. */
 public final class VerifyCommand implements Command {
-    private static final String SECRET = "--secret";
     private static final String HEADER = "--header";
     private static final String BODY_FILE = "--body-file";
     private static final String SCHEME = "--scheme";
@@ -42,15 +41,18 @@ public final class VerifyCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar migomail-webhooks.jar verify --secret KEY [--secret KEY ...]
+                Usage: java -jar migomail-webhooks.jar verify (--secret-file FILE | --secret KEY ...)
                            --header "Name: value" [--header "Name: value" ...] --body-file FILE
                            [--scheme standard|migomail|any] [--tolerance SECONDS] [--now UNIX_SECONDS] [--raw]
 
                 Verifies a received request. Valid: exit 0 and the event as JSON on standard output.
                 Refused: exit 1 and the reason on standard error. Usage error: exit 2.
 
-                  --secret KEY          whsec_<base64>, a raw secret, or a whpk_ public key;
-                                        repeat to accept any of several keys
+                  --secret-file FILE    a file with the keys, one per line: whsec_<base64>, a raw secret,
+                                        or a whpk_ public key; any of them is accepted
+                  --secret KEY          a key on the command line (seen by ps and kept in shell history:
+                                        for test keys); repeatable
+                Without either, the keys are read from MIGOMAIL_WEBHOOK_SECRET (separated by spaces).
                   --header "N: v"       a header as received, e.g. "webhook-id: evt_...";
                                         repeat for each header
                   --body-file FILE      the raw body exactly as received; - reads standard input
@@ -66,7 +68,7 @@ public final class VerifyCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of(SECRET, HEADER, BODY_FILE, SCHEME, TOLERANCE, NOW);
+        return Set.of(SecretOptions.SECRET, SecretOptions.SECRET_FILE, HEADER, BODY_FILE, SCHEME, TOLERANCE, NOW);
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class VerifyCommand implements Command {
 
     @Override
     public int run(Arguments args, Terminal terminal) throws UsageException {
-        WebhookVerifier verifier = verifier(args);
+        WebhookVerifier verifier = verifier(args, terminal);
         Map<String, List<String>> headers = headers(args.all(HEADER));
         byte[] body = BodyFile.read(args.required(BODY_FILE), terminal.in());
         try {
@@ -97,14 +99,14 @@ public final class VerifyCommand implements Command {
         return ExitCode.REFUSED;
     }
 
-    /** The verifier of --secret, --scheme, --tolerance and --now (options a command may not declare). */
-    static WebhookVerifier verifier(Arguments args) throws UsageException {
+    /** The verifier of the keys (--secret, --secret-file, the environment), --scheme, --tolerance and --now (options a command may not declare). */
+    static WebhookVerifier verifier(Arguments args, Terminal terminal) throws UsageException {
         WebhookVerifier.Builder builder = WebhookVerifier.builder();
-        for (String key : args.atLeastOne(SECRET)) {
+        for (SecretOptions.GivenKey key : SecretOptions.keys(args, terminal)) {
             try {
-                builder.key(key);
+                builder.key(key.value());
             } catch (InvalidKeyFormatException e) {
-                throw new UsageException(SECRET + ": " + e.getMessage());
+                throw new UsageException(key.source() + ": " + e.getMessage());
             }
         }
         schemes(builder, args.optional(SCHEME).orElse("standard"));

@@ -127,7 +127,7 @@ class ListenCommandTest {
     @Test
     void reportsUsageErrors() {
         assertUsageError(Cli.run("listen", "--secret", SECRET), "error: missing --port");
-        assertUsageError(Cli.run("listen", "--port", "8080"), "error: missing --secret");
+        assertUsageError(Cli.run("listen", "--port", "8080"), "error: missing --secret, --secret-file or the environment variable MIGOMAIL_WEBHOOK_SECRET\n");
         assertUsageError(Cli.run("listen", "--port", "70000", "--secret", SECRET),
                 "error: --port must be a number from 0 to 65535, not '70000'");
         assertUsageError(Cli.run("listen", "--port", "http", "--secret", SECRET),

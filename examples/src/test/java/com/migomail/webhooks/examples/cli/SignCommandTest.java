@@ -108,7 +108,7 @@ class SignCommandTest {
         assertThat(Cli.run("sign", "--secret", SECRET, "--timestamp", "1", "--body-file", body).err())
                 .startsWith("error: missing --id\n");
         assertThat(Cli.run("sign", "--id", "evt_1", "--timestamp", "1", "--body-file", body).err())
-                .startsWith("error: missing --secret\n");
+                .startsWith("error: missing --secret, --secret-file or the environment variable MIGOMAIL_WEBHOOK_SECRET\n");
         assertThat(Cli.run("sign", "--secret", SECRET, "--id", "evt_1", "--timestamp", "1736950951000.5",
                 "--body-file", body).err())
                 .startsWith("error: --timestamp must be whole seconds (digits only), not '1736950951000.5'\n");

@@ -166,7 +166,7 @@ class VerifyCommandTest {
                 "error: --header must be \"Name: value\", not 'webhook-id evt_1'");
         assertUsageError(verify(event, headers, "--secret", SignCommandTest.KEY_PAIR),
                 "error: --secret: a whsk_ key is the sender's private key pair; a receiver verifies with its whpk_ public key");
-        assertUsageError(verify(event, headers), "error: missing --secret");
+        assertUsageError(verify(event, headers), "error: missing --secret, --secret-file or the environment variable MIGOMAIL_WEBHOOK_SECRET");
         assertUsageError(verify(event, headers, "--secret", SECRET, "--tolerance", "-5"),
                 "error: --tolerance must be whole seconds (digits only), not '-5'");
         assertUsageError(verify(event, headers, "--secret", SECRET, "--now", "1", "--now", "2"),
