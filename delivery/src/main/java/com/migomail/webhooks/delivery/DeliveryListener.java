@@ -4,6 +4,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.Endpoint;
+import java.time.Duration;
 
 /**
  * Hears what the dispatcher does, for metrics and alerts. Every method has an empty default, so
@@ -52,4 +53,17 @@ public interface DeliveryListener {
      * @param reason why, also stored as {@link Endpoint#disabledReason()}
      */
     default void onEndpointDisabled(Endpoint endpoint, String reason) {}
+
+    /**
+     * This sender's clock and the clock of the store that the nodes share (the PostgreSQL server's)
+     * disagree by more than half the lease margin (the lease minus the attempt timeout). Leases are
+     * judged at each node's own time, so nodes whose clocks disagree by more than the whole margin
+     * can send one attempt twice. Checked when the sender starts and at most once a poll interval
+     * after; reported once, then again every 5 minutes while it lasts. Fix the clock (NTP) or lengthen
+     * the lease.
+     *
+     * @param skew the shared clock's time minus this sender's (positive: this sender's clock is behind)
+     * @param margin the lease margin of this sender
+     */
+    default void onClockSkew(Duration skew, Duration margin) {}
 }

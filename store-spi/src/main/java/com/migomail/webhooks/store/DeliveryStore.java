@@ -137,6 +137,20 @@ public interface DeliveryStore {
     }
 
     /**
+     * The time now on the clock of the server that several sender nodes share, for a store that
+     * they share (the database server's clock): each sender compares its own clock with it, because
+     * leases are judged at each caller's time ({@code now} of {@link #claimDue}), and two nodes whose
+     * clocks disagree by more than the lease margin (the lease minus the attempt timeout) can send
+     * one attempt twice. Empty, the default, for a store that one process uses alone (in-memory, H2),
+     * where there is no other clock to disagree with.
+     *
+     * @return the shared server's time, read as close to the call as the store can, or empty
+     */
+    default Optional<Instant> sharedClockTime() {
+        return Optional.empty();
+    }
+
+    /**
      * Schedules a replay of one of the tenant's events to one of its endpoints, due at {@code dueAt}: the existing delivery of
      * that event to that endpoint is re-armed ({@link DeliveryStatus#PENDING}, {@code attemptCount}
      * 0, {@code replay} true) unless it is already pending; if there is none, one is created with

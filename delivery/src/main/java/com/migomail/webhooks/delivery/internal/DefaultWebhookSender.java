@@ -91,7 +91,9 @@ public final class DefaultWebhookSender implements WebhookSender {
         EndpointHealth health = new EndpointHealth(store, config.clock(), config.endpointHealthPeriod(), listeners);
         this.dispatcher = new Dispatcher(store, config.clock(), config.nodeId(), config.leaseDuration(),
                 config.pollInterval(), new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint()),
-                executor, scheduler, attemptExecutor(config, client, listeners, health, executor));
+                executor, scheduler, attemptExecutor(config, client, listeners, health, executor),
+                new ClockSkewCheck(store, config.clock(), config.leaseDuration().minus(config.attemptTimeout()),
+                        config.pollInterval(), listeners));
         this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
                 dispatcher);
         this.retention = new Retention(store, config.clock(), config.retention());

@@ -41,6 +41,7 @@ final class Dispatcher {
     private final ScheduledExecutorService scheduler;
     private final AttemptExecutor attempts;
     private final ConcurrencyLimiter limiter;
+    private final ClockSkewCheck clockSkew;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -60,9 +61,11 @@ final class Dispatcher {
      * @param leaseDuration how long a claim is leased
      * @param pollInterval how often the store is polled for due deliveries
      * @param limiter the global and per-endpoint concurrency limits
+     * @param clockSkew compares this node's clock with the store's, on each poll
      */
     Dispatcher(WebhookStore store, Clock clock, String nodeId, Duration leaseDuration, Duration pollInterval,
-            ConcurrencyLimiter limiter, Executor executor, ScheduledExecutorService scheduler, AttemptExecutor attempts) {
+            ConcurrencyLimiter limiter, Executor executor, ScheduledExecutorService scheduler, AttemptExecutor attempts,
+            ClockSkewCheck clockSkew) {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -72,6 +75,7 @@ final class Dispatcher {
         this.executor = executor;
         this.scheduler = scheduler;
         this.attempts = attempts;
+        this.clockSkew = clockSkew;
     }
 
     synchronized void start() {
@@ -146,6 +150,7 @@ final class Dispatcher {
             return;
         }
         try {
+            clockSkew.checkIfDue();
             for (int round = 0; round < MAX_POLL_ROUNDS && running; round++) {
                 int limit = Math.min(limiter.available(), Math.min(limiter.safeClaimSize(), MAX_CLAIM_BATCH));
                 if (limit <= 0) {

@@ -18,13 +18,19 @@ import java.util.TreeMap;
 /** A receiver in any Jakarta Servlet container, Servlet 5 or later (Tomcat 10+, Jetty 11+, …). */
 @WebServlet("/webhooks/migomail")
 public class ServletReceiver extends HttpServlet {
+    private static final int MAX_BODY = 1 << 20;   // 1 MiB: events are a few KiB; a larger body is refused unread
+
     private final WebhookReceiver receiver = WebhookReceiver.create(WebhookVerifier.builder()
             .key(System.getenv("MIGOMAIL_WEBHOOK_SECRET"))
             .build());
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();   // raw bytes: not getReader(), not getParameter()
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);   // raw bytes: not getReader(), not getParameter()
+        if (body.length > MAX_BODY) {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);   // never read an unbounded body
+            return;
+        }
         try {
             WebhookEvent event = receiver.receive(headers(request), body);
             ReceivedEvents.handle(event);

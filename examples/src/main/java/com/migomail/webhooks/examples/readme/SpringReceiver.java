@@ -5,17 +5,20 @@ import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.core.WebhookReceiver;
 import com.migomail.webhooks.signing.WebhookVerificationException;
 import com.migomail.webhooks.signing.WebhookVerifier;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A receiver in a Spring Boot (Spring MVC) application. */
 @RestController
 public class SpringReceiver {
+    private static final int MAX_BODY = 1 << 20;   // 1 MiB: events are a few KiB; a larger body is refused unread
+
     private final WebhookReceiver receiver;
 
     /**
@@ -32,13 +35,18 @@ public class SpringReceiver {
      * Verifies and handles one delivery.
      *
      * @param headers the request headers, with the signature
-     * @param body the raw request body
+     * @param in the raw request body
      * @return 204 if the event was handled, 401 if it is not signed by the key, 400 if it is signed but
-     *     not an event
+     *     not an event, 413 if the body is larger than any event
+     * @throws IOException if the body cannot be read
      */
     @PostMapping("/webhooks/migomail")
     public ResponseEntity<Void> receive(@RequestHeader MultiValueMap<String, String> headers,
-            @RequestBody byte[] body) {           // byte[]: the raw body, never a parsed and re-encoded object
+            InputStream in) throws IOException {  // the raw body, never a parsed and re-encoded object
+        byte[] body = in.readNBytes(MAX_BODY + 1);   // not @RequestBody byte[]: that reads any size
+        if (body.length > MAX_BODY) {
+            return ResponseEntity.status(413).build();
+        }
         try {
             WebhookEvent event = receiver.receive(headers, body);
             ReceivedEvents.handle(event);

@@ -244,6 +244,16 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public Optional<Instant> sharedClockTime() {
+        if (ready().dialect() != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        // clock_timestamp(), not now(): now() is the transaction's start, and this reads the clock itself.
+        return Optional.of(database.autoCommit("read of the database clock", c -> new Sql(
+                "SELECT clock_timestamp()").query(c, rows -> rows.getTimestamp(1).toInstant()).get(0)));
+    }
+
+    @Override
     public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
         StoreArguments.checkClaim(deliveryId, now, owner, lease);
         Ready r = ready();
