@@ -19,7 +19,7 @@ import java.util.Set;
  * only to public addresses; it refuses loopback, private networks (RFC 1918), carrier-grade NAT,
  * link-local (including the cloud metadata address 169.254.169.254), unique-local, site-local,
  * multicast, unspecified, documentation, benchmarking and reserved ranges, and the IPv4-mapped,
- * NAT64 and 6to4 forms of refused IPv4 addresses. One refused address among a host's answers refuses
+ * IPv4-translated ({@code ::ffff:0:a.b.c.d}), NAT64 and 6to4 forms of refused IPv4 addresses. One refused address among a host's answers refuses
  * the host.
  *
  * <p>The sender checks on registration and again before every attempt, but cannot pin the connection
