@@ -19,13 +19,16 @@ import java.util.Set;
  * only to public addresses; it refuses loopback, private networks (RFC 1918), carrier-grade NAT,
  * link-local (including the cloud metadata address 169.254.169.254), unique-local, site-local,
  * multicast, unspecified, documentation, benchmarking and reserved ranges, and the IPv4-mapped,
- * NAT64 and 6to4 forms of refused IPv4 addresses. One refused address among a host's answers refuses
- * the host.
+ * IPv4-translated ({@code ::ffff:0:a.b.c.d}), NAT64 and 6to4 forms of refused IPv4 addresses. One
+ * refused address among a host's answers refuses the host.
  *
- * <p>The sender checks on registration and again before every attempt, but cannot pin the connection
- * to the address it checked: a host whose DNS answer changes between the check and the connection
- * (DNS rebinding) can still slip through that window. Deployments that need the guarantee route
- * requests through an egress proxy ({@code HttpClient.Builder.proxy}) that enforces it at the edge.
+ * <p>The sender checks on registration and again before every attempt, and hands the addresses it
+ * checked ({@link #checkedAddresses}) to its {@link WebhookTransport}. The default transport, on
+ * {@code java.net.http}, cannot connect to a given address and resolves the host again itself: a
+ * host whose DNS answer changes between the check and the connection (DNS rebinding) can slip
+ * through that window. A transport that connects only to the checked addresses (such as the
+ * {@code migomail-webhooks-transport-apache} module's) closes it; so does an egress proxy that
+ * enforces the same rules at the network edge ({@link WebhookSender.Builder#egressProxy}).
  */
 public final class EndpointAddressPolicy {
 
@@ -93,16 +96,33 @@ public final class EndpointAddressPolicy {
      * @throws EndpointAddressRejectedException if the URL is refused, with the reason
      */
     public void check(URI url) {
+        checkedAddresses(url);
+    }
+
+    /**
+     * Checks a URL as {@link #check} does and returns what it checked: the addresses its host
+     * resolved to, every one of them allowed, in the resolver's order. A transport that connects only
+     * to these ({@link WebhookRequest#addresses()}) cannot be steered elsewhere by a DNS answer that
+     * changes after the check. May block on DNS.
+     *
+     * @param url the endpoint URL to check
+     * @return the allowed addresses of the URL's host, at least one; unmodifiable
+     * @throws NullPointerException if url is null
+     * @throws EndpointAddressRejectedException if the URL is refused, with the reason
+     */
+    public List<InetAddress> checkedAddresses(URI url) {
         Objects.requireNonNull(url, "url cannot be null");
         checkScheme(url);
         String host = host(url);
-        for (InetAddress address : resolve(url, host)) {
+        List<InetAddress> addresses = resolve(url, host);
+        for (InetAddress address : addresses) {
             Optional<AddressClassifier.Range> range = AddressClassifier.classify(address);
             if (range.isPresent() && !allowedKinds.contains(range.get().kind())) {
                 throw new EndpointAddressRejectedException(url.toString(), range.get().reason(),
                         "host " + host + " resolves to " + address.getHostAddress() + " (" + range.get().description() + ")");
             }
         }
+        return addresses;
     }
 
     private void checkScheme(URI url) {
@@ -132,7 +152,11 @@ public final class EndpointAddressPolicy {
         if (addresses == null || addresses.isEmpty()) {
             throw new EndpointAddressRejectedException(url.toString(), Reason.UNRESOLVABLE, "host " + host + " has no addresses");
         }
-        return addresses;
+        if (addresses.stream().anyMatch(Objects::isNull)) {
+            throw new EndpointAddressRejectedException(url.toString(), Reason.UNRESOLVABLE,
+                    "host " + host + " resolved to a null address");
+        }
+        return List.copyOf(addresses);
     }
 
     @Override

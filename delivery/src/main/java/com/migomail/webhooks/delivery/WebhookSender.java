@@ -15,6 +15,7 @@ import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -334,13 +335,17 @@ public interface WebhookSender extends AutoCloseable {
      */
     final class Builder {
         private WebhookStore store;
+        private WebhookTransport transport;
         private HttpClient httpClient;
+        private InetSocketAddress egressProxy;
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Executor executor;
         private RetrySchedule retrySchedule = RetrySchedule.defaults();
         private Duration attemptTimeout = Duration.ofSeconds(10);
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private int dnsThreads = 8;
+        private Duration dnsTimeout = Duration.ofSeconds(5);
         private int maxConcurrency = 64;
         private int maxConcurrencyPerEndpoint = 8;
         private String userAgent = "Migomail-Webhooks/" + LibraryVersion.get();
@@ -375,10 +380,29 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * The HTTP client for every request. Default: one client, no redirects, connect timeout
-         * {@link #connectTimeout}, HTTP/2 with fallback to HTTP/1.1 ({@code http://} endpoints are
-         * always sent HTTP/1.1). Give your own to set a proxy (an egress proxy can enforce the
-         * address policy at the network edge), TLS or an executor; it must not follow redirects.
+         * The transport that sends every request. Default: the sender's own, on {@code java.net.http}:
+         * one client, no redirects, no proxy (not even the JVM's proxy properties) unless
+         * {@link #egressProxy} names one, connect timeout {@link #connectTimeout}, HTTP/2 with fallback
+         * to HTTP/1.1 ({@code http://} endpoints are always sent HTTP/1.1). That client resolves each
+         * host again when it connects, so it cannot close the DNS-rebinding window; a transport that
+         * connects only to {@link WebhookRequest#addresses()} (such as
+         * {@code ApacheHttpTransport} of the {@code migomail-webhooks-transport-apache} module) can.
+         *
+         * @param transport the transport; it must not follow redirects; never closed by the sender
+         * @return this builder
+         * @throws NullPointerException if transport is null
+         */
+        public Builder transport(WebhookTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport cannot be null");
+            return this;
+        }
+
+        /**
+         * The HTTP client of the sender's own {@code java.net.http} transport. Default: one client as
+         * {@link #transport} describes. Give your own for TLS settings or an executor; it must not
+         * follow redirects. Its proxy settings are your choice: a client built without
+         * {@code proxy(...)} follows the JVM's proxy properties ({@code -Dhttps.proxyHost}), which the
+         * sender's own client ignores.
          *
          * @param httpClient the client, with {@link HttpClient.Redirect#NEVER}; never closed by the sender
          * @return this builder
@@ -391,6 +415,23 @@ public interface WebhookSender extends AutoCloseable {
                 throw new IllegalArgumentException("httpClient must not follow redirects (Redirect.NEVER)");
             }
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * An egress proxy the sender's own client sends every request through ({@code CONNECT} for
+         * {@code https}, absolute-form requests for {@code http}). Default: none, requests connect
+         * directly. The proxy then resolves the endpoint's host and makes the connection, so it must
+         * enforce the SSRF rules itself (refuse private, loopback and link-local destinations, as
+         * Stripe's Smokescreen does): that is what closes the DNS-rebinding window. The sender's own
+         * {@link #addressPolicy} check still runs before every attempt.
+         *
+         * @param egressProxy the proxy's address
+         * @return this builder
+         * @throws NullPointerException if egressProxy is null
+         */
+        public Builder egressProxy(InetSocketAddress egressProxy) {
+            this.egressProxy = Objects.requireNonNull(egressProxy, "egressProxy cannot be null");
             return this;
         }
 
@@ -420,9 +461,10 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * Runs store calls, address checks (DNS), signing and outcome recording; HTTP itself is
-         * asynchronous and parks no thread. Default: a pool of 4 daemon threads the sender creates and
-         * shuts down on close; an executor you give is never shut down by the sender.
+         * Runs store calls, signing and outcome recording; HTTP itself is asynchronous and parks no
+         * thread, and address checks (DNS) run on threads of their own ({@link #dnsThreads}). Default:
+         * a pool of 4 daemon threads the sender creates and shuts down on close; an executor you give
+         * is never shut down by the sender.
          *
          * @param executor the executor
          * @return this builder
@@ -449,7 +491,9 @@ public interface WebhookSender extends AutoCloseable {
 
         /**
          * The overall deadline of one attempt (address check, connect, request, response headers and
-         * the first 4 KiB of the body). Default: 10 seconds.
+         * the first 4 KiB of the body). Once the status has arrived the attempt has its answer: a 2xx
+         * whose body is still arriving at the deadline is delivered, with the excerpt read so far.
+         * Default: 10 seconds.
          *
          * @param attemptTimeout the deadline, positive
          * @return this builder
@@ -462,7 +506,8 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * The connect timeout of the default HTTP client; unused when {@link #httpClient} is given.
+         * The connect timeout of the default HTTP client; unused when {@link #httpClient} or
+         * {@link #transport} is given.
          * Default: 5 seconds.
          *
          * @param connectTimeout the timeout, positive
@@ -472,6 +517,37 @@ public interface WebhookSender extends AutoCloseable {
          */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How many address checks (DNS lookups) may run at once, on daemon threads the sender creates
+         * and stops on close, apart from the {@link #executor}: a slow nameserver delays only the
+         * deliveries to its own hosts. Attempts to one host share a lookup under way. When every
+         * thread is busy and 4 lookups per thread wait, a check is refused at once: a failed attempt,
+         * retried on schedule. Default: 8.
+         *
+         * @param dnsThreads the number of threads, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if dnsThreads is less than 1
+         */
+        public Builder dnsThreads(int dnsThreads) {
+            this.dnsThreads = atLeastOne(dnsThreads, "dnsThreads");
+            return this;
+        }
+
+        /**
+         * The longest an attempt waits for its address check (DNS lookup); never longer than the
+         * {@link #attemptTimeout}. A check that takes longer is a failed attempt, retried on schedule.
+         * Default: 5 seconds.
+         *
+         * @param dnsTimeout the timeout, positive
+         * @return this builder
+         * @throws NullPointerException if dnsTimeout is null
+         * @throws IllegalArgumentException if dnsTimeout is zero or negative
+         */
+        public Builder dnsTimeout(Duration dnsTimeout) {
+            this.dnsTimeout = positive(dnsTimeout, "dnsTimeout");
             return this;
         }
 
@@ -724,7 +800,8 @@ public interface WebhookSender extends AutoCloseable {
          *
          * @return the sender
          * @throws NullPointerException if no store was set
-         * @throws IllegalStateException if the lease does not exceed the attempt timeout by 10 seconds
+         * @throws IllegalStateException if the lease does not exceed the attempt timeout by 10 seconds,
+         *     or more than one of {@link #transport}, {@link #httpClient} and {@link #egressProxy} is set
          */
         public WebhookSender build() {
             return new DefaultWebhookSender(config());
@@ -732,17 +809,34 @@ public interface WebhookSender extends AutoCloseable {
 
         private SenderConfig config() {
             Objects.requireNonNull(store, "store cannot be null");
+            requireAtMostOneTransportOption();
             Duration lease = leaseDuration != null ? leaseDuration : defaultLease();
             if (lease.compareTo(attemptTimeout.plus(SenderConfig.LEASE_MARGIN)) < 0) {
                 throw new IllegalStateException("leaseDuration (" + lease + ") must exceed attemptTimeout ("
                         + attemptTimeout + ") by at least " + SenderConfig.LEASE_MARGIN);
             }
-            return new SenderConfig(store, httpClient, clock, scheduler, executor, retrySchedule, attemptTimeout,
-                    connectTimeout, maxConcurrency, maxConcurrencyPerEndpoint, userAgent, lease, pollInterval,
-                    addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
+            return new SenderConfig(store, transport, httpClient, egressProxy, clock, scheduler, executor,
+                    retrySchedule, attemptTimeout, connectTimeout, dnsThreads, dnsTimeout, maxConcurrency,
+                    maxConcurrencyPerEndpoint, userAgent, lease, pollInterval, addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
                     secretOverlap, maxRetryAfter, replayBatchSize, replayBatchInterval, shutdownTimeout,
                     nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(),
                     subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners);
+        }
+
+        /** A transport is the host's whole choice; a client carries its own proxy settings. */
+        private void requireAtMostOneTransportOption() {
+            if (transport != null && httpClient != null) {
+                throw new IllegalStateException("transport and httpClient cannot both be set: the client is used only"
+                        + " by the sender's own transport");
+            }
+            if (transport != null && egressProxy != null) {
+                throw new IllegalStateException("transport and egressProxy cannot both be set: the egress proxy is used"
+                        + " only by the sender's own transport; configure the proxy on your transport");
+            }
+            if (httpClient != null && egressProxy != null) {
+                throw new IllegalStateException("httpClient and egressProxy cannot both be set: set the proxy on your"
+                        + " client (HttpClient.Builder.proxy)");
+            }
         }
 
         private Duration defaultLease() {

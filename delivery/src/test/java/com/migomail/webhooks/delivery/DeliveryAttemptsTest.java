@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -195,17 +199,48 @@ class DeliveryAttemptsTest extends SenderTestSupport {
     }
 
     @Test
-    void aBodyThatTricklesInCannotHoldAnAttemptPastItsDeadline() {
-        receiver.stubFor(post("/hook").willReturn(ok().withBody("x".repeat(100)).withChunkedDribbleDelay(10, 5_000)));
-        WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(500)).retrySchedule(RetrySchedule.none()));
-        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+    void a2xxWhoseBodyTricklesPastTheDeadlineIsDeliveredWithTheExcerptSoFarAndNotRetried() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch restOfTheBody = new CountDownLatch(1);
+        HttpServer trickling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        trickling.createContext("/hook", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);   // chunked: status and headers go out now
+            exchange.getResponseBody().write("accepted; ".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            awaitQuietly(restOfTheBody);           // the rest comes only after the attempt's deadline
+            exchange.getResponseBody().write("and the rest".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        trickling.start();
+        try {
+            WebhookSender sender = startedSender(b -> b.attemptTimeout(Duration.ofMillis(500)));
+            sender.registerEndpoint(TENANT, EndpointRegistration.of(
+                    "http://127.0.0.1:" + trickling.getAddress().getPort() + "/hook", "*"));
 
-        String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
+            String deliveryId = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
-        awaitStatus(deliveryId, DeliveryStatus.FAILED);
-        assertThat(store.attempts(TENANT, deliveryId).get(0).errorClass()).isEqualTo("java.util.concurrent.TimeoutException");
-        assertThat(store.attempts(TENANT, deliveryId).get(0).errorMessage()).isEqualTo("no response within PT0.5S");
-        assertThat(store.attempts(TENANT, deliveryId).get(0).latency()).isLessThan(Duration.ofSeconds(2));
+            awaitStatus(deliveryId, DeliveryStatus.DELIVERED);
+            DeliveryAttempt attempt = store.attempts(TENANT, deliveryId).get(0);
+            assertThat(attempt.statusCode()).isEqualTo(200);
+            assertThat(attempt.errorClass()).isNull();
+            assertThat(attempt.responseExcerpt()).isEqualTo("accepted; ");
+            assertThat(attempt.latency()).isBetween(Duration.ofMillis(400), Duration.ofSeconds(2));
+            assertThat(store.attempts(TENANT, deliveryId)).hasSize(1);
+            assertThat(requests).hasValue(1);
+        } finally {
+            restOfTheBody.countDown();
+            trickling.stop(0);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -234,6 +269,7 @@ class DeliveryAttemptsTest extends SenderTestSupport {
         DeliveryAttempt attempt = awaitAttempts(deliveryId, 1).get(0);
         assertThat(attempt.statusCode()).isNull();
         assertThat(attempt.errorClass()).isEqualTo("java.net.ConnectException");
+        assertThat(attempt.errorMessage()).isEqualTo("could not connect: connection refused or host unreachable");
         assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(delivery(deliveryId).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
     }

@@ -47,6 +47,10 @@ class EndpointAddressPolicyTest {
         "64:ff9b::a00:1   | NAT64 form of private network 10.0.0.0/8",
         "2002:a9fe:a9fe:: | 6to4 form of link-local 169.254.0.0/16 (cloud metadata services live here)",
         "::7f00:1         | IPv4-compatible ::/96",
+        "::ffff:0:7f00:1  | IPv4-translated form of loopback 127.0.0.0/8",
+        "::ffff:0:a00:7   | IPv4-translated form of private network 10.0.0.0/8",
+        "::ffff:0:a9fe:a9fe | IPv4-translated form of link-local 169.254.0.0/16 (cloud metadata services live here)",
+        "::ffff:0:0:0     | IPv4-translated form of \"this network\" 0.0.0.0/8",
     })
     void refusesSpecialPurposeRanges(String address, String range) throws Exception {
         InetAddress resolved = InetAddress.getByName(address);
@@ -72,7 +76,7 @@ class EndpointAddressPolicyTest {
     }
 
     @ParameterizedTest(name = "{0} is allowed")
-    @CsvSource({"93.184.215.14", "8.8.8.8", "2606:4700::6810:85e5", "172.32.0.1", "100.128.0.1"})
+    @CsvSource({"93.184.215.14", "8.8.8.8", "2606:4700::6810:85e5", "172.32.0.1", "100.128.0.1", "::ffff:0:808:808"})
     void allowsPublicAddresses(String address) throws Exception {
         InetAddress resolved = InetAddress.getByName(address);
 
@@ -169,6 +173,8 @@ class EndpointAddressPolicyTest {
         "fe80::1          | LINK_LOCAL",
         "2002:a9fe:a9fe:: | LINK_LOCAL",
         "64:ff9b::a00:1   | PRIVATE_NETWORK",
+        "::ffff:0:7f00:1  | LOOPBACK",
+        "::ffff:0:a9fe:a9fe | LINK_LOCAL",
         "0.0.0.0          | SPECIAL_PURPOSE",
         "224.0.0.1        | SPECIAL_PURPOSE",
         "192.0.2.10       | SPECIAL_PURPOSE",

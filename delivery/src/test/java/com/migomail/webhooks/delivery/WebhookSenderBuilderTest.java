@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.migomail.webhooks.store.WebhookStore;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,27 @@ class WebhookSenderBuilderTest {
     }
 
     @Test
+    void refusesToCombineATransportAClientAndAnEgressProxy() {
+        WebhookTransport transport = request -> new java.util.concurrent.CompletableFuture<>();
+        HttpClient client = HttpClient.newBuilder().build();
+        InetSocketAddress proxy = InetSocketAddress.createUnresolved("egress.internal", 3128);
+
+        assertThatThrownBy(() -> builder().transport(transport).httpClient(client).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("transport and httpClient cannot both be set: the client is used only by the sender's own"
+                        + " transport");
+        assertThatThrownBy(() -> builder().transport(transport).egressProxy(proxy).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("transport and egressProxy cannot both be set: the egress proxy is used only by the sender's"
+                        + " own transport; configure the proxy on your transport");
+        assertThatThrownBy(() -> builder().httpClient(client).egressProxy(proxy).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("httpClient and egressProxy cannot both be set: set the proxy on your client"
+                        + " (HttpClient.Builder.proxy)");
+        assertThatCode(() -> builder().egressProxy(proxy).build().close()).doesNotThrowAnyException();
+    }
+
+    @Test
     void rejectsBadValuesAtOnce() {
         WebhookSender.Builder builder = WebhookSender.builder();
 
@@ -60,6 +82,18 @@ class WebhookSenderBuilderTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("clock cannot be null");
         assertThatThrownBy(() -> builder.retention(Duration.ofDays(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("retention must be positive: PT-24H");
+        assertThatThrownBy(() -> builder.dnsThreads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("dnsThreads must be at least 1: 0");
+        assertThatThrownBy(() -> builder.dnsTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("dnsTimeout must be positive: PT0S");
+        assertThatThrownBy(() -> builder.transport(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("transport cannot be null");
+        assertThatThrownBy(() -> builder.egressProxy(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("egressProxy cannot be null");
+    }
+
+    private static WebhookSender.Builder builder() {
+        return WebhookSender.builder().store(WebhookStore.inMemory());
     }
 
     @Test

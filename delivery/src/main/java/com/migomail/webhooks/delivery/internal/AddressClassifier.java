@@ -101,6 +101,9 @@ public final class AddressClassifier {
             cidr("ff00::", 8, "multicast ff00::/8", Reason.SPECIAL_PURPOSE));
 
     private static final Cidr MAPPED = cidr("::ffff:0:0", 96, "IPv4-mapped ::ffff:0:0/96", Reason.SPECIAL_PURPOSE);
+    /** RFC 2765 / 6052 {@code ::ffff:0:a.b.c.d}; a SIIT translator turns it into the IPv4 address it carries. */
+    private static final Cidr TRANSLATED = cidr("::ffff:0:0:0", 96, "IPv4-translated ::ffff:0:0:0/96",
+            Reason.SPECIAL_PURPOSE);
     private static final Cidr NAT64 = cidr("64:ff9b::", 96, "NAT64 64:ff9b::/96", Reason.SPECIAL_PURPOSE);
     private static final Cidr SIX_TO_FOUR = cidr("2002::", 16, "6to4 2002::/16", Reason.SPECIAL_PURPOSE);
 
@@ -109,8 +112,8 @@ public final class AddressClassifier {
     /**
      * The refused range the address is in, or empty for a public address.
      *
-     * @param address an IPv4 or IPv6 address; IPv4-mapped, NAT64 and 6to4 forms are classified by the
-     *     IPv4 address they embed
+     * @param address an IPv4 or IPv6 address; IPv4-mapped, IPv4-translated, NAT64 and 6to4 forms are
+     *     classified by the IPv4 address they embed
      * @return the range, or empty if the address is public
      */
     public static Optional<Range> classify(InetAddress address) {
@@ -118,8 +121,14 @@ public final class AddressClassifier {
         if (bytes.length == 4) {
             return find(V4, bytes);
         }
-        if (MAPPED.contains(bytes) || NAT64.contains(bytes)) {
-            return embedded(bytes, 12, MAPPED.contains(bytes) ? "IPv4-mapped" : "NAT64");
+        if (MAPPED.contains(bytes)) {
+            return embedded(bytes, 12, "IPv4-mapped");
+        }
+        if (TRANSLATED.contains(bytes)) {
+            return embedded(bytes, 12, "IPv4-translated");
+        }
+        if (NAT64.contains(bytes)) {
+            return embedded(bytes, 12, "NAT64");
         }
         if (SIX_TO_FOUR.contains(bytes)) {
             return embedded(bytes, 2, "6to4");

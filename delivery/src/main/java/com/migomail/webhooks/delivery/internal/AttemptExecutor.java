@@ -1,5 +1,8 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.delivery.WebhookRequest;
+import com.migomail.webhooks.delivery.WebhookResponse;
+import com.migomail.webhooks.delivery.WebhookTransport;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -7,8 +10,7 @@ import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,45 +19,50 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a claimed delivery: load, send the signed request under the attempt's
- * deadline, record the attempt and the planned outcome under the lease, report. Store work and
- * signing run on the executor; the HTTP exchange is asynchronous and parks no thread.
+ * Runs one attempt of a claimed delivery: load, check the endpoint's address (on the DNS pool), sign,
+ * send through the transport under the attempt's deadline, record the attempt and the planned
+ * outcome under the lease, report. Store work and signing run on the executor; DNS runs on its own
+ * pool; the HTTP exchange is asynchronous and parks no thread.
  */
 final class AttemptExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
+    /** How long past its deadline a transport that does not keep it is waited for before it is cut off. */
+    private static final Duration TRANSPORT_GRACE = Duration.ofSeconds(1);
 
     private final WebhookStore store;
     private final Clock clock;
     private final String nodeId;
     private final Duration attemptTimeout;
+    private final AddressChecks addressChecks;
     private final SignedRequests requests;
-    private final HttpClient client;
+    private final WebhookTransport transport;
     private final RetryPlanner planner;
     private final EndpointHealth health;
     private final Listeners listeners;
     private final Executor executor;
-    private final ExcerptBodyHandler bodyHandler = new ExcerptBodyHandler();
 
     /**
      * @param nodeId the lease owner this node claims and records as
      * @param attemptTimeout the one deadline of an attempt, from the address check to the response excerpt
-     * @param executor runs store calls, address checks and signing
+     * @param executor runs store calls and signing
      */
-    AttemptExecutor(WebhookStore store, Clock clock, String nodeId, Duration attemptTimeout, SignedRequests requests,
-            HttpClient client, RetryPlanner planner, EndpointHealth health, Listeners listeners, Executor executor) {
+    AttemptExecutor(WebhookStore store, Clock clock, String nodeId, Duration attemptTimeout, AddressChecks addressChecks,
+            SignedRequests requests, WebhookTransport transport, RetryPlanner planner, EndpointHealth health,
+            Listeners listeners, Executor executor) {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;
         this.attemptTimeout = attemptTimeout;
+        this.addressChecks = addressChecks;
         this.requests = requests;
-        this.client = client;
+        this.transport = transport;
         this.planner = planner;
         this.health = health;
         this.listeners = listeners;
@@ -65,13 +72,8 @@ final class AttemptExecutor {
     /** What an attempt goes to. */
     private record Target(StoredEvent event, Endpoint endpoint) {}
 
-    /** What the exchange produced: a response or an error. */
-    private record Exchange(HttpResponse<String> response, Throwable error, Duration latency) {
-        /** The response's {@code Retry-After} header, or {@code null}. */
-        String retryAfter() {
-            return response == null ? null : response.headers().firstValue("Retry-After").orElse(null);
-        }
-    }
+    /** What the attempt produced: a response or an error. */
+    private record Exchange(WebhookResponse response, Throwable error, Duration latency) {}
 
     /** Attempts a delivery this node has claimed; the future completes once the outcome is recorded. */
     CompletableFuture<Void> execute(Delivery delivery) {
@@ -105,29 +107,85 @@ final class AttemptExecutor {
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
-        AtomicReference<CompletableFuture<HttpResponse<String>>> sending = new AtomicReference<>();
-        return CompletableFuture.supplyAsync(() -> requests.build(target.event(), target.endpoint(), startedAt), executor)
+        return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
+                .thenApplyAsync(addresses -> requests.build(target.event(), target.endpoint(), startedAt, addresses,
+                        timeLeft(startNanos)), executor)
                 .thenCompose(request -> {
-                    CompletableFuture<HttpResponse<String>> send = client.sendAsync(request, bodyHandler);
-                    sending.set(send);
-                    return send;
-                })
-                // The one deadline of the attempt: address check, signing, connect, request, headers
-                // and excerpt (SignedRequests sets no HttpRequest.timeout to race it).
-                .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, error) -> {
-                    if (error != null && sending.get() != null) {
-                        sending.get().cancel(true);
+                    if (!leaseOutlasts(delivery, request.timeout())) {
+                        LOG.info("delivery {}: its lease ends at {}, before this attempt would (it waited for a worker or"
+                                + " for DNS); not sent, left to the next claim", delivery.id(), delivery.leaseExpiresAt());
+                        return CompletableFuture.<Exchange>completedFuture(null);
                     }
-                    return new Exchange(response, unwrap(error), Duration.ofNanos(System.nanoTime() - startNanos));
+                    return exchange(request, startNanos);
                 })
-                .thenAcceptAsync(exchange -> record(delivery, target, startedAt, exchange), executor);
+                .handle((exchange, error) -> error == null ? exchange : failedBeforeSending(error, startNanos))
+                .thenAcceptAsync(exchange -> {
+                    if (exchange != null) {
+                        record(delivery, target, startedAt, exchange);
+                    }
+                }, executor);
+    }
+
+    /** What is left of the attempt's deadline; fails the attempt if nothing is. */
+    private Duration timeLeft(long startNanos) {
+        Duration left = attemptTimeout.minus(elapsed(startNanos));
+        if (left.isZero() || left.isNegative()) {
+            throw new AttemptFailure("no time left to send after the address check (" + attemptTimeout + ")",
+                    new TimeoutException());
+        }
+        return left;
+    }
+
+    /**
+     * Whether the lease still covers the exchange. A delivery that waited long for a worker or for
+     * DNS may hold a lease that ends before the exchange would: another node (or this one) may then
+     * claim it and send it too, and this attempt could not be recorded. Such a delivery is given up
+     * unsent and unrecorded; not released either, since a later claim of this node may hold it by now.
+     */
+    private boolean leaseOutlasts(Delivery delivery, Duration exchange) {
+        return delivery.leaseExpiresAt() == null || clock.instant().plus(exchange).isBefore(delivery.leaseExpiresAt());
+    }
+
+    /** Sends through the transport; completes with the response or the error, never exceptionally. */
+    private CompletableFuture<Exchange> exchange(WebhookRequest request, long startNanos) {
+        CompletableFuture<WebhookResponse> sending;
+        try {
+            sending = transport.send(request);
+        } catch (RuntimeException e) {
+            sending = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<WebhookResponse> sent = sending;
+        // The transport keeps the deadline itself (it alone knows whether a status has arrived);
+        // this only cuts off one that does not.
+        return sent.copy().orTimeout(request.timeout().plus(TRANSPORT_GRACE).toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        sent.cancel(true);
+                    }
+                    Throwable failure = error == null && response == null
+                            ? new IllegalStateException("transport completed without a response") : unwrap(error);
+                    return new Exchange(response, failure, elapsed(startNanos));
+                });
+    }
+
+    /** A failure before anything was sent (address check, signing); a rejection at shutdown is passed on. */
+    private Exchange failedBeforeSending(Throwable error, long startNanos) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof RejectedExecutionException) {
+            throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
+        }
+        return new Exchange(null, cause, elapsed(startNanos));
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
         Instant now = clock.instant();
         DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
-        RetryPlanner.Plan plan = planner.plan(delivery, attempt, exchange.retryAfter(), now);
+        String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
+        RetryPlanner.Plan plan = planner.plan(delivery, attempt, retryAfter, now);
         DeliveryOutcome outcome = plan.outcome();
         if (!store.recordAttempt(nodeId, attempt, outcome, now)) {
             LOG.warn("delivery {}: lease lost before attempt {} was recorded (another node will retry it, or it"
@@ -148,14 +206,13 @@ final class AttemptExecutor {
         int number = (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
-                    exchange.response().statusCode(), null, null, exchange.response().body());
+                    exchange.response().statusCode(), null, null, exchange.response().bodyExcerpt());
         }
         Throwable error = exchange.error();
-        String message = error instanceof TimeoutException && error.getMessage() == null
-                ? "no response within " + attemptTimeout
-                : error.getMessage();
+        // The endpoint's owner reads this text; the error as it was stays in the server's log.
+        LOG.debug("delivery {}: attempt {} failed", delivery.id(), number, error);
         return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
-                null, error.getClass().getName(), message, null);
+                null, AttemptErrors.className(error), AttemptErrors.describe(error, attemptTimeout), null);
     }
 
     private void log(Delivery delivery, Target target, DeliveryAttempt attempt, DeliveryOutcome outcome) {

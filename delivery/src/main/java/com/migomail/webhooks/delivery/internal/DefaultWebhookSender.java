@@ -13,6 +13,7 @@ import com.migomail.webhooks.delivery.UnknownIdException;
 import com.migomail.webhooks.delivery.UnknownIdException.Kind;
 import com.migomail.webhooks.delivery.WebhookDeliveryException;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.delivery.WebhookTransport;
 import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.AppendResult;
@@ -32,7 +33,6 @@ import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +62,9 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final Executor executor;
     private final boolean ownsScheduler;
     private final boolean ownsExecutor;
+    private final WebhookTransport transport;
+    private final boolean ownsTransport;
+    private final AddressChecks addressChecks;
     private final Listeners listeners;
     private final Dispatcher dispatcher;
     private final Replayer replayer;
@@ -86,12 +89,15 @@ public final class DefaultWebhookSender implements WebhookSender {
         this.executor = ownsExecutor
                 ? Executors.newFixedThreadPool(DEFAULT_WORKERS, new DaemonThreads("migomail-webhooks-worker"))
                 : config.executor();
-        HttpClient client = config.httpClient() != null ? config.httpClient() : defaultClient(config);
+        this.ownsTransport = config.transport() == null;
+        this.transport = ownsTransport ? new JdkHttpTransport(config.httpClient() != null ? config.httpClient()
+                : JdkHttpTransport.defaultClient(config.connectTimeout(), config.egressProxy())) : config.transport();
+        this.addressChecks = new AddressChecks(config.addressPolicy(), config.dnsThreads(), config.dnsTimeout());
         this.listeners = new Listeners(config.listeners());
         EndpointHealth health = new EndpointHealth(store, config.clock(), config.endpointHealthPeriod(), listeners);
         this.dispatcher = new Dispatcher(store, config.clock(), config.nodeId(), config.leaseDuration(),
                 config.pollInterval(), new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint()),
-                executor, scheduler, attemptExecutor(config, client, listeners, health, executor),
+                executor, scheduler, attemptExecutor(config, addressChecks, transport, listeners, health, executor),
                 new ClockSkewCheck(store, config.clock(), config.leaseDuration().minus(config.attemptTimeout()),
                         config.pollInterval(), listeners));
         this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
@@ -100,19 +106,12 @@ public final class DefaultWebhookSender implements WebhookSender {
         this.subscriberIndex = new SubscriberIndex(config.subscriberIndexKey(), store);
     }
 
-    private static AttemptExecutor attemptExecutor(SenderConfig config, HttpClient client, Listeners listeners,
-            EndpointHealth health, Executor executor) {
+    private static AttemptExecutor attemptExecutor(SenderConfig config, AddressChecks addressChecks,
+            WebhookTransport transport, Listeners listeners, EndpointHealth health, Executor executor) {
         return new AttemptExecutor(config.store(), config.clock(), config.nodeId(), config.attemptTimeout(),
-                new SignedRequests(config.addressPolicy(), config.userAgent()), client,
+                addressChecks, new SignedRequests(config.userAgent()), transport,
                 new RetryPlanner(config.retrySchedule(), config.maxRetryAfter(), config.disableEndpointOnGone()),
                 health, listeners, executor);
-    }
-
-    private static HttpClient defaultClient(SenderConfig config) {
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout())
-                .build();
     }
 
     @Override
@@ -157,6 +156,10 @@ public final class DefaultWebhookSender implements WebhookSender {
         }
         if (ownsExecutor) {
             ((ExecutorService) executor).shutdownNow();
+        }
+        addressChecks.close();
+        if (ownsTransport) {
+            transport.close();
         }
         LOG.info("webhook sender {} closed", config.nodeId());
     }

@@ -3,7 +3,9 @@ package com.migomail.webhooks.delivery.internal;
 import com.migomail.webhooks.delivery.DeliveryListener;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.RetrySchedule;
+import com.migomail.webhooks.delivery.WebhookTransport;
 import com.migomail.webhooks.store.WebhookStore;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,17 +14,22 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The validated settings of a sender, as the builder leaves them. {@code httpClient},
- * {@code scheduler} and {@code executor} are {@code null} when the sender is to create its own.
+ * The validated settings of a sender, as the builder leaves them. {@code transport},
+ * {@code httpClient}, {@code scheduler} and {@code executor} are {@code null} when the sender is to
+ * create its own; at most one of {@code transport}, {@code httpClient} and {@code egressProxy} is set.
  *
  * @param store the store of events, endpoints and deliveries
- * @param httpClient the client for every request, or {@code null} for the sender's own
+ * @param transport the host's transport for every request, or {@code null} for the sender's own
+ * @param httpClient the client of the sender's own transport, or {@code null} for the sender's own
+ * @param egressProxy the proxy the sender's own client connects through, or {@code null} for none
  * @param clock the time source
  * @param scheduler runs the poller and the purge, or {@code null} for the sender's own
- * @param executor runs store calls, address checks and signing, or {@code null} for the sender's own
+ * @param executor runs store calls and signing, or {@code null} for the sender's own
  * @param retrySchedule when to retry failed attempts
  * @param attemptTimeout the overall deadline of one attempt
  * @param connectTimeout the connect timeout of the sender's own HTTP client
+ * @param dnsThreads how many address checks (DNS lookups) may run at once
+ * @param dnsTimeout the longest an attempt waits for its address check
  * @param maxConcurrency the most attempts in flight at once, over all endpoints
  * @param maxConcurrencyPerEndpoint the most attempts in flight at once to one endpoint
  * @param userAgent the {@code User-Agent} header
@@ -45,13 +52,17 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public record SenderConfig(
         WebhookStore store,
+        WebhookTransport transport,
         HttpClient httpClient,
+        InetSocketAddress egressProxy,
         Clock clock,
         ScheduledExecutorService scheduler,
         Executor executor,
         RetrySchedule retrySchedule,
         Duration attemptTimeout,
         Duration connectTimeout,
+        int dnsThreads,
+        Duration dnsTimeout,
         int maxConcurrency,
         int maxConcurrencyPerEndpoint,
         String userAgent,
@@ -78,13 +89,17 @@ public record SenderConfig(
      * Copies the listeners; the builder has validated everything else.
      *
      * @param store the store of events, endpoints and deliveries
-     * @param httpClient the client for every request, or {@code null} for the sender's own
+     * @param transport the host's transport for every request, or {@code null} for the sender's own
+     * @param httpClient the client of the sender's own transport, or {@code null} for the sender's own
+     * @param egressProxy the proxy the sender's own client connects through, or {@code null} for none
      * @param clock the time source
      * @param scheduler runs the poller and the purge, or {@code null} for the sender's own
-     * @param executor runs store calls, address checks and signing, or {@code null} for the sender's own
+     * @param executor runs store calls and signing, or {@code null} for the sender's own
      * @param retrySchedule when to retry failed attempts
      * @param attemptTimeout the overall deadline of one attempt
      * @param connectTimeout the connect timeout of the sender's own HTTP client
+     * @param dnsThreads how many address checks (DNS lookups) may run at once
+     * @param dnsTimeout the longest an attempt waits for its address check
      * @param maxConcurrency the most attempts in flight at once, over all endpoints
      * @param maxConcurrencyPerEndpoint the most attempts in flight at once to one endpoint
      * @param userAgent the {@code User-Agent} header

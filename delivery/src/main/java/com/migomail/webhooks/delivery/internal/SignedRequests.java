@@ -1,63 +1,55 @@
 package com.migomail.webhooks.delivery.internal;
 
-import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.WebhookDeliveryException;
+import com.migomail.webhooks.delivery.WebhookRequest;
 import com.migomail.webhooks.signing.SignatureHeaders;
 import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookSigner;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.StoredEvent;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds the request of one attempt: checks the endpoint's address again (DNS may have changed) and
- * signs the stored body with the endpoint's active keys. Thread-safe; parsed keys are cached.
+ * Builds the request of one attempt: signs the stored body with the endpoint's active keys, for the
+ * addresses the policy has just checked. Thread-safe; parsed keys are cached.
  */
 final class SignedRequests {
     private static final int KEY_CACHE_LIMIT = 10_000;
 
-    private final EndpointAddressPolicy addressPolicy;
     private final String userAgent;
     private final WebhookSigner signer = WebhookSigner.create();
     private final Map<String, SigningKey> keyCache = new ConcurrentHashMap<>();
 
-    SignedRequests(EndpointAddressPolicy addressPolicy, String userAgent) {
-        this.addressPolicy = addressPolicy;
+    SignedRequests(String userAgent) {
         this.userAgent = userAgent;
     }
 
     /**
      * The signed POST of the event to the endpoint, timestamped {@code at}.
      *
-     * @throws com.migomail.webhooks.delivery.EndpointAddressRejectedException if the policy refuses the URL now
+     * @param addresses what the policy allowed for the endpoint's host just before
+     * @param timeout what is left of the attempt's deadline
      * @throws WebhookDeliveryException if the endpoint has no key active at {@code at}
      */
-    HttpRequest build(StoredEvent event, Endpoint endpoint, Instant at) {
-        URI url = URI.create(endpoint.url());
-        addressPolicy.check(url);
+    WebhookRequest build(StoredEvent event, Endpoint endpoint, Instant at, List<InetAddress> addresses,
+            Duration timeout) {
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
         SignatureHeaders signature = signer.sign(event.id(), at.getEpochSecond(), body, keys(endpoint, at));
-        // No HttpRequest.timeout: on JDK 17 it covers only the wait for response headers, and racing it
-        // against the attempt's own deadline (AttemptExecutor's orTimeout) made the recorded error vary.
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", userAgent)
-                .header("X-Migomail-Event", event.type())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signature.asMap().forEach(builder::header);
-        if ("http".equalsIgnoreCase(url.getScheme())) {
-            // No h2c upgrade on POST: some servers reject it.
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        return builder.build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", userAgent);
+        headers.put("X-Migomail-Event", event.type());
+        headers.putAll(signature.asMap());
+        return new WebhookRequest(URI.create(endpoint.url()), headers, event.body(), addresses, timeout);
     }
 
     private List<SigningKey> keys(Endpoint endpoint, Instant at) {

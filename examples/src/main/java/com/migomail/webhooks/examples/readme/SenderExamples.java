@@ -13,8 +13,6 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -38,12 +36,10 @@ final class SenderExamples {
     }
 
     static WebhookSender behindEgressProxy(WebhookStore store) {
-        HttpClient viaProxy = HttpClient.newBuilder()
-                .proxy(ProxySelector.of(new InetSocketAddress("egress.internal", 3128)))
-                .followRedirects(HttpClient.Redirect.NEVER)    // required: the sender never follows redirects
-                .connectTimeout(Duration.ofSeconds(5))
+        WebhookSender sender = WebhookSender.builder()
+                .store(store)
+                .egressProxy(new InetSocketAddress("egress.internal", 3128))   // must refuse internal addresses itself
                 .build();
-        WebhookSender sender = WebhookSender.builder().store(store).httpClient(viaProxy).build();
         return sender;
     }
 
