@@ -67,7 +67,9 @@ public final class EventCodec {
      * @param json the JSON
      * @return the event
      * @throws NullPointerException if {@code json} is null
-     * @throws EventFormatException if the bytes are not a valid event, naming the field and problem
+     * @throws EventFormatException if the bytes are not a valid event, naming the field and problem,
+     *     or not UTF-8: UTF-16 and UTF-32 text and a leading byte order mark are refused, as
+     *     {@link #read(String)} refuses a leading U+FEFF
      */
     public static WebhookEvent read(byte[] json) {
         return EventReader.read(Objects.requireNonNull(json, "json cannot be null"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.migomail.webhooks.WebhookException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,5 +161,44 @@ class MalformedEventTest {
 
         assertThat(e.path()).isEqualTo("note");
         assertThat(e.getMessage()).isEqualTo("note: not valid JSON at line 1, column 27: Invalid UTF-8 start byte 0xfc");
+    }
+
+    @ParameterizedTest
+    @MethodSource("utf16AndUtf32")
+    void rejectsUtf16AndUtf32(Charset charset, int zeroAt) {
+        byte[] json = GoldenFilesTest.golden("email.sent").getBytes(charset);
+
+        EventFormatException e = catchThrowableOfType(EventFormatException.class, () -> EventCodec.read(json));
+
+        assertThat(e).as("read(%s bytes)", charset).isNotNull();
+        assertThat(e.path()).isEmpty();
+        assertThat(e.getMessage()).isEqualTo("not UTF-8: a zero byte at offset " + zeroAt + " (UTF-16 or UTF-32?)");
+    }
+
+    static Stream<Arguments> utf16AndUtf32() {
+        return Stream.of(Arguments.of(StandardCharsets.UTF_16BE, 0), Arguments.of(StandardCharsets.UTF_16LE, 1),
+                Arguments.of(Charset.forName("UTF-32BE"), 0), Arguments.of(Charset.forName("UTF-32LE"), 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("byteOrderMarks")
+    void rejectsAByteOrderMarkAsTheTextOverloadDoes(byte[] mark) {
+        byte[] golden = GoldenFilesTest.golden("email.sent").getBytes(StandardCharsets.UTF_8);
+        byte[] json = new byte[mark.length + golden.length];
+        System.arraycopy(mark, 0, json, 0, mark.length);
+        System.arraycopy(golden, 0, json, mark.length, golden.length);
+
+        EventFormatException e = catchThrowableOfType(EventFormatException.class, () -> EventCodec.read(json));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).isEqualTo("not valid JSON: it starts with a byte order mark, and the body is UTF-8"
+                + " JSON without one");
+        assertThat(catchThrowableOfType(EventFormatException.class,
+                () -> EventCodec.read("\uFEFF" + GoldenFilesTest.golden("email.sent")))).isNotNull();
+    }
+
+    static Stream<byte[]> byteOrderMarks() {
+        return Stream.of(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xFE, (byte) 0xFF},
+                new byte[] {(byte) 0xFF, (byte) 0xFE});
     }
 }

@@ -43,14 +43,45 @@ public final class EventReader {
      *
      * @param json the document
      * @return the event
-     * @throws EventFormatException if the document is not a valid event
+     * @throws EventFormatException if the document is not a valid event, or not UTF-8 (UTF-16,
+     *     UTF-32, a byte order mark)
      */
     public static WebhookEvent read(byte[] json) {
+        requireUtf8WithoutByteOrderMark(json);
         try {
             return read(Json.FACTORY.createParser(json));
         } catch (IOException e) {
             throw new EventFormatException("", "cannot read JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Jackson's byte parser would read UTF-16 and UTF-32 (which it tells by zero bytes or a byte
+     * order mark at the start) and skip a UTF-8 byte order mark. The body is UTF-8 without one, and
+     * the text overload refuses a leading U+FEFF, so the bytes overload refuses them all too.
+     */
+    private static void requireUtf8WithoutByteOrderMark(byte[] json) {
+        for (int i = 0; i < Math.min(json.length, 4); i++) {
+            if (json[i] == 0) {
+                throw new EventFormatException("", "not UTF-8: a zero byte at offset " + i + " (UTF-16 or UTF-32?)", null);
+            }
+        }
+        if (startsWith(json, 0xEF, 0xBB, 0xBF) || startsWith(json, 0xFE, 0xFF) || startsWith(json, 0xFF, 0xFE)) {
+            throw new EventFormatException("", "not valid JSON: it starts with a byte order mark, and the body is UTF-8"
+                    + " JSON without one", null);
+        }
+    }
+
+    private static boolean startsWith(byte[] json, int... prefix) {
+        if (json.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((json[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
