@@ -29,9 +29,11 @@ class JavaNetHttpCannotPinTest {
     /** A per-client resolver would be a builder option; there is none, nor any that maps names to addresses. */
     @Test
     void theClientBuilderHasNoResolverOption() {
-        assertThat(Arrays.stream(HttpClient.Builder.class.getMethods()).map(Method::getName))
-                .containsExactlyInAnyOrder("authenticator", "build", "connectTimeout", "cookieHandler", "executor",
-                        "followRedirects", "priority", "proxy", "sslContext", "sslParameters", "version");
+        assertThat(Arrays.stream(HttpClient.Builder.class.getMethods()).map(Method::getName)
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT)))
+                .contains("proxy", "sslcontext")
+                .noneMatch(name -> name.contains("resolv") || name.contains("dns") || name.contains("address")
+                        || name.contains("socket") || name.contains("local"));
     }
 
     /**
