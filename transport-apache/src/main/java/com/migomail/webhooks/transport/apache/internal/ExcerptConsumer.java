@@ -1,6 +1,7 @@
 package com.migomail.webhooks.transport.apache.internal;
 
 import com.migomail.webhooks.delivery.WebhookResponse;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -16,20 +17,31 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * Reads the status, {@code Retry-After} and at most {@value WebhookResponse#MAX_EXCERPT_BYTES} body
  * bytes into an {@link Excerpt}. Once the excerpt is full it calls {@code onFull}, which completes
  * the exchange and aborts it, so an endless body is never read further.
+ *
+ * <p>A response that arrives before the request was sent is the egress proxy refusing the tunnel
+ * (Apache hands it over as if it were the endpoint's): it fails the exchange instead, so that a
+ * proxy's 403 is not logged as the endpoint's, nor its 410 taken for the endpoint being gone.
  */
 final class ExcerptConsumer implements AsyncResponseConsumer<WebhookResponse> {
     private final Excerpt excerpt;
+    private final HttpContext tryContext;
     private final Runnable onFull;
     private volatile FutureCallback<WebhookResponse> callback;
 
-    ExcerptConsumer(Excerpt excerpt, Runnable onFull) {
+    /** @param tryContext the context of this connection try, which {@link ConnectedMarker} marks */
+    ExcerptConsumer(Excerpt excerpt, HttpContext tryContext, Runnable onFull) {
         this.excerpt = excerpt;
+        this.tryContext = tryContext;
         this.onFull = onFull;
     }
 
     @Override
     public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
-            FutureCallback<WebhookResponse> resultCallback) throws ProtocolException {
+            FutureCallback<WebhookResponse> resultCallback) throws ProtocolException, IOException {
+        if (tryContext.getAttribute(ConnectedMarker.CONNECTED) == null) {
+            throw new IOException("egress proxy refused the tunnel: " + response.getCode()
+                    + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()));
+        }
         if (response.getCode() < 100 || response.getCode() > 599) {
             throw new ProtocolException("status code out of range: " + response.getCode());
         }
@@ -47,7 +59,7 @@ final class ExcerptConsumer implements AsyncResponseConsumer<WebhookResponse> {
     }
 
     @Override
-    public void updateCapacity(CapacityChannel capacityChannel) throws java.io.IOException {
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
         capacityChannel.update(Math.max(excerpt.room(), 1));
     }
 

@@ -80,7 +80,7 @@ final class Exchange {
         if (address != null) {
             context.setAttribute(CheckedAddressRoutePlanner.ADDRESS, address);
         }
-        running = client.execute(producer(), new ExcerptConsumer(excerpt, this::excerptFull), context,
+        running = client.execute(producer(), new ExcerptConsumer(excerpt, context, this::excerptFull), context,
                 new Attempt(address, context));
         // Completed meanwhile (deadline, cancel): the completion hook may have missed this one.
         if (result.isDone()) {
