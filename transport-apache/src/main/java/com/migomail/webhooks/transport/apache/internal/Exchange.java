@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +64,16 @@ final class Exchange {
     }
 
     CompletableFuture<WebhookResponse> start(ScheduledExecutorService deadlines) {
-        ScheduledFuture<?> deadline = deadlines.schedule(this::deadlineReached, request.timeout().toNanos(),
-                TimeUnit.NANOSECONDS);
+        if (result.isDone()) {
+            return result;
+        }
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = deadlines.schedule(this::deadlineReached, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("transport is closed", e));
+            return result;
+        }
         result.whenComplete((response, error) -> {
             deadline.cancel(false);
             abortRunning();
@@ -80,12 +89,23 @@ final class Exchange {
         if (address != null) {
             context.setAttribute(CheckedAddressRoutePlanner.ADDRESS, address);
         }
-        running = client.execute(producer(), new ExcerptConsumer(excerpt, context, this::excerptFull), context,
-                new Attempt(address, context));
+        try {
+            running = client.execute(producer(), new ExcerptConsumer(excerpt, context, this::excerptFull), context,
+                    new Attempt(address, context));
+        } catch (RuntimeException e) {
+            // The client is shutting down (the transport is being closed).
+            result.completeExceptionally(e);
+            return;
+        }
         // Completed meanwhile (deadline, cancel): the completion hook may have missed this one.
         if (result.isDone()) {
             abortRunning();
         }
+    }
+
+    /** Ends the exchange now with this error, unless it has ended already. */
+    void abort(Throwable error) {
+        result.completeExceptionally(error);
     }
 
     private BasicRequestProducer producer() {

@@ -6,10 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -39,7 +40,8 @@ public final class PinnedClient {
     private final CloseableHttpAsyncClient client;
     private final ScheduledThreadPoolExecutor deadlines;
     private final InetSocketAddress egressProxy;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private PinnedClient(CloseableHttpAsyncClient client, ScheduledThreadPoolExecutor deadlines,
             InetSocketAddress egressProxy) {
@@ -113,19 +115,40 @@ public final class PinnedClient {
      * @return its response or error, within its timeout
      */
     public CompletableFuture<WebhookResponse> send(WebhookRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("transport is closed"));
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
         }
         List<InetAddress> targets = egressProxy != null ? Collections.singletonList(null) : request.addresses();
-        return new Exchange(client, request, targets).start(deadlines);
+        Exchange exchange = new Exchange(client, request, targets);
+        // Registered before the second look at the flag: either this send sees the close, or the
+        // close sees this exchange; no exchange is left waiting on a client that is gone.
+        inFlight.add(exchange);
+        if (closed) {
+            exchange.abort(closedError());
+        }
+        CompletableFuture<WebhookResponse> result = exchange.start(deadlines);
+        result.whenComplete((response, error) -> inFlight.remove(exchange));
+        return result;
     }
 
-    /** Closes connections and threads; idempotent. */
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            client.close(CloseMode.GRACEFUL);
-            deadlines.shutdownNow();
+    /**
+     * Fails the exchanges in flight, then closes connections and threads; idempotent. Apache's
+     * client does not complete an exchange that its shutdown cuts off, and waits for it a while.
+     */
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
+        closed = true;
+        for (Exchange exchange : inFlight) {
+            exchange.abort(closedError());
+        }
+        client.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("transport is closed");
     }
 
     @Override
