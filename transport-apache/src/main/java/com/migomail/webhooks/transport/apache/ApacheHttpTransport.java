@@ -94,8 +94,8 @@ public final class ApacheHttpTransport implements WebhookTransport {
     }
 
     /**
-     * Closes the connections and stops the client's threads; exchanges still running fail.
-     * Idempotent.
+     * Fails the exchanges still running (with an {@link IllegalStateException}), closes the
+     * connections and stops the transport's threads. Idempotent.
      */
     @Override
     public void close() {
