@@ -1,0 +1,87 @@
+package com.migomail.webhooks.transport.apache.internal;
+
+import com.migomail.webhooks.delivery.WebhookResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Reads the status, {@code Retry-After} and at most {@value WebhookResponse#MAX_EXCERPT_BYTES} body
+ * bytes into an {@link Excerpt}. Once the excerpt is full it calls {@code onFull}, which completes
+ * the exchange and aborts it, so an endless body is never read further.
+ *
+ * <p>A response that arrives before the request was sent is the egress proxy refusing the tunnel
+ * (Apache hands it over as if it were the endpoint's): it fails the exchange instead, so that a
+ * proxy's 403 is not logged as the endpoint's, nor its 410 taken for the endpoint being gone.
+ */
+final class ExcerptConsumer implements AsyncResponseConsumer<WebhookResponse> {
+    private final Excerpt excerpt;
+    private final HttpContext tryContext;
+    private final Runnable onFull;
+    private volatile FutureCallback<WebhookResponse> callback;
+
+    /** @param tryContext the context of this connection try, which {@link ConnectedMarker} marks */
+    ExcerptConsumer(Excerpt excerpt, HttpContext tryContext, Runnable onFull) {
+        this.excerpt = excerpt;
+        this.tryContext = tryContext;
+        this.onFull = onFull;
+    }
+
+    @Override
+    public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
+            FutureCallback<WebhookResponse> resultCallback) throws ProtocolException, IOException {
+        if (tryContext.getAttribute(ConnectedMarker.CONNECTED) == null) {
+            throw new IOException("egress proxy refused the tunnel: " + response.getCode()
+                    + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()));
+        }
+        if (response.getCode() < 100 || response.getCode() > 599) {
+            throw new ProtocolException("status code out of range: " + response.getCode());
+        }
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        excerpt.status(response.getCode(), retryAfter == null ? null : retryAfter.getValue());
+        this.callback = resultCallback;
+        if (entityDetails == null) {
+            resultCallback.completed(excerpt.response());
+        }
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx: the final status is still to come.
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+        capacityChannel.update(Math.max(excerpt.room(), 1));
+    }
+
+    @Override
+    public void consume(ByteBuffer src) {
+        if (excerpt.append(src)) {
+            onFull.run();
+        }
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        callback.completed(excerpt.response());
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        // The exchange's own callback reports the failure.
+    }
+
+    @Override
+    public void releaseResources() {
+        // Nothing held: the excerpt belongs to the exchange.
+    }
+}
