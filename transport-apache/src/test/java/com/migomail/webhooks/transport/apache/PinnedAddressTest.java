@@ -54,13 +54,14 @@ class PinnedAddressTest {
 
     @Test
     void neverConnectsToLoopbackWhenTheCheckedAddressWasPublicAndTheNameNowResolvesToLoopback() throws Exception {
-        // The DNS-rebinding case: the address policy's lookup answered a public address (TEST-NET-1,
-        // which nothing answers), and a second lookup of the name would answer loopback, where the
-        // endpoint listens: "localhost" resolves to 127.0.0.1 on every machine.
+        // The DNS-rebinding case: the address policy's lookup answered one address (here 127.0.0.3,
+        // where nothing listens, standing in for the public answer so that the test stays on
+        // loopback), and a second lookup of the name would answer 127.0.0.1, where the endpoint
+        // listens: "localhost" resolves to 127.0.0.1 on every machine.
         try (Receiver loopback = Receiver.http().on("/", Receiver.answer(200, "internal")).start()) {
             String url = "http://localhost:" + loopback.port() + "/admin";
 
-            assertThatThrownBy(() -> send(post(url, List.of(ip("localhost", "192.0.2.1")), Duration.ofSeconds(5))))
+            assertThatThrownBy(() -> send(post(url, List.of(ip("localhost", "127.0.0.3")), Duration.ofSeconds(5))))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(IOException.class);
             assertThat(loopback.received()).isEmpty();
