@@ -33,8 +33,10 @@ final class DefaultWebhookSigner implements WebhookSigner {
             }
         }
         int pairs = keys.size() - secrets;
+        // A body that begins like signed content gets no body-only MAC: it would be a v1 signature too.
+        int bodyOnly = SignedContent.looksSigned(body) ? 0 : secrets;
         // Both headers are ASCII, written straight into byte arrays of their exact length.
-        byte[] migomail = new byte[secrets == 0 ? 0 : secrets * (MIGOMAIL_PREFIX.length + 2 * HmacSha256.LENGTH) + secrets - 1];
+        byte[] migomail = new byte[bodyOnly == 0 ? 0 : bodyOnly * (MIGOMAIL_PREFIX.length + 2 * HmacSha256.LENGTH) + bodyOnly - 1];
         byte[] standard = new byte[secrets * (V1_PREFIX.length + V1_LENGTH) + pairs * (V1A_PREFIX.length + V1A_LENGTH)
                 + secrets + pairs - 1];
         int migomailAt = 0;
@@ -43,8 +45,10 @@ final class DefaultWebhookSigner implements WebhookSigner {
             if (key instanceof WebhookSecret secret) {
                 // One Mac for both: doFinal resets it to the key's initial state.
                 Mac mac = secret.mac();
-                mac.update(body);
-                migomailAt = writeHex(migomail, separate(migomail, migomailAt, MIGOMAIL_PREFIX), mac.doFinal());
+                if (bodyOnly > 0) {
+                    mac.update(body);
+                    migomailAt = writeHex(migomail, separate(migomail, migomailAt, MIGOMAIL_PREFIX), mac.doFinal());
+                }
                 mac.update(prefix);
                 mac.update(body);
                 standardAt = writeBase64(standard, separate(standard, standardAt, V1_PREFIX), mac.doFinal());
@@ -59,7 +63,7 @@ final class DefaultWebhookSigner implements WebhookSigner {
                 standardAt = writeBase64(standard, separate(standard, standardAt, V1A_PREFIX), pair.sign(content));
             }
         }
-        return new SignatureHeaders(secrets == 0 ? null : new String(migomail, StandardCharsets.ISO_8859_1), webhookId,
+        return new SignatureHeaders(bodyOnly == 0 ? null : new String(migomail, StandardCharsets.ISO_8859_1), webhookId,
                 timestamp, new String(standard, StandardCharsets.ISO_8859_1));
     }
 
@@ -109,9 +113,11 @@ final class DefaultWebhookSigner implements WebhookSigner {
         Objects.requireNonNull(webhookId, "webhookId cannot be null");
         Objects.requireNonNull(body, "body cannot be null");
         Objects.requireNonNull(keys, "keys cannot be null");
-        if (!isValidId(webhookId)) {
-            // A header value loses surrounding spaces on the way, so such an id could never verify.
-            throw new IllegalArgumentException("webhookId must be non-empty, without control characters or surrounding spaces");
+        if (!SignedContent.isValidId(webhookId)) {
+            // Verifiers refuse any other id, and one with a '.' or a '{' would make a v1 signature of
+            // one request the body-only signature of another.
+            throw new IllegalArgumentException("webhookId must be " + SignedContent.idRule() + ", not \""
+                    + Printable.of(webhookId) + "\"");
         }
         if (timestampSeconds < 0) {
             throw new IllegalArgumentException("timestampSeconds cannot be negative: " + timestampSeconds);
@@ -119,27 +125,12 @@ final class DefaultWebhookSigner implements WebhookSigner {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("keys cannot be empty: an endpoint signs with at least one key");
         }
+        if (keys.size() > WebhookHeaders.MAX_SIGNATURES) {
+            throw new IllegalArgumentException("keys has " + keys.size() + " keys, more than the "
+                    + WebhookHeaders.MAX_SIGNATURES + " signatures a verifier reads from one header: retire old keys");
+        }
         for (SigningKey key : keys) {
             Objects.requireNonNull(key, "keys cannot contain null");
         }
-    }
-
-    /**
-     * Non-empty, no ISO control character, and no whitespace ({@link Character#isWhitespace}, as
-     * {@code strip()} and {@code isBlank()} judge it) at either end. Whitespace is all in the BMP, so
-     * checking the first and last {@code char} is the same as checking the code points.
-     */
-    private static boolean isValidId(String webhookId) {
-        int length = webhookId.length();
-        if (length == 0 || Character.isWhitespace(webhookId.charAt(0))
-                || Character.isWhitespace(webhookId.charAt(length - 1))) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (Character.isISOControl(webhookId.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -4,9 +4,11 @@ import static com.migomail.webhooks.signing.WebhookHeaders.MIGOMAIL_SIGNATURE;
 import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_ID;
 import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_SIGNATURE;
 import static com.migomail.webhooks.signing.WebhookHeaders.WEBHOOK_TIMESTAMP;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.HEADER_TOO_LARGE;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MISSING_HEADER;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE;
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.SCHEME_CONFUSION;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.TIMESTAMP_TOO_NEW;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.TIMESTAMP_TOO_OLD;
 
@@ -60,7 +62,10 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
 
     private void verifyStandard(SignatureHeaderValues headers, byte[] body) {
         requireStandardHeaders(headers);
-        String id = singleValue(WEBHOOK_ID, headers.id());
+        requireWithinLength(WEBHOOK_ID, headers.id());
+        requireWithinLength(WEBHOOK_TIMESTAMP, headers.timestamp());
+        requireWithinLength(WEBHOOK_SIGNATURE, headers.signature());
+        String id = requireValidId(singleValue(WEBHOOK_ID, headers.id()));
         String timestamp = singleTimestamp(headers.timestamp());
         requireWithinTolerance(parseTimestamp(timestamp));
         StandardSignatures signatures = StandardSignatures.parse(headers.signature());
@@ -102,10 +107,17 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
             throw new WebhookVerificationException(MISSING_HEADER,
                     "the request has no " + MIGOMAIL_SIGNATURE + " header" + missingMigomailHint(headers));
         }
+        requireWithinLength(MIGOMAIL_SIGNATURE, values);
         List<byte[]> candidates = MigomailSignatures.parse(values);
         if (secrets.isEmpty()) {
             throw new WebhookVerificationException(NO_MATCHING_SIGNATURE, MIGOMAIL_SIGNATURE
                     + " is checked with a symmetric secret, and this verifier holds only whpk_ public keys");
+        }
+        if (SignedContent.looksSigned(body)) {
+            throw new WebhookVerificationException(SCHEME_CONFUSION, MIGOMAIL_SIGNATURE + " is not accepted for a"
+                    + " body that begins like Standard Webhooks signed content (<webhook-id>.<digits>.): the body-only"
+                    + " MAC of such a body is also a v1 signature of another request, and no Migomail signer sends"
+                    + " one. Check that the body given to verify is the raw request body.");
         }
         boolean matched = false;
         for (WebhookSecret secret : secrets) {
@@ -147,6 +159,31 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
                 + " check that no proxy or framework drops them";
         throw new WebhookVerificationException(MISSING_HEADER,
                 "the request has no " + String.join(", ", missing) + " header" + hint);
+    }
+
+    /**
+     * Refuses a header longer than {@link WebhookHeaders#MAX_HEADER_LENGTH}, its values counted with
+     * one separator between them, before anything reads it.
+     */
+    private static void requireWithinLength(String name, List<String> values) {
+        long length = -1;
+        for (String value : values) {
+            length += value.length() + 1L;
+            if (length > WebhookHeaders.MAX_HEADER_LENGTH) {
+                throw new WebhookVerificationException(HEADER_TOO_LARGE, name + " is longer than "
+                        + WebhookHeaders.MAX_HEADER_LENGTH + " characters, all its values together; a verifier reads"
+                        + " at most " + WebhookHeaders.MAX_HEADER_LENGTH);
+            }
+        }
+    }
+
+    /** The id, if {@link SignedContent#isValidId} accepts it. */
+    private static String requireValidId(String id) {
+        if (!SignedContent.isValidId(id)) {
+            throw new WebhookVerificationException(MALFORMED_HEADER, "webhook-id must be " + SignedContent.idRule()
+                    + ", not \"" + Printable.of(id) + "\"");
+        }
+        return id;
     }
 
     private static void addIfEmpty(List<String> missing, String name, List<String> values) {

@@ -1,6 +1,7 @@
 package com.migomail.webhooks.signing;
 
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 
 /** The {@code whsec_}, {@code whsk_} and {@code whpk_} encodings: a prefix, then standard base64. */
@@ -11,8 +12,37 @@ final class KeyEncoding {
 
     private KeyEncoding() {}
 
+    /**
+     * The key, unless it is null or, not being blank, begins or ends with whitespace or a control
+     * character: no encoding writes one, so it is a copying mistake (a newline read with the key from
+     * a file), and taking such a string as a raw secret would sign with a key no receiver has.
+     */
     static String requireEncoded(String encoded) {
-        return Objects.requireNonNull(encoded, "encoded key cannot be null");
+        Objects.requireNonNull(encoded, "encoded key cannot be null");
+        if (!encoded.isEmpty() && !encoded.isBlank()
+                && (isSpaceOrControl(encoded.charAt(0)) || isSpaceOrControl(encoded.charAt(encoded.length() - 1)))) {
+            throw new InvalidKeyFormatException("a key cannot begin or end with whitespace or a control character"
+                    + " (a newline read with it from a file?): remove it");
+        }
+        return encoded;
+    }
+
+    /**
+     * Refuses a raw secret that starts with a key prefix in another case ({@code WHSEC_},
+     * {@code Whsk_}): a mistyped prefixed key, which as a raw secret would be a key no receiver has.
+     */
+    static void requireNoNearMiss(String encoded) {
+        for (String prefix : new String[] {SECRET_PREFIX, KEY_PAIR_PREFIX, PUBLIC_KEY_PREFIX}) {
+            if (encoded.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                throw new InvalidKeyFormatException("a key that starts with " + prefix.toUpperCase(Locale.ROOT)
+                        + " or another case of " + prefix + " is refused, not taken as a raw secret: key prefixes"
+                        + " are lowercase");
+            }
+        }
+    }
+
+    private static boolean isSpaceOrControl(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\ufeff';
     }
 
     /** The bytes after the prefix; the JDK's message is dropped because it quotes a key character. */

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.signing;
 
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.HEADER_TOO_LARGE;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
 
 import java.util.ArrayList;
@@ -16,8 +17,17 @@ final class MigomailSignatures {
 
     private MigomailSignatures() {}
 
+    /**
+     * The {@code sha256} signatures of the header's values, which together are at most
+     * {@value WebhookHeaders#MAX_HEADER_LENGTH} characters long (the caller checked).
+     *
+     * @throws WebhookVerificationException {@code MALFORMED_HEADER} if there is no {@code sha256} entry,
+     *     {@code HEADER_TOO_LARGE} as soon as there are more than {@value WebhookHeaders#MAX_SIGNATURES}
+     *     entries of any algorithm
+     */
     static List<byte[]> parse(List<String> values) {
         List<byte[]> signatures = new ArrayList<>(2);
+        int entries = 0;
         for (String value : values) {
             // Tokens are the runs between whitespace (\\s) and commas, as split("[\\s,]+") gives them.
             int i = 0;
@@ -29,6 +39,11 @@ final class MigomailSignatures {
                 int start = i;
                 while (i < length && !isSeparator(value.charAt(i))) {
                     i++;
+                }
+                if (i > start && ++entries > WebhookHeaders.MAX_SIGNATURES) {
+                    throw new WebhookVerificationException(HEADER_TOO_LARGE, WebhookHeaders.MIGOMAIL_SIGNATURE
+                            + " has more than " + WebhookHeaders.MAX_SIGNATURES + " entries; a request carries one per"
+                            + " secret of its endpoint, and a verifier reads at most " + WebhookHeaders.MAX_SIGNATURES);
                 }
                 if (isSignature(value, start, i)) {
                     signatures.add(HexFormat.of().parseHex(value, start + PREFIX.length(), i));

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The signature headers of one request attempt, as {@link WebhookSigner} produces them.
  *
  * @param migomailSignature {@code X-Migomail-Signature} value ({@code sha256=<hex>}, one per
- *     symmetric key, space-separated), or {@code null} when no symmetric key signed
+ *     symmetric key, space-separated), or {@code null} when no symmetric key signed or the body begins
+ *     like signed content (see {@link WebhookSigner#sign})
  * @param webhookId {@code webhook-id}
  * @param webhookTimestamp {@code webhook-timestamp} (Unix seconds)
  * @param webhookSignature {@code webhook-signature}: {@code v1,…} per symmetric key, then
@@ -21,8 +22,7 @@ public record SignatureHeaders(
     /**
      * Validates the values.
      *
-     * @param migomailSignature {@code X-Migomail-Signature} value, or {@code null} when no symmetric
-     *     key signed
+     * @param migomailSignature {@code X-Migomail-Signature} value, or {@code null} when there is none
      * @param webhookId {@code webhook-id}
      * @param webhookTimestamp {@code webhook-timestamp} (Unix seconds)
      * @param webhookSignature {@code webhook-signature}

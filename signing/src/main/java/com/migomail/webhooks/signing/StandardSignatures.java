@@ -1,5 +1,6 @@
 package com.migomail.webhooks.signing;
 
+import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.HEADER_TOO_LARGE;
 import static com.migomail.webhooks.signing.WebhookVerificationException.Reason.MALFORMED_HEADER;
 
 import java.util.ArrayList;
@@ -16,11 +17,15 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
     private static final int HMAC_LENGTH = 32;
     private static final int ED25519_LENGTH = 64;
 
+    /**
+     * The entries of the header's values, which together are at most
+     * {@value WebhookHeaders#MAX_HEADER_LENGTH} characters long (the caller checked).
+     *
+     * @throws WebhookVerificationException {@code MALFORMED_HEADER} if there is no entry,
+     *     {@code HEADER_TOO_LARGE} as soon as there are more than {@value WebhookHeaders#MAX_SIGNATURES}
+     */
     static StandardSignatures parse(List<String> values) {
-        List<byte[]> v1 = new ArrayList<>(2);
-        List<byte[]> v1a = new ArrayList<>(2);
-        Set<String> others = new TreeSet<>();
-        int entries = 0;
+        Entries entries = new Entries();
         for (String value : values) {
             // Tokens are the runs between spaces and tabs, as split("[ \\t]+") of the OWS-trimmed value.
             int i = 0;
@@ -33,22 +38,22 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
                 while (i < length && !isOws(value.charAt(i))) {
                     i++;
                 }
-                entries += parseToken(value, tokenStart, i, v1, v1a, others);
+                parseToken(value, tokenStart, i, entries);
             }
         }
-        if (entries == 0) {
+        if (entries.count == 0) {
             throw new WebhookVerificationException(MALFORMED_HEADER, "webhook-signature has no \"version,signature\""
                     + " entry; expected space-separated entries like v1,<base64> or v1a,<base64>");
         }
-        return new StandardSignatures(v1, v1a, others);
+        return new StandardSignatures(entries.v1, entries.v1a, entries.others);
     }
 
     /**
      * The entries of one token: without leading and trailing commas, it splits on commas into an
      * even number (at least two) of parts, read as version/signature pairs; a pair with an empty
-     * side is skipped. Returns how many entries it counted.
+     * side is skipped.
      */
-    private static int parseToken(String value, int start, int end, List<byte[]> v1, List<byte[]> v1a, Set<String> others) {
+    private static void parseToken(String value, int start, int end, Entries entries) {
         while (start < end && value.charAt(start) == ',') {
             start++;
         }
@@ -62,9 +67,8 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
             }
         }
         if (commas % 2 == 0) {
-            return 0; // an odd number of parts, or a single one
+            return; // an odd number of parts, or a single one
         }
-        int entries = 0;
         int versionStart = start;
         while (versionStart <= end) {
             int versionEnd = value.indexOf(',', versionStart);
@@ -74,12 +78,10 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
                 signatureEnd = end;
             }
             if (versionEnd > versionStart && signatureEnd > signatureStart) {
-                entries++;
-                add(value, versionStart, versionEnd, signatureStart, signatureEnd, v1, v1a, others);
+                entries.add(value, versionStart, versionEnd, signatureStart, signatureEnd);
             }
             versionStart = signatureEnd + 1;
         }
-        return entries;
     }
 
     private static boolean isOws(char c) {
@@ -92,15 +94,27 @@ record StandardSignatures(List<byte[]> v1, List<byte[]> v1a, Set<String> otherVe
                 + Printable.of(String.join(" ", otherVersions)) + ")");
     }
 
-    private static void add(String value, int versionStart, int versionEnd, int signatureStart, int signatureEnd,
-            List<byte[]> v1, List<byte[]> v1a, Set<String> others) {
-        int versionLength = versionEnd - versionStart;
-        if (versionLength == 2 && value.startsWith("v1", versionStart)) {
-            addDecoded(value, signatureStart, signatureEnd, HMAC_LENGTH, v1);
-        } else if (versionLength == 3 && value.startsWith("v1a", versionStart)) {
-            addDecoded(value, signatureStart, signatureEnd, ED25519_LENGTH, v1a);
-        } else {
-            others.add(value.substring(versionStart, versionEnd));
+    /** The entries read so far; refuses the one past the limit before decoding it. */
+    private static final class Entries {
+        final List<byte[]> v1 = new ArrayList<>(2);
+        final List<byte[]> v1a = new ArrayList<>(2);
+        final Set<String> others = new TreeSet<>();
+        int count;
+
+        void add(String value, int versionStart, int versionEnd, int signatureStart, int signatureEnd) {
+            if (++count > WebhookHeaders.MAX_SIGNATURES) {
+                throw new WebhookVerificationException(HEADER_TOO_LARGE, "webhook-signature has more than "
+                        + WebhookHeaders.MAX_SIGNATURES + " signature entries; a request carries one per active key of"
+                        + " its endpoint, and a verifier reads at most " + WebhookHeaders.MAX_SIGNATURES);
+            }
+            int versionLength = versionEnd - versionStart;
+            if (versionLength == 2 && value.startsWith("v1", versionStart)) {
+                addDecoded(value, signatureStart, signatureEnd, HMAC_LENGTH, v1);
+            } else if (versionLength == 3 && value.startsWith("v1a", versionStart)) {
+                addDecoded(value, signatureStart, signatureEnd, ED25519_LENGTH, v1a);
+            } else {
+                others.add(value.substring(versionStart, versionEnd));
+            }
         }
     }
 

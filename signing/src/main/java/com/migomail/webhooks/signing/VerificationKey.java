@@ -15,8 +15,11 @@ public sealed interface VerificationKey permits WebhookSecret, WebhookPublicKey 
      * @return the {@link WebhookPublicKey} or {@link WebhookSecret} it encodes
      * @throws NullPointerException if {@code encoded} is null
      * @throws InvalidKeyFormatException if a prefixed key is not valid base64 of the right length, a
-     *     raw secret is blank, or it is a {@code whsk_} key pair (a receiver gets its {@code whpk_}
-     *     public key, {@link SigningKeyPair#publicKey()}, never the private key)
+     *     raw secret is refused by {@link WebhookSecret#parse} (blank, shorter than
+     *     {@value WebhookSecret#MIN_RAW_LENGTH} bytes, surrounding whitespace, a key prefix in another
+     *     case; {@link WebhookSecret#parseAllowingShortRawSecret} takes a short one), or it is a
+     *     {@code whsk_} key pair (a receiver gets its {@code whpk_} public key,
+     *     {@link SigningKeyPair#publicKey()}, never the private key)
      */
     static VerificationKey parse(String encoded) {
         KeyEncoding.requireEncoded(encoded);

@@ -11,7 +11,12 @@ import javax.crypto.Mac;
 /**
  * A symmetric endpoint secret: the key of both HMAC schemes ({@code X-Migomail-Signature} and
  * {@code v1}). Written {@code whsec_} + base64 of 24 to 64 bytes, or as a raw (GitHub-style) string
- * whose UTF-8 bytes are the key.
+ * of at least {@value #MIN_RAW_LENGTH} UTF-8 bytes, which are the key.
+ *
+ * <p>Parsing refuses what is more likely a mistake than a key: a string with whitespace or a control
+ * character at either end (a newline read from a file), one that starts with {@code whsec_},
+ * {@code whsk_} or {@code whpk_} in another case ({@code WHSEC_…}), and a raw secret shorter than
+ * {@value #MIN_RAW_LENGTH} bytes, unless {@link #parseAllowingShortRawSecret} is asked for it.
  *
  * <p>Immutable and thread-safe. The key never appears in {@link #toString()} or in exception
  * messages; only {@link #encoded()} reveals it. Equal secrets have the same key and the same
@@ -22,6 +27,12 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
     public static final int MIN_LENGTH = 24;
     /** Most key bytes of a {@code whsec_} secret. */
     public static final int MAX_LENGTH = 64;
+    /**
+     * Fewest UTF-8 bytes of a raw secret that {@link #parse} accepts: 16. A raw secret is often typed
+     * or chosen by a person, and one shorter than this can be found by trying guesses against a
+     * single signed request.
+     */
+    public static final int MIN_RAW_LENGTH = 16;
     private static final int GENERATED_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,16 +47,39 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
     }
 
     /**
-     * Parses {@code whsec_<base64>} or a raw secret (its UTF-8 bytes are the key).
+     * Parses {@code whsec_<base64>} or a raw secret of at least {@value #MIN_RAW_LENGTH} bytes (its
+     * UTF-8 bytes are the key).
+     *
+     * @param encoded {@code whsec_} and base64 of the key bytes, or any other string of at least
+     *     {@value #MIN_RAW_LENGTH} UTF-8 bytes as a raw secret
+     * @return the secret; a raw one when {@code encoded} has no {@code whsec_} prefix
+     * @throws NullPointerException if {@code encoded} is null
+     * @throws InvalidKeyFormatException if a {@code whsec_} secret is not base64 of 24 to 64 bytes, a
+     *     raw secret is blank or shorter than {@value #MIN_RAW_LENGTH} bytes, the string begins or ends
+     *     with whitespace or a control character, starts with {@code whsec_}, {@code whsk_} or
+     *     {@code whpk_} in another case, or is a {@code whsk_}/{@code whpk_} Ed25519 key
+     */
+    public static WebhookSecret parse(String encoded) {
+        return parse(encoded, MIN_RAW_LENGTH);
+    }
+
+    /**
+     * As {@link #parse}, but a raw secret may be shorter than {@value #MIN_RAW_LENGTH} bytes: for an
+     * existing short secret that cannot be replaced yet (a GitHub-style secret already configured at
+     * receivers). Every other rule of {@link #parse} holds; a new secret should come from
+     * {@link #generate()}.
      *
      * @param encoded {@code whsec_} and base64 of the key bytes, or any other non-blank string as a raw
      *     secret
      * @return the secret; a raw one when {@code encoded} has no {@code whsec_} prefix
      * @throws NullPointerException if {@code encoded} is null
-     * @throws InvalidKeyFormatException if a {@code whsec_} secret is not base64 of 24 to 64 bytes, a
-     *     raw secret is blank, or the string is a {@code whsk_}/{@code whpk_} Ed25519 key
+     * @throws InvalidKeyFormatException as {@link #parse}, except for a short raw secret
      */
-    public static WebhookSecret parse(String encoded) {
+    public static WebhookSecret parseAllowingShortRawSecret(String encoded) {
+        return parse(encoded, 1);
+    }
+
+    private static WebhookSecret parse(String encoded, int minRawLength) {
         KeyEncoding.requireEncoded(encoded);
         if (encoded.startsWith(KeyEncoding.SECRET_PREFIX)) {
             return ofBytes(KeyEncoding.decode(encoded, KeyEncoding.SECRET_PREFIX));
@@ -57,7 +91,14 @@ public final class WebhookSecret implements SigningKey, VerificationKey {
         if (encoded.isBlank()) {
             throw new InvalidKeyFormatException("a raw secret cannot be empty or blank");
         }
-        return new WebhookSecret(encoded.getBytes(StandardCharsets.UTF_8), true);
+        KeyEncoding.requireNoNearMiss(encoded);
+        byte[] key = encoded.getBytes(StandardCharsets.UTF_8);
+        if (key.length < minRawLength) {
+            throw new InvalidKeyFormatException("a raw secret needs at least " + MIN_RAW_LENGTH + " bytes, and this one"
+                    + " has " + key.length + ": use a whsec_ secret (WebhookSecret.generate()), or, for an existing"
+                    + " short secret, WebhookSecret.parseAllowingShortRawSecret");
+        }
+        return new WebhookSecret(key, true);
     }
 
     /**

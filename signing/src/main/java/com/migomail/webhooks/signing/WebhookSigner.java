@@ -24,14 +24,23 @@ public interface WebhookSigner {
     /**
      * Signs one attempt.
      *
-     * @param webhookId the event id (non-empty, no control characters or surrounding spaces)
+     * <p>{@code X-Migomail-Signature} is left out ({@code migomailSignature} null) for a body that
+     * begins like Standard Webhooks signed content, {@code <id characters>.<digits>.}: its body-only
+     * MAC would also be a valid {@code v1} signature of another request, so verifiers refuse it (no
+     * JSON body begins that way). Such a body is still signed with {@code v1} and {@code v1a}.
+     *
+     * @param webhookId the event id: 1 to {@value WebhookHeaders#MAX_ID_LENGTH} characters of
+     *     {@code A-Z a-z 0-9 _ -}, such as a TypeID ({@code evt_01j8x4k7q3c9v2m5n8p0r6s1td}) or a Svix id
      * @param timestampSeconds Unix seconds of this attempt (not negative)
      * @param body the raw body, exactly the bytes that will be sent (not copied, not modified)
-     * @param keys the endpoint's active keys, at least one; several during a rotation
-     * @return the headers; {@code migomailSignature} is null when {@code keys} has no symmetric secret
+     * @param keys the endpoint's active keys, 1 to {@value WebhookHeaders#MAX_SIGNATURES}; several during a
+     *     rotation
+     * @return the headers; {@code migomailSignature} is null when {@code keys} has no symmetric secret or
+     *     the body begins like signed content
      * @throws NullPointerException if an argument or a key is null
-     * @throws IllegalArgumentException if the id is blank, has control characters or surrounding spaces, the timestamp is
-     *     negative or {@code keys} is empty
+     * @throws IllegalArgumentException if the id has a character outside {@code A-Z a-z 0-9 _ -} or is
+     *     empty or longer than {@value WebhookHeaders#MAX_ID_LENGTH}, the timestamp is negative, or
+     *     {@code keys} is empty or has more than {@value WebhookHeaders#MAX_SIGNATURES} keys
      */
     SignatureHeaders sign(String webhookId, long timestampSeconds, byte[] body, List<? extends SigningKey> keys);
 }

@@ -14,8 +14,24 @@ public class WebhookVerificationException extends WebhookException {
     public enum Reason {
         /** A signature header the accepted schemes need is absent. */
         MISSING_HEADER,
-        /** A signature header is present but cannot be read (empty, not a number, no signature entry). */
+        /**
+         * A signature header is present but cannot be read: empty, several different ids or
+         * timestamps, a {@code webhook-id} that is not 1 to {@value WebhookHeaders#MAX_ID_LENGTH}
+         * characters of {@code A-Z a-z 0-9 _ -}, a timestamp that is not a number, no signature entry.
+         */
         MALFORMED_HEADER,
+        /**
+         * A signature header is longer than {@value WebhookHeaders#MAX_HEADER_LENGTH} characters or
+         * has more than {@value WebhookHeaders#MAX_SIGNATURES} signature entries; refused before any
+         * signature is checked.
+         */
+        HEADER_TOO_LARGE,
+        /**
+         * {@code X-Migomail-Signature} over a body that begins like Standard Webhooks signed content
+         * ({@code <id characters>.<digits>.}): the body-only MAC of such a body is also a {@code v1}
+         * signature, so it is refused before any MAC is computed. No signer of this library sends it.
+         */
+        SCHEME_CONFUSION,
         /** {@code webhook-timestamp} is further in the past than the tolerance allows: possibly a replay. */
         TIMESTAMP_TOO_OLD,
         /** {@code webhook-timestamp} is further in the future than the tolerance allows. */

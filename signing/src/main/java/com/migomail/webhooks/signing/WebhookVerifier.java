@@ -20,6 +20,13 @@ import java.util.Set;
  * timestamp is within the tolerance of the clock and any {@code v1} signature matches any
  * {@link WebhookSecret}, or any {@code v1a} signature verifies with any {@link WebhookPublicKey}.
  * Signatures of other versions are ignored. Comparison is constant-time.
+ *
+ * <p>Both HMAC schemes use the same key, so each refuses what the other signs: {@code webhook-id}
+ * must be 1 to {@value WebhookHeaders#MAX_ID_LENGTH} characters of {@code A-Z a-z 0-9 _ -}, and
+ * {@code X-Migomail-Signature} is refused for a body that begins like signed content
+ * ({@code <id characters>.<digits>.}). A signature header longer than
+ * {@value WebhookHeaders#MAX_HEADER_LENGTH} characters or with more than
+ * {@value WebhookHeaders#MAX_SIGNATURES} entries is refused before any signature is checked.
  */
 public interface WebhookVerifier {
 
@@ -95,7 +102,9 @@ public interface WebhookVerifier {
         /**
          * Adds an encoded key: {@code whsec_…}, {@code whpk_…} or a raw secret.
          *
-         * @param encoded the key as written, parsed by {@link VerificationKey#parse}
+         * @param encoded the key as written, parsed by {@link VerificationKey#parse} (a raw secret
+         *     shorter than {@value WebhookSecret#MIN_RAW_LENGTH} bytes is refused: add
+         *     {@link WebhookSecret#parseAllowingShortRawSecret} of it with {@link #key(VerificationKey)})
          * @return this builder
          * @throws NullPointerException if {@code encoded} is null
          * @throws InvalidKeyFormatException if it cannot be parsed (see {@link VerificationKey#parse})

@@ -3,16 +3,21 @@ package com.migomail.webhooks.signing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +113,75 @@ class InteropTest {
         new com.svix.Webhook(key).verify(body, signNow(raw, body));
         String theirs = new com.svix.Webhook(key).sign(ID, now, body);
         assertThatCode(() -> verifierAt(raw, now).verify(headers(now, theirs), body)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysAndBodies")
+    void aGitHubStyleVerifierChecksWhatWeSign(WebhookSecret secret, String body) throws Exception {
+        // What octokit's verify(secret, payload, signature) computes: "sha256=" + hex HMAC-SHA256 of the payload.
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keyBytes(secret), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(UTF_8)));
+
+        assertThat(sign(secret, 1, body).migomailSignature()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodies")
+    void weVerifyWhatTheReferenceLibrariesSignWithOtherIdsOfTheAlphabet(String body) throws Exception {
+        WebhookSecret secret = secret(32);
+        long now = Instant.now().getEpochSecond();
+        for (String id : List.of("1f81eb52-5198-4599-803e-771906343485", "01J8X4K7Q3C9V2M5N8P0R6S1TD", "wh_685342e6c53c8190")) {
+            String theirs = new com.standardwebhooks.Webhook(secret.encoded()).sign(id, now, body);
+            String svix = new com.svix.Webhook(secret.encoded()).sign(id, now, body);
+            Map<String, List<String>> headers = Map.of("webhook-id", List.of(id),
+                    "webhook-timestamp", List.of(Long.toString(now)), "webhook-signature", List.of(theirs + " " + svix));
+
+            assertThatCode(() -> verifierAt(secret, now).verify(headers, body)).as(id).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void weRefuseAReferenceLibraryRequestWhoseIdHasADot() throws Exception {
+        WebhookSecret secret = secret(32);
+        long now = Instant.now().getEpochSecond();
+        String body = "{\"test\": 2432232314}";
+        String signature = new com.standardwebhooks.Webhook(secret.encoded()).sign("msg.1", now, body);
+        Map<String, List<String>> headers = Map.of("webhook-id", List.of("msg.1"),
+                "webhook-timestamp", List.of(Long.toString(now)), "webhook-signature", List.of(signature));
+
+        assertThatThrownBy(() -> verifierAt(secret, now).verify(headers, body))
+                .isInstanceOfSatisfying(WebhookVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.MALFORMED_HEADER));
+    }
+
+    @Test
+    void referenceLibrariesVerifyARotationAtTheMostKeysWeSignWith() throws Exception {
+        List<WebhookSecret> secrets = Stream.generate(WebhookSecret::generate).limit(WebhookHeaders.MAX_SIGNATURES).toList();
+        String body = "{\"test\": 2432232314}";
+        Map<String, List<String>> headers = asLists(WebhookSigner.create()
+                .sign(ID, Instant.now().getEpochSecond(), body.getBytes(UTF_8), secrets).asMap());
+
+        for (WebhookSecret secret : secrets) {
+            new com.standardwebhooks.Webhook(secret.encoded()).verify(body, headers);
+            new com.svix.Webhook(secret.encoded()).verify(body, headers);
+        }
+    }
+
+    @Test
+    void referenceLibrariesVerifyABodyThatGetsNoBodyOnlySignature() throws Exception {
+        WebhookSecret secret = secret(32);
+        String body = "msg_x.1700000000.{}";
+        SignatureHeaders signed = sign(secret, Instant.now().getEpochSecond(), body);
+
+        assertThat(signed.migomailSignature()).isNull();
+        new com.standardwebhooks.Webhook(secret.encoded()).verify(body, asLists(signed.asMap()));
+        new com.svix.Webhook(secret.encoded()).verify(body, asLists(signed.asMap()));
+    }
+
+    private static byte[] keyBytes(WebhookSecret secret) {
+        String encoded = secret.encoded();
+        return encoded.startsWith("whsec_") ? Base64.getDecoder().decode(encoded.substring(6)) : encoded.getBytes(UTF_8);
     }
 
     private static WebhookSecret secret(int length) {

@@ -3,7 +3,11 @@ package com.migomail.webhooks.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +72,69 @@ class WebhookSecretTest {
     }
 
     @Test
+    void acceptsARawSecretOf16Bytes() {
+        assertThat(WebhookSecret.parse("0123456789abcdef").encoded()).isEqualTo("0123456789abcdef");
+        assertThat(WebhookSecret.parse("Jürgen-Ødegård!").encoded()).isEqualTo("Jürgen-Ødegård!"); // 15 chars, 18 bytes
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Q", "hunter2", "0123456789abcde", "Ødegård東"})
+    void refusesARawSecretShorterThan16BytesAndNamesTheOptIn(String shortSecret) {
+        int bytes = shortSecret.getBytes(StandardCharsets.UTF_8).length;
+
+        assertThatThrownBy(() -> WebhookSecret.parse(shortSecret))
+                .isInstanceOf(InvalidKeyFormatException.class)
+                .hasMessage("a raw secret needs at least 16 bytes, and this one has " + bytes + ": use a whsec_ secret"
+                        + " (WebhookSecret.generate()), or, for an existing short secret,"
+                        + " WebhookSecret.parseAllowingShortRawSecret")
+                .message().doesNotContain(shortSecret);
+    }
+
+    @Test
+    void takesAShortRawSecretWhenExplicitlyAllowed() {
+        WebhookSecret shortSecret = WebhookSecret.parseAllowingShortRawSecret("hunter2");
+
+        assertThat(shortSecret.encoded()).isEqualTo("hunter2");
+        assertThat(WebhookSecret.parseAllowingShortRawSecret(ENCODED)).isEqualTo(WebhookSecret.parse(ENCODED));
+        assertThatThrownBy(() -> WebhookSecret.parseAllowingShortRawSecret(" "))
+                .isInstanceOf(InvalidKeyFormatException.class).hasMessage("a raw secret cannot be empty or blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WHSEC_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "Whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "WHSK_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whPK_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
+    void refusesAKeyPrefixInAnotherCaseInsteadOfTakingItAsARawSecret(String nearMiss) {
+        String prefix = nearMiss.substring(0, nearMiss.indexOf('_') + 1).toLowerCase(Locale.ROOT);
+
+        for (Function<String, WebhookSecret> parse : List.<Function<String, WebhookSecret>>of(
+                WebhookSecret::parse, WebhookSecret::parseAllowingShortRawSecret)) {
+            assertThatThrownBy(() -> parse.apply(nearMiss))
+                    .isInstanceOf(InvalidKeyFormatException.class)
+                    .hasMessage("a key that starts with " + prefix.toUpperCase(Locale.ROOT) + " or another case of "
+                            + prefix + " is refused, not taken as a raw secret: key prefixes are lowercase");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n",
+            "It's a Secret to Everybody\r\n", "\tIt's a Secret to Everybody", "It's a Secret to Everybody\u00a0",
+            "\ufeffIt's a Secret to Everybody", "It's a Secret to Everybody\u0000"})
+    void refusesSurroundingWhitespaceOrControlCharacters(String copied) {
+        for (Function<String, WebhookSecret> parse : List.<Function<String, WebhookSecret>>of(
+                WebhookSecret::parse, WebhookSecret::parseAllowingShortRawSecret)) {
+            assertThatThrownBy(() -> parse.apply(copied))
+                    .isInstanceOf(InvalidKeyFormatException.class)
+                    .hasMessage("a key cannot begin or end with whitespace or a control character (a newline read with"
+                            + " it from a file?): remove it");
+        }
+    }
+
+    @Test
+    void keepsWhitespaceInsideARawSecret() {
+        assertThat(WebhookSecret.parse("It's a Secret to Everybody").encoded()).isEqualTo("It's a Secret to Everybody");
+    }
+
+    @Test
     void rejectsEd25519KeysInsteadOfTakingThemAsRawSecrets() {
         String pair = SigningKeyPair.generate().encoded();
 
@@ -96,7 +163,8 @@ class WebhookSecretTest {
     @Test
     void neverPrintsTheKey() {
         assertThat(WebhookSecret.parse(ENCODED)).hasToString("WebhookSecret[whsec_***]");
-        assertThat(WebhookSecret.parse("hunter2hunter2")).hasToString("WebhookSecret[raw ***]");
+        assertThat(WebhookSecret.parse("hunter2hunter2hunter2")).hasToString("WebhookSecret[raw ***]");
+        assertThat(WebhookSecret.parseAllowingShortRawSecret("hunter2")).hasToString("WebhookSecret[raw ***]");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookSignerTest {
     private static final WebhookSigner SIGNER = WebhookSigner.create();
@@ -106,7 +108,8 @@ class WebhookSignerTest {
         List<WebhookSecret> keys = List.of(TestRequest.SECRET);
         assertThatThrownBy(() -> SIGNER.sign("", 1, new byte[0], keys))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("webhookId must be non-empty, without control characters or surrounding spaces");
+                .hasMessage("webhookId must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (a TypeID such as"
+                        + " evt_01j8x4k7q3c9v2m5n8p0r6s1td or a Svix id such as msg_p5jXN8AQM9LWM0D4loKWxJek), not \"\"");
         assertThatThrownBy(() -> SIGNER.sign(" evt_1", 1, new byte[0], keys))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SIGNER.sign("evt\r\n1", 1, new byte[0], keys))
@@ -123,6 +126,32 @@ class WebhookSignerTest {
         assertThatThrownBy(() -> SIGNER.sign(null, 1, new byte[0], keys))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("webhookId cannot be null");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evt_01j8x4k7q3c9v2m5n8p0r6s1td", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            "1f81eb52-5198-4599-803e-771906343485", "01J8X4K7Q3C9V2M5N8P0R6S1TD", "a"})
+    void signsWithIdsOfTheIdAlphabet(String id) {
+        SignatureHeaders headers = SIGNER.sign(id, 1, VECTOR_BODY, List.of(TestRequest.SECRET));
+
+        assertThat(headers.webhookId()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evt.1", "{\"event\"", "evt 1", "evt\t1", "évt_1", "evt_1=", "evt/1", "evt:1", " evt_1",
+            "evt_1\r\n"})
+    void refusesAnIdOutsideTheIdAlphabet(String id) {
+        assertThatThrownBy(() -> SIGNER.sign(id, 1, VECTOR_BODY, List.of(TestRequest.SECRET)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("webhookId must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+    }
+
+    @Test
+    void refusesAnIdLongerThan256Characters() {
+        assertThat(SIGNER.sign("a".repeat(256), 1, VECTOR_BODY, List.of(TestRequest.SECRET)).webhookId()).hasSize(256);
+        assertThatThrownBy(() -> SIGNER.sign("a".repeat(257), 1, VECTOR_BODY, List.of(TestRequest.SECRET)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(", not \"" + "a".repeat(40) + "...\"");
     }
 
     @Test

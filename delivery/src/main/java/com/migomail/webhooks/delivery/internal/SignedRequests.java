@@ -60,6 +60,10 @@ final class SignedRequests {
         if (keyCache.size() > KEY_CACHE_LIMIT) {
             keyCache.clear();
         }
-        return active.stream().map(secret -> keyCache.computeIfAbsent(secret.key(), SigningKey::parse)).toList();
+        // A stored key was accepted when it was registered: a short raw secret taken then (or stored
+        // before raw secrets needed 16 bytes) keeps signing.
+        return active.stream()
+                .map(secret -> keyCache.computeIfAbsent(secret.key(), SigningKey::parseAllowingShortRawSecret))
+                .toList();
     }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 
-/** The README's "Secrets and keys" and "Signing a request yourself". */
+/** The README's "Secrets, keys and signatures" and "Signing a request yourself". */
 final class KeysExample {
     private KeysExample() {}
 
@@ -25,6 +25,13 @@ final class KeysExample {
         SigningKey anyKey = SigningKey.parse(stored);              // whsec_, whsk_ or raw
         VerificationKey receiverKey = VerificationKey.parse(forTheReceiver); // whsec_, whpk_ or raw
         System.out.println(same + " " + anyKey + " " + receiverKey);
+    }
+
+    static void shortRawSecret(String shortSecret, String stored) {
+        // A GitHub-style secret under 16 bytes that receivers already hold: accepted only when asked for.
+        WebhookSecret existing = WebhookSecret.parseAllowingShortRawSecret(shortSecret);
+        SigningKey orKeyPair = SigningKey.parseAllowingShortRawSecret(stored);   // whsec_, whsk_ or raw
+        System.out.println(existing + " " + orKeyPair);
     }
 
     static void signYourself(byte[] body, WebhookSecret secret, HttpRequest.Builder requestBuilder) {

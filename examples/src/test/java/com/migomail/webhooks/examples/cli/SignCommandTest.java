@@ -113,7 +113,8 @@ class SignCommandTest {
                 "--body-file", body).err())
                 .startsWith("error: --timestamp must be whole seconds (digits only), not '1736950951000.5'\n");
         assertThat(Cli.run("sign", "--secret", SECRET, "--id", " evt_1", "--timestamp", "1", "--body-file", body).err())
-                .startsWith("error: webhookId must be non-empty, without control characters or surrounding spaces\n");
+                .startsWith("error: webhookId must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (a TypeID such as"
+                        + " evt_01j8x4k7q3c9v2m5n8p0r6s1td or a Svix id such as msg_p5jXN8AQM9LWM0D4loKWxJek), not \" evt_1\"\n");
         assertThat(Cli.run("sign", "--secret", SECRET, "--id", "evt_1", "--timestamp", "1", "--body-file",
                 dir.resolve("missing.json").toString()).err())
                 .startsWith("error: cannot read --body-file " + dir.resolve("missing.json") + ": no such file\n");
