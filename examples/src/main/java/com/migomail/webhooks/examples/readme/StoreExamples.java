@@ -54,7 +54,7 @@ final class StoreExamples {
 
     static void h2(SecretEncryptionKeys keys) {
         try (JdbcWebhookStore store = JdbcWebhookStore.builder()
-                .h2File(Path.of("data/webhooks"))  // data/webhooks.mv.db
+                .h2File(Path.of("data/webhooks"))  // data/webhooks.mv.db, created rw------- (owner only)
                 .secretEncryption(keys)            // or storeSecretsInPlainText(), for tests and demos
                 .build()) {
             WebhookSender sender = WebhookSender.builder().store(store).build();

@@ -234,7 +234,10 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * the death of the process. H2 does not {@code fsync} each commit, so an operating-system
          * crash or power loss can still lose the last commits; use PostgreSQL where that matters.
          *
-         * <p>The file is not touched until the store's first operation.
+         * <p>Where the file system has POSIX permissions, the store creates a new database file (and
+         * H2's {@code <file>.trace.db}) readable and writable by the owner only ({@code rw-------}),
+         * and a missing directory as {@code rwx------}; existing ones keep their permissions. The
+         * file is not touched until the store's first operation.
          *
          * @param file the database file, with or without the {@code .mv.db} suffix; a relative path
          *     is resolved against the working directory
