@@ -9,6 +9,7 @@ import com.migomail.webhooks.store.jdbc.SecretDecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -291,13 +292,23 @@ final class SecretsAtRest {
         String target = ENCRYPTED + current.dataKeyId() + ":";
         record Row(String id, TenantId tenant, String secrets) {
         }
-        List<Row> rows = new Sql("SELECT id, tenant_id, secrets FROM " + tables.endpoints() + " WHERE id > ?"
-                + " ORDER BY id LIMIT " + BATCH + " FOR UPDATE", afterId)
+        // The page's last id first, then a lock on that range: H2 locks every row a FOR UPDATE query
+        // matches before it applies the LIMIT, which would lock the rest of the table each time.
+        List<String> page = new Sql("SELECT id FROM " + tables.endpoints() + " WHERE id > ? ORDER BY id LIMIT "
+                + BATCH, afterId).query(connection, r -> r.getString(1));
+        List<Row> rows = page.isEmpty() ? List.of() : new Sql("SELECT id, tenant_id, secrets FROM "
+                + tables.endpoints() + " WHERE id > ? AND id <= ? ORDER BY id FOR UPDATE", afterId,
+                page.get(page.size() - 1))
                 .query(connection, r -> new Row(r.getString("id"), Rows.tenant(r), r.getString("secrets")));
         int changed = 0;
         SecretDecryptionException failure = null;
-        for (Row row : rows) {
-            if (!row.secrets().startsWith(target)) {
+        // One batch of updates: a round trip per batch on PostgreSQL instead of one per endpoint.
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + tables.endpoints() + " SET secrets = ? WHERE id = ?")) {
+            for (Row row : rows) {
+                if (row.secrets().startsWith(target)) {
+                    continue;
+                }
                 String json;
                 try {
                     json = open(connection, row.tenant(), row.id(), row.secrets());
@@ -305,15 +316,18 @@ final class SecretsAtRest {
                     failure = failure != null ? failure : e;
                     continue;
                 }
-                String sealed = seal(current.dataKeyId(), dataKey, endpointAssociatedData(row.tenant(), row.id()),
-                        json.getBytes(StandardCharsets.UTF_8));
-                new Sql("UPDATE " + tables.endpoints() + " SET secrets = ? WHERE id = ?", sealed, row.id())
-                        .update(connection);
+                update.setString(1, seal(current.dataKeyId(), dataKey, endpointAssociatedData(row.tenant(), row.id()),
+                        json.getBytes(StandardCharsets.UTF_8)));
+                update.setString(2, row.id());
+                update.addBatch();
                 changed++;
             }
+            if (changed > 0) {
+                update.executeBatch();
+            }
         }
-        String lastId = rows.isEmpty() ? afterId : rows.get(rows.size() - 1).id();
-        return new Batch(current.dataKeyId(), rows.size(), lastId, changed, failure);
+        String lastId = page.isEmpty() ? afterId : page.get(page.size() - 1);
+        return new Batch(current.dataKeyId(), page.size(), lastId, changed, failure);
     }
 
     private Void finish(Connection connection, String passKey) throws SQLException {
