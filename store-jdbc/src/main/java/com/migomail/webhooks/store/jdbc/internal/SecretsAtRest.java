@@ -42,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  * lock, and a replacement takes that row exclusively: a write that used the old key has committed
  * before the pass starts and is re-encrypted by it, and every later write uses the new key. So once
  * a pass ran through with the same current key, no row still names a retired one, and they are
- * deleted.
+ * deleted. Whoever locks endpoint rows too (a secret rotation, a batch of the pass) locks them
+ * before the data key row, so that the locks cannot deadlock.
  *
  * <p>Thread-safe: the data keys are cached in a concurrent map.
  */
@@ -287,9 +288,6 @@ final class SecretsAtRest {
     }
 
     private Batch encryptBatch(Connection connection, String afterId) throws SQLException {
-        WrappedKey current = WrappedKey.parse(currentDataKeyRow(connection, shareLock()));
-        SecretKey dataKey = dataKey(current);
-        String target = ENCRYPTED + current.dataKeyId() + ":";
         record Row(String id, TenantId tenant, String secrets) {
         }
         // The page's last id first, then a lock on that range: H2 locks every row a FOR UPDATE query
@@ -300,6 +298,10 @@ final class SecretsAtRest {
                 + tables.endpoints() + " WHERE id > ? AND id <= ? ORDER BY id FOR UPDATE", afterId,
                 page.get(page.size() - 1))
                 .query(connection, r -> new Row(r.getString("id"), Rows.tenant(r), r.getString("secrets")));
+        // After the endpoint rows, as a secret rotation takes them: in the same order, no deadlock.
+        WrappedKey current = WrappedKey.parse(currentDataKeyRow(connection, shareLock()));
+        SecretKey dataKey = dataKey(current);
+        String target = ENCRYPTED + current.dataKeyId() + ":";
         int changed = 0;
         SecretDecryptionException failure = null;
         // One batch of updates: a round trip per batch on PostgreSQL instead of one per endpoint.
