@@ -119,10 +119,10 @@ final class DeliveryHarness {
         print();
     }
 
-    /** The embedded default: {@link JdbcWebhookStore#h2File} in a temporary directory, removed after. */
+    /** The embedded default: {@link JdbcWebhookStore.Builder#h2File} in a temporary directory, removed after. */
     private void measureH2() throws Exception {
         Path directory = Files.createTempDirectory("migomail-webhooks-h2-");
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(directory.resolve("webhooks"))) {
+        try (JdbcWebhookStore store = BenchmarkStores.h2File(directory.resolve("webhooks"))) {
             store.migrate();
             measureSender("H2 file", store);
         } finally {
@@ -134,7 +134,7 @@ final class DeliveryHarness {
 
     private void measurePostgres() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync, pgStatements);
-                JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build()) {
+                JdbcWebhookStore store = BenchmarkStores.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
                 if (pgStatements) {

@@ -86,7 +86,7 @@ final class MemoryHarness {
                 Runtime.getRuntime().maxMemory() >> 20, limitBytes >> 20);
         try (SilentServer silent = SilentServer.start(4096);
                 EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync);
-                JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(database.dataSource()).build();
+                JdbcWebhookStore store = BenchmarkStores.builder().dataSource(database.dataSource()).build();
                 HeapWatch watch = new HeapWatch()) {
             store.migrate();
             try (WebhookSender sender = WebhookSender.builder()

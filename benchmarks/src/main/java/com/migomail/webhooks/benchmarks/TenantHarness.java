@@ -106,8 +106,8 @@ final class TenantHarness {
                 Runtime.getRuntime().availableProcessors());
         if (stores.contains("h2")) {
             Path directory = Files.createTempDirectory("migomail-webhooks-tenants-");
-            try (JdbcWebhookStore small = JdbcWebhookStore.h2File(directory.resolve("small"));
-                    JdbcWebhookStore large = JdbcWebhookStore.h2File(directory.resolve("large"))) {
+            try (JdbcWebhookStore small = BenchmarkStores.h2File(directory.resolve("small"));
+                    JdbcWebhookStore large = BenchmarkStores.h2File(directory.resolve("large"))) {
                 harness.publishCost("H2 file", small, large);
             } finally {
                 try (Stream<Path> files = Files.walk(directory)) {
@@ -122,8 +122,8 @@ final class TenantHarness {
                 harness.activity = statements ? PostgresActivity.start(database.jdbcUrl()) : null;
                 harness.settle = () -> settle(source);
                 harness.publishCost("PostgreSQL",
-                        JdbcWebhookStore.builder().dataSource(source).tablePrefix("small_").build(),
-                        JdbcWebhookStore.builder().dataSource(source).tablePrefix("large_").build());
+                        BenchmarkStores.builder().dataSource(source).tablePrefix("small_").build(),
+                        BenchmarkStores.builder().dataSource(source).tablePrefix("large_").build());
                 harness.settle = () -> { };
                 if (harness.activity != null) {
                     System.out.println(harness.activity.statementReport(20));
@@ -272,8 +272,8 @@ final class TenantHarness {
     private void claimBehindBacklog(DataSource source) throws Exception {
         System.out.printf(Locale.ROOT, "%n== PostgreSQL: claimDue behind %,d due deliveries of a saturated endpoint%n",
                 backlog);
-        JdbcWebhookStore busy = JdbcWebhookStore.builder().dataSource(source).tablePrefix("busy_").build();
-        JdbcWebhookStore quiet = JdbcWebhookStore.builder().dataSource(source).tablePrefix("quiet_").build();
+        JdbcWebhookStore busy = BenchmarkStores.builder().dataSource(source).tablePrefix("busy_").build();
+        JdbcWebhookStore quiet = BenchmarkStores.builder().dataSource(source).tablePrefix("quiet_").build();
         String slow;
         try (WebhookSender sender = sender(busy)) {
             slow = sender.registerEndpoint(TenantId.of("busy"), EndpointRegistration.of("http://127.0.0.1:9/slow", "*"))

@@ -23,6 +23,8 @@ import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.migomail.webhooks.store.jdbc.KeyEncryptionKey;
+import com.migomail.webhooks.store.jdbc.SecretEncryptionKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,13 +97,21 @@ public final class Demo {
         }
     }
 
+    /** A key-encryption key for this run only: the demo's database is deleted when it ends. */
+    private static SecretEncryptionKeys demoKeys() {
+        byte[] key = new byte[KeyEncryptionKey.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return SecretEncryptionKeys.of(KeyEncryptionKey.of("demo", key));
+    }
+
     private int run(Path dir) throws InterruptedException {
         WebhookSecret secret = WebhookSecret.generate();
         SigningKeyPair keyPair = SigningKeyPair.generate();
         WebhookSecret globexSecret = WebhookSecret.generate();
         DemoListener listener = new DemoListener(this::onTimeline, this::timed);
         try (DemoReceiver receiver = DemoReceiver.start(receivingPaths(secret, keyPair, globexSecret), this::timed);
-                JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+                JdbcWebhookStore store = JdbcWebhookStore.builder().h2File(dir.resolve("webhooks"))
+                        .secretEncryption(demoKeys()).build();
                 WebhookSender sender = sender(store, listener)) {
             introduce(dir, receiver);
             step("1. Register endpoints for two tenants (customers of the platform): " + ACME + " and " + GLOBEX);

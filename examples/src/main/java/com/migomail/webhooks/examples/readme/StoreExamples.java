@@ -7,6 +7,8 @@ import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.migomail.webhooks.store.jdbc.KeyEncryptionKey;
+import com.migomail.webhooks.store.jdbc.SecretEncryptionKeys;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -32,8 +34,12 @@ final class StoreExamples {
         pool.setMaximumPoolSize(16);
         DataSource dataSource = new HikariDataSource(pool);
 
+        SecretEncryptionKeys keys = SecretEncryptionKeys.of(    // the key that encrypts endpoint secrets at rest
+                KeyEncryptionKey.fromBase64("2025-06", System.getenv("WEBHOOK_KEK")));  // openssl rand -base64 32
+
         JdbcWebhookStore store = JdbcWebhookStore.builder()
                 .dataSource(dataSource)          // required
+                .secretEncryption(keys)          // required: this, or storeSecretsInPlainText()
                 .tablePrefix("mwh_")             // default "mwh_"
                 .build();                        // the dialect is detected from the database
         store.migrate();                         // optional: create or migrate the tables now, not on first use
@@ -46,24 +52,25 @@ final class StoreExamples {
         return sender;
     }
 
-    static void h2() {
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of("data/webhooks"))) { // data/webhooks.mv.db
+    static void h2(SecretEncryptionKeys keys) {
+        try (JdbcWebhookStore store = JdbcWebhookStore.builder()
+                .h2File(Path.of("data/webhooks"))  // data/webhooks.mv.db, created rw------- (owner only)
+                .secretEncryption(keys)            // or storeSecretsInPlainText(), for tests and demos
+                .build()) {
             WebhookSender sender = WebhookSender.builder().store(store).build();
             sender.start();
             // ...
             sender.close();
-        }                                        // closes the H2 database
+        }                                          // closes the H2 database
     }
 
-    static JdbcWebhookStore upgradeFromVersion1(DataSource dataSource) {
+    static JdbcWebhookStore upgradeFromVersion1(DataSource dataSource, SecretEncryptionKeys keys) {
         JdbcWebhookStore store = JdbcWebhookStore.builder()
-                .dataSource(dataSource)
+                .dataSource(dataSource)                        // or .h2File(Path.of("data/webhooks"))
+                .secretEncryption(keys)                        // the version-1 plain secrets get encrypted too
                 .tenantForExistingRows(TenantId.of("legacy"))  // the tenant the rows of version 1 become
                 .build();
         store.migrate();                                       // schema version 1 -> 2 (nothing if done already)
-
-        JdbcWebhookStore h2 = JdbcWebhookStore.h2File(Path.of("data/webhooks"), TenantId.of("legacy")); // the same, H2
-        h2.close();
         return store;
     }
 

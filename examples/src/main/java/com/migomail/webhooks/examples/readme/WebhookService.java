@@ -12,12 +12,18 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.migomail.webhooks.store.jdbc.KeyEncryptionKey;
+import com.migomail.webhooks.store.jdbc.SecretEncryptionKeys;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** The sender side of an application: one sender for the process, built at startup. */
 public final class WebhookService implements AutoCloseable {
-    private final JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of("data/webhooks")); // or PostgreSQL
+    private final JdbcWebhookStore store = JdbcWebhookStore.builder()
+            .h2File(Path.of("data/webhooks"))                       // or .dataSource(...) for PostgreSQL
+            .secretEncryption(SecretEncryptionKeys.of(               // endpoint secrets encrypted at rest
+                    KeyEncryptionKey.fromBase64("2025-06", System.getenv("WEBHOOK_KEK")))) // 32 bytes, yours
+            .build();
     private final WebhookSender sender = WebhookSender.builder()
             .store(store)
             .listener(new DeliveryListener() {

@@ -9,6 +9,7 @@ import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.internal.H2FileDataSource;
 import com.migomail.webhooks.store.jdbc.internal.JdbcStore;
+import com.migomail.webhooks.store.jdbc.internal.Keyring;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -59,7 +60,17 @@ import javax.sql.DataSource;
  * operation named; a time outside the storable range as {@link IllegalArgumentException}. PostgreSQL
  * text cannot hold NUL characters: in attempt excerpts and error messages they are stored as U+FFFD.
  *
- * <p>Thread-safe. Obtain one from {@link #builder()} or {@link #h2File(Path)}.
+ * <p>Endpoint secrets are encrypted at rest with keys the host holds
+ * ({@link Builder#secretEncryption(SecretEncryptionKeys)}), or kept in plain text only if the host
+ * says so ({@link Builder#storeSecretsInPlainText()}); a builder given neither refuses to build.
+ * Encrypted, the {@code secrets} column holds {@code enc:v1:<data key id>:<ciphertext>}: AES-256-GCM
+ * under the store's random data key, bound to the endpoint's tenant and id, and the data key sits
+ * in the {@code settings} table wrapped under the host's key-encryption key. The subscriber index
+ * key there is encrypted the same way. A store whose keys do not open the database refuses to start
+ * with {@link MissingKeyEncryptionKeyException} or {@link KeyEncryptionKeyMismatchException}; an
+ * endpoint whose ciphertext does not decrypt fails its reads with {@link SecretDecryptionException}.
+ *
+ * <p>Thread-safe. Obtain one from {@link #builder()}.
  */
 public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
@@ -67,59 +78,12 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     int SCHEMA_VERSION = 2;
 
     /**
-     * A builder; a {@link Builder#dataSource(DataSource) data source} is required.
+     * A builder; the database and the storage of secrets are required (see {@link Builder}).
      *
      * @return a new builder with the defaults listed on {@link Builder}
      */
     static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * A store over an embedded H2 file database, the single-node default: {@code file} names the
-     * database, and H2 keeps it in {@code <file>.mv.db}. The store owns its connections and
-     * {@link #close()} closes the database. Only one process may open the file at a time.
-     *
-     * <p>The database is opened with {@code WRITE_DELAY=0}, so that every commit is written to the
-     * file before the operation returns: an event that {@code publish} confirmed survives the death
-     * of the process. H2 does not {@code fsync} each commit, so an operating-system crash or power
-     * loss can still lose the last commits; use PostgreSQL where that matters.
-     *
-     * @param file the database file, with or without the {@code .mv.db} suffix; a relative path is
-     *     resolved against the working directory
-     * @return a store that owns the database, with the default table prefix
-     *     {@value Builder#DEFAULT_TABLE_PREFIX}; it does not open the file until its first operation
-     * @throws NullPointerException if file is null
-     * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL settings)
-     * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
-     */
-    static JdbcWebhookStore h2File(Path file) {
-        Objects.requireNonNull(file, "file cannot be null");
-        H2FileDataSource dataSource = H2FileDataSource.forFile(file);
-        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource, null);
-    }
-
-    /**
-     * A store over an embedded H2 file database, as {@link #h2File(Path)}, that migrates a database
-     * of schema version 1 (before tenants) by assigning its rows to {@code tenantForExistingRows};
-     * see {@link Builder#tenantForExistingRows(TenantId)}. For a new database, or one migrated
-     * already, it is the same as {@link #h2File(Path)}.
-     *
-     * @param file the database file, with or without the {@code .mv.db} suffix; a relative path is
-     *     resolved against the working directory
-     * @param tenantForExistingRows the tenant that the endpoints, events and deliveries stored by a
-     *     version of this library before tenants belong to
-     * @return a store that owns the database, with the default table prefix
-     *     {@value Builder#DEFAULT_TABLE_PREFIX}; it does not open the file until its first operation
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL settings)
-     * @throws IllegalStateException if the H2 driver ({@code com.h2database:h2}) is not available
-     */
-    static JdbcWebhookStore h2File(Path file, TenantId tenantForExistingRows) {
-        Objects.requireNonNull(file, "file cannot be null");
-        Objects.requireNonNull(tenantForExistingRows, "tenantForExistingRows cannot be null");
-        H2FileDataSource dataSource = H2FileDataSource.forFile(file);
-        return new JdbcStore(dataSource, Dialect.H2, Builder.DEFAULT_TABLE_PREFIX, dataSource, tenantForExistingRows);
     }
 
     /**
@@ -155,17 +119,45 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries);
 
     /**
-     * Creates or migrates the tables now rather than on first use (to fail fast at start-up). Safe
-     * to call repeatedly and from several nodes at once.
+     * Creates or migrates the tables now rather than on first use (to fail fast at start-up), and
+     * readies the secrets: with {@link Builder#secretEncryption keys}, creates the data key on first
+     * use, re-wraps it if it is under another of the keys than the current one, and encrypts every
+     * endpoint whose secrets are not yet under it (a database written in plain text, or a
+     * re-encryption cut short), in transactions of 100 endpoints; other operations wait until that is
+     * done. An endpoint whose secrets do not decrypt is left as it is (its reads throw
+     * {@link SecretDecryptionException}) and does not stop the start. Safe to call repeatedly and from
+     * several nodes at once.
      *
      * @throws SchemaVersionException if the database schema is newer than this library
      * @throws NonDurableDatabaseException if the database acknowledges commits before writing them
      * @throws MissingTenantForExistingRowsException if the database is at schema version 1, holds
      *     rows, and the store has no {@link Builder#tenantForExistingRows tenant for them} (the
      *     database is left as it was)
+     * @throws MissingKeyEncryptionKeyException if the database's secrets are encrypted under a
+     *     key-encryption key the store was not given (or it keeps plain text); nothing is changed
+     * @throws KeyEncryptionKeyMismatchException if a key with the id the database names does not
+     *     decrypt its data key; nothing is changed
      * @throws StoreException if the database fails
      */
     void migrate();
+
+    /**
+     * Replaces the data key and re-encrypts every endpoint's secrets (and the subscriber index key)
+     * under the new one, wrapped under the current key-encryption key. Use it when the data key
+     * itself may have been exposed (a memory dump, say); rotating the key-encryption key alone needs
+     * no call (see {@link SecretEncryptionKeys}). Runs in transactions of 100 endpoints each, so
+     * deliveries go on meanwhile; endpoints written during the call are written under the new key.
+     * The old data key is deleted once no endpoint uses it. If the call is cut short, the next start
+     * of a store finishes it. Safe to call from several nodes at once.
+     *
+     * @return the number of endpoints whose secrets this call re-encrypted
+     * @throws IllegalStateException if the store keeps secrets in plain text
+     * @throws SecretDecryptionException if an endpoint's secrets do not decrypt, after every other
+     *     endpoint was re-encrypted: that one stays as it was, and the old data key is kept until it is
+     *     deleted
+     * @throws StoreException if the database fails, or as for {@link #migrate()}
+     */
+    int reencryptSecrets();
 
     /**
      * The dialect in use (detecting it from the database if it was not set).
@@ -184,16 +176,19 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     String tablePrefix();
 
     /**
-     * Closes what the store created itself (the H2 database of {@link #h2File(Path)}); a data source
-     * supplied by the host is left open. Idempotent.
+     * Closes what the store created itself (the H2 database of {@link Builder#h2File(Path)}); a data
+     * source supplied by the host is left open. Idempotent.
      */
     @Override
     void close();
 
     /**
-     * Configuration of a {@link JdbcWebhookStore}. Defaults: dialect detected from the database,
-     * table prefix {@value #DEFAULT_TABLE_PREFIX}, no tenant for rows of schema version 1. Not
-     * thread-safe; {@link #build()} copies.
+     * Configuration of a {@link JdbcWebhookStore}. Required: the database (a
+     * {@link #dataSource(DataSource) data source} or an {@link #h2File(Path) H2 file}) and how
+     * endpoint secrets are stored ({@link #secretEncryption(SecretEncryptionKeys)} or
+     * {@link #storeSecretsInPlainText()}). Defaults: dialect detected from the database, table prefix
+     * {@value #DEFAULT_TABLE_PREFIX}, no tenant for rows of schema version 1. Not thread-safe;
+     * {@link #build()} copies.
      */
     final class Builder {
 
@@ -203,6 +198,9 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,29})?");
 
         private DataSource dataSource;
+        private Path h2File;
+        private SecretEncryptionKeys secretKeys;
+        private boolean plainTextSecrets;
         private Dialect dialect;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private TenantId tenantForExistingRows;
@@ -222,6 +220,67 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
+            return this;
+        }
+
+        /**
+         * An embedded H2 file database that the store opens and owns, the single-node default, instead
+         * of a {@link #dataSource(DataSource) data source}: {@code file} names the database, and H2
+         * keeps it in {@code <file>.mv.db}. The store's {@link JdbcWebhookStore#close()} closes the
+         * database. Only one process may open the file at a time.
+         *
+         * <p>The database is opened with {@code WRITE_DELAY=0}, so that every commit is written to
+         * the file before the operation returns: an event that {@code publish} confirmed survives
+         * the death of the process. H2 does not {@code fsync} each commit, so an operating-system
+         * crash or power loss can still lose the last commits; use PostgreSQL where that matters.
+         *
+         * <p>Where the file system has POSIX permissions, the store creates a new database file (and
+         * H2's {@code <file>.trace.db}) readable and writable by the owner only ({@code rw-------}),
+         * and a missing directory as {@code rwx------}; existing ones keep their permissions. The
+         * file is not touched until the store's first operation.
+         *
+         * @param file the database file, with or without the {@code .mv.db} suffix; a relative path
+         *     is resolved against the working directory
+         * @return this builder
+         * @throws NullPointerException if file is null
+         * @throws IllegalArgumentException if the path contains {@code ;} (H2 would read it as URL
+         *     settings)
+         */
+        public Builder h2File(Path file) {
+            Objects.requireNonNull(file, "h2File cannot be null");
+            if (file.toString().indexOf(';') >= 0) {
+                throw new IllegalArgumentException("the H2 file path cannot contain ';' (H2 reads what follows as"
+                        + " settings of the database URL): " + file);
+            }
+            this.h2File = file;
+            return this;
+        }
+
+        /**
+         * Encrypts endpoint secrets at rest under these keys (envelope encryption; see
+         * {@link SecretEncryptionKeys}), the recommended choice. A database written in plain text
+         * is encrypted by the store's first operation (see {@link JdbcWebhookStore#migrate()}).
+         *
+         * @param keys the current key-encryption key and any others the database may name
+         * @return this builder
+         * @throws NullPointerException if keys is null
+         */
+        public Builder secretEncryption(SecretEncryptionKeys keys) {
+            this.secretKeys = Objects.requireNonNull(keys, "secretEncryption cannot be null");
+            return this;
+        }
+
+        /**
+         * Keeps endpoint secrets in plain text in the database, readable by whoever reads its
+         * tables, files or backups: for tests and demos, or where the database is encrypted and
+         * guarded well enough on its own. A store built so refuses a database whose secrets are
+         * encrypted ({@link MissingKeyEncryptionKeyException}); there is no way back from
+         * encryption to plain text.
+         *
+         * @return this builder
+         */
+        public Builder storeSecretsInPlainText() {
+            this.plainTextSecrets = true;
             return this;
         }
 
@@ -282,14 +341,30 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * A store with this configuration. Does not connect: the database is first used (and the
          * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
          *
-         * @return a new store; it does not close the data source
-         * @throws IllegalStateException if no data source was set
+         * @return a new store; it does not close a data source given to {@link #dataSource}, and
+         *     closes the database of {@link #h2File}
+         * @throws IllegalStateException if neither or both of a data source and an H2 file were set,
+         *     if neither or both of {@link #secretEncryption} and {@link #storeSecretsInPlainText()}
+         *     were chosen, or if the H2 driver ({@code com.h2database:h2}) is not available for an H2 file
          */
         public JdbcWebhookStore build() {
-            if (dataSource == null) {
-                throw new IllegalStateException("dataSource is required");
+            if ((dataSource == null) == (h2File == null)) {
+                throw new IllegalStateException(dataSource == null ? "dataSource or h2File is required"
+                        : "dataSource and h2File cannot both be set");
             }
-            return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows);
+            if ((secretKeys == null) == !plainTextSecrets) {
+                throw new IllegalStateException(secretKeys == null
+                        ? "choose how endpoint secrets are stored: secretEncryption(SecretEncryptionKeys) to encrypt"
+                                + " them (recommended), or storeSecretsInPlainText()"
+                        : "secretEncryption and storeSecretsInPlainText cannot both be set");
+            }
+            Keyring keyring = secretKeys == null ? null
+                    : new Keyring(secretKeys.currentKeyId(), secretKeys.secretKeys());
+            if (h2File != null) {
+                H2FileDataSource owned = H2FileDataSource.forFile(h2File);
+                return new JdbcStore(owned, Dialect.H2, tablePrefix, owned, tenantForExistingRows, keyring);
+            }
+            return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows, keyring);
         }
     }
 }

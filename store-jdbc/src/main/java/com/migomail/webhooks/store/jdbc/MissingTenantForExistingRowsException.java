@@ -35,7 +35,7 @@ public final class MissingTenantForExistingRowsException extends StoreException 
                 + "), which has no tenants, and schema version " + JdbcWebhookStore.SCHEMA_VERSION
                 + " needs the tenant they belong to: build the store with"
                 + " JdbcWebhookStore.builder().tenantForExistingRows(TenantId.of(\"...\"))"
-                + " (or JdbcWebhookStore.h2File(file, tenant)) to migrate them to that tenant;"
+                + " (the same for an H2 file: builder().h2File(file)) to migrate them to that tenant;"
                 + " the database was not changed";
     }
 

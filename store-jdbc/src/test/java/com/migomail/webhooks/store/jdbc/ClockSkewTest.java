@@ -77,7 +77,7 @@ class ClockSkewTest {
 
     @Test
     void anH2StoreHasNoSharedClockToCompareWith() {
-        try (JdbcWebhookStore h2 = JdbcWebhookStore.h2File(dir.resolve("webhooks"))) {
+        try (JdbcWebhookStore h2 = Fixtures.h2File(dir.resolve("webhooks"))) {
             assertThat(h2.sharedClockTime()).isEmpty();
         }
         assertThat(POSTGRES.sharedClockTime()).hasValueSatisfying(

@@ -104,7 +104,7 @@ class ColumnRoundTripTest {
 
         @org.junit.jupiter.api.BeforeEach
         void open() {
-            store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+            store = Fixtures.h2File(dir.resolve("webhooks"));
         }
 
         @AfterEach

@@ -28,13 +28,13 @@ class ConnectionModeTest {
         config.setMaximumPoolSize(2);
         config.setAutoCommit(false);
         try (HikariDataSource manualCommit = new HikariDataSource(config)) {
-            JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(manualCommit).tablePrefix(prefix).build();
+            JdbcWebhookStore store = Fixtures.builder().dataSource(manualCommit).tablePrefix(prefix).build();
             Fixtures.withEndpoints(store, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
             Delivery claimed = store.claimDue(T0, 1, "node-a", Duration.ofMinutes(1), Set.of()).get(0);
             store.recordAttempt("node-a", new DeliveryAttempt(claimed.id(), 1, T0, Duration.ofMillis(4), 204, null,
                     null, ""), DeliveryOutcome.delivered(), T0);
 
-            JdbcWebhookStore otherNode = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+            JdbcWebhookStore otherNode = Fixtures.builder().dataSource(TestDatabases.postgres())
                     .tablePrefix(prefix).build();
             assertThat(otherNode.delivery(Fixtures.TENANT, "dlv_1").orElseThrow().status())
                     .isEqualTo(DeliveryStatus.DELIVERED);

@@ -46,13 +46,37 @@ final class Fixtures {
         return store;
     }
 
-    /** A store over a fresh table prefix in the shared embedded PostgreSQL. */
-    static JdbcWebhookStore postgresStore() {
-        return JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
-                .tablePrefix(TestDatabases.freshPrefix()).build();
+    /** The key-encryption key of the tests' stores. */
+    static final KeyEncryptionKey KEK = kek("test-1", 1);
+
+    /** The tests' key ring: {@link #KEK} alone. */
+    static final SecretEncryptionKeys KEYS = SecretEncryptionKeys.of(KEK);
+
+    /** A key of that id whose 32 bytes are {@code seed}, {@code seed + 1}, ... */
+    static KeyEncryptionKey kek(String id, int seed) {
+        byte[] key = new byte[KeyEncryptionKey.KEY_BYTES];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (seed + i);
+        }
+        return KeyEncryptionKey.of(id, key);
     }
 
-    /** The JDBC URL of the H2 database {@link JdbcWebhookStore#h2File(Path)} opens for that file. */
+    /** A builder whose stores encrypt secrets under {@link #KEYS}, as production ones do. */
+    static JdbcWebhookStore.Builder builder() {
+        return JdbcWebhookStore.builder().secretEncryption(KEYS);
+    }
+
+    /** A store over that H2 file, secrets encrypted under {@link #KEYS}. */
+    static JdbcWebhookStore h2File(Path file) {
+        return builder().h2File(file).build();
+    }
+
+    /** A store over a fresh table prefix in the shared embedded PostgreSQL. */
+    static JdbcWebhookStore postgresStore() {
+        return builder().dataSource(TestDatabases.postgres()).tablePrefix(TestDatabases.freshPrefix()).build();
+    }
+
+    /** The JDBC URL of the H2 database {@link JdbcWebhookStore.Builder#h2File(Path)} opens for that file. */
     static String h2Url(Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";WRITE_DELAY=0";
     }

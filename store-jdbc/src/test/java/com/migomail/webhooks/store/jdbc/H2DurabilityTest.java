@@ -25,7 +25,7 @@ class H2DurabilityTest {
     @Test
     void h2FileOpensTheDatabaseWithNoWriteDelay() throws SQLException {
         Path file = dir.resolve("webhooks");
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore store = Fixtures.h2File(file)) {
             store.migrate();
             try (Connection connection = DriverManager.getConnection(Fixtures.h2Url(file))) {
                 assertThat(writeDelay(connection)).isEqualTo("0");
@@ -35,7 +35,7 @@ class H2DurabilityTest {
 
     @Test
     void refusesAnH2DataSourceWithH2sDefaultWriteDelay() {
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2("")).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(h2("")).build();
 
         assertThatThrownBy(store::migrate)
                 .isInstanceOfSatisfying(NonDurableDatabaseException.class, e -> {
@@ -44,12 +44,12 @@ class H2DurabilityTest {
                 })
                 .hasMessage("the database acknowledges commits before writing them (WRITE_DELAY = 500), so a crash"
                         + " would lose events that publish confirmed: add ;WRITE_DELAY=0 to the H2 URL (or run"
-                        + " SET WRITE_DELAY 0), or use JdbcWebhookStore.h2File");
+                        + " SET WRITE_DELAY 0), or use JdbcWebhookStore.builder().h2File(file)");
     }
 
     @Test
     void refusesEveryOperationNotJustMigrate() {
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2(";WRITE_DELAY=20")).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(h2(";WRITE_DELAY=20")).build();
 
         assertThatThrownBy(() -> store.endpoints(Fixtures.TENANT)).isInstanceOf(NonDurableDatabaseException.class)
                 .hasMessageContaining("(WRITE_DELAY = 20)");
@@ -57,7 +57,7 @@ class H2DurabilityTest {
 
     @Test
     void acceptsAnH2DataSourceWithNoWriteDelay() {
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2(";WRITE_DELAY=0")).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(h2(";WRITE_DELAY=0")).build();
 
         store.migrate();
         assertThat(store.endpoints(Fixtures.TENANT)).isEmpty();
@@ -67,7 +67,7 @@ class H2DurabilityTest {
     void acceptsAnInMemoryH2DatabaseWhichHasNoWriteDelay() {
         JdbcDataSource memory = new JdbcDataSource();
         memory.setURL("jdbc:h2:mem:durability-test;DB_CLOSE_DELAY=-1");
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(memory).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(memory).build();
 
         store.migrate();
         assertThat(store.endpoints(Fixtures.TENANT)).isEmpty();
@@ -77,7 +77,7 @@ class H2DurabilityTest {
     void h2FileRefusesAPathThatWouldAddSettingsToTheUrl() {
         Path hostile = dir.resolve("webhooks;INIT=CREATE TABLE pwned(x INT)");
 
-        assertThatThrownBy(() -> JdbcWebhookStore.h2File(hostile))
+        assertThatThrownBy(() -> Fixtures.h2File(hostile))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the H2 file path cannot contain ';'");
         assertThat(dir).isEmptyDirectory();

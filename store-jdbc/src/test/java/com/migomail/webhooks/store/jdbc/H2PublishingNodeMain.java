@@ -22,7 +22,7 @@ public final class H2PublishingNodeMain {
     }
 
     public static void main(String[] args) throws IOException {
-        JdbcWebhookStore store = JdbcWebhookStore.h2File(Path.of(args[0]));
+        JdbcWebhookStore store = Fixtures.h2File(Path.of(args[0]));
         int events = Integer.parseInt(args[2]);
         WebhookSender sender = SenderNodes.sender(store, NODE_ID, Clock.systemUTC(), new AtomicInteger());
         sender.registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(args[1], "*"));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded default survives {@code kill -9}: a sender on {@link JdbcWebhookStore#h2File(Path)}
+ * The embedded default survives {@code kill -9}: a sender on {@link JdbcWebhookStore.Builder#h2File(Path)}
  * in a child JVM publishes while it delivers, and is killed the moment its last {@code publish}
  * returns. Every event that {@code publish} confirmed must be in the file afterwards, and a new
  * sender over the file delivers all of them, repeating only what was in flight at the kill.
@@ -44,7 +44,7 @@ class H2SigkillIT {
             Set<String> confirmed = publishAndKill(file, receiver.url());
             int receivedAtKill = receiver.distinctEvents();
 
-            try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+            try (JdbcWebhookStore store = Fixtures.h2File(file)) {
                 Set<String> missing = new LinkedHashSet<>(confirmed);
                 missing.removeIf(id -> store.event(Fixtures.TENANT, id).isPresent());
                 Set<String> leasedAtKill = eventIdsLeasedTo(store, H2PublishingNodeMain.NODE_ID);

@@ -30,7 +30,7 @@ class H2StoreContractTest extends WebhookStoreContract {
     }
 
     private JdbcWebhookStore open() {
-        JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+        JdbcWebhookStore store = Fixtures.h2File(dir.resolve("webhooks"));
         opened.add(store);
         return store;
     }

@@ -21,7 +21,7 @@ class H2TenantIsolationTest extends TenantIsolationContract {
 
     private static synchronized JdbcWebhookStore shared() {
         if (store == null) {
-            store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+            store = Fixtures.h2File(dir.resolve("webhooks"));
         }
         return store;
     }

@@ -17,9 +17,40 @@ class JdbcWebhookStoreBuilderTest {
     Path dir;
 
     @Test
-    void requiresADataSource() {
-        assertThatThrownBy(() -> JdbcWebhookStore.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessage("dataSource is required");
+    void requiresADataSourceOrAnH2File() {
+        assertThatThrownBy(() -> JdbcWebhookStore.builder().storeSecretsInPlainText().build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("dataSource or h2File is required");
+    }
+
+    @Test
+    void refusesBothADataSourceAndAnH2File() {
+        assertThatThrownBy(() -> Fixtures.builder().dataSource(h2()).h2File(dir.resolve("other")).build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("dataSource and h2File cannot both be set");
+    }
+
+    @Test
+    void requiresTheHostToChooseHowSecretsAreStored() {
+        assertThatThrownBy(() -> JdbcWebhookStore.builder().dataSource(h2()).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("choose how endpoint secrets are stored: secretEncryption(SecretEncryptionKeys) to encrypt"
+                        + " them (recommended), or storeSecretsInPlainText()");
+        assertThatThrownBy(() -> JdbcWebhookStore.builder().h2File(dir.resolve("webhooks")).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("choose how endpoint secrets");
+    }
+
+    @Test
+    void refusesBothEncryptionAndPlainText() {
+        assertThatThrownBy(() -> Fixtures.builder().dataSource(h2()).storeSecretsInPlainText().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("secretEncryption and storeSecretsInPlainText cannot both be set");
+    }
+
+    @Test
+    void saysHowItKeepsSecretsButShowsNoKey() {
+        assertThat(Fixtures.builder().dataSource(h2()).build().toString()).endsWith(", secrets=encrypted]")
+                .doesNotContain("test-1");
+        assertThat(JdbcWebhookStore.builder().dataSource(h2()).storeSecretsInPlainText().build().toString())
+                .endsWith(", secrets=plain text]");
     }
 
     @Test
@@ -30,8 +61,10 @@ class JdbcWebhookStoreBuilderTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("dialect cannot be null");
         assertThatThrownBy(() -> JdbcWebhookStore.builder().tablePrefix(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("tablePrefix cannot be null");
-        assertThatThrownBy(() -> JdbcWebhookStore.h2File(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("file cannot be null");
+        assertThatThrownBy(() -> JdbcWebhookStore.builder().h2File(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("h2File cannot be null");
+        assertThatThrownBy(() -> JdbcWebhookStore.builder().secretEncryption(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("secretEncryption cannot be null");
     }
 
     @ParameterizedTest
@@ -45,30 +78,30 @@ class JdbcWebhookStoreBuilderTest {
 
     @Test
     void defaultsToThePrefixMwh() {
-        assertThat(JdbcWebhookStore.builder().dataSource(h2()).build().tablePrefix()).isEqualTo("mwh_");
+        assertThat(Fixtures.builder().dataSource(h2()).build().tablePrefix()).isEqualTo("mwh_");
     }
 
     @Test
     void acceptsAnEmptyPrefix() {
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(h2()).tablePrefix("").build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(h2()).tablePrefix("").build();
         store.migrate();
         assertThat(store.tablePrefix()).isEmpty();
     }
 
     @Test
     void detectsPostgresql() {
-        assertThat(JdbcWebhookStore.builder().dataSource(TestDatabases.postgres()).build().dialect())
+        assertThat(Fixtures.builder().dataSource(TestDatabases.postgres()).build().dialect())
                 .isEqualTo(Dialect.POSTGRESQL);
     }
 
     @Test
     void detectsH2() {
-        assertThat(JdbcWebhookStore.builder().dataSource(h2()).build().dialect()).isEqualTo(Dialect.H2);
+        assertThat(Fixtures.builder().dataSource(h2()).build().dialect()).isEqualTo(Dialect.H2);
     }
 
     @Test
     void usesAnExplicitDialectWithoutConnecting() {
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(new JdbcDataSource())
+        JdbcWebhookStore store = Fixtures.builder().dataSource(new JdbcDataSource())
                 .dialect(Dialect.POSTGRESQL).build();
         assertThat(store.dialect()).isEqualTo(Dialect.POSTGRESQL);
     }

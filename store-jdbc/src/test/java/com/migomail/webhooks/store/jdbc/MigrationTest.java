@@ -33,7 +33,7 @@ class MigrationTest {
     @Test
     void createsItsTablesOnFirstUseAndRecordsTheVersion() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
         assertThat(tableExists(postgres, prefix + "events")).as("nothing before first use").isFalse();
 
         assertThat(store.event(TENANT, "evt_1")).isEmpty();
@@ -47,10 +47,10 @@ class MigrationTest {
     @Test
     void reopeningAMigratedDatabaseKeepsItsDataAndMigratesNothing() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore first = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
+        JdbcWebhookStore first = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
         Fixtures.withEndpoints(first, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
 
-        JdbcWebhookStore second = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
+        JdbcWebhookStore second = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
         second.migrate();
         second.migrate();
 
@@ -67,7 +67,7 @@ class MigrationTest {
             for (int i = 0; i < 4; i++) {
                 DataSource own = TestDatabases.pool(TestDatabases.postgresUrl(), 1);
                 starts.add(() -> {
-                    JdbcWebhookStore.builder().dataSource(own).tablePrefix(prefix).build().migrate();
+                    Fixtures.builder().dataSource(own).tablePrefix(prefix).build().migrate();
                     ((AutoCloseable) own).close();
                     return null;
                 });
@@ -84,10 +84,10 @@ class MigrationTest {
     @Test
     void refusesASchemaNewerThanItKnows() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
+        Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
         execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (3, 'V3__future')");
 
-        JdbcWebhookStore older = JdbcWebhookStore.builder().dataSource(postgres).tablePrefix(prefix).build();
+        JdbcWebhookStore older = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
 
         assertThatThrownBy(() -> older.event(TENANT, "evt_1"))
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
@@ -101,14 +101,14 @@ class MigrationTest {
     @Test
     void refusesANewerSchemaOnH2Too() throws SQLException {
         Path file = dir.resolve("webhooks");
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore store = Fixtures.h2File(file)) {
             store.migrate();
             try (Connection connection = DriverManager.getConnection(Fixtures.h2Url(file));
                     Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO mwh_schema_version (version, script) VALUES (7, 'V7__future')");
             }
         }
-        try (JdbcWebhookStore reopened = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore reopened = Fixtures.h2File(file)) {
             assertThatThrownBy(reopened::migrate).isInstanceOf(SchemaVersionException.class)
                     .hasMessageStartingWith("schema version 7 in table mwh_schema_version is newer");
         }
@@ -116,9 +116,9 @@ class MigrationTest {
 
     @Test
     void storesWithDifferentPrefixesInOneDatabaseAreIndependent() {
-        JdbcWebhookStore billing = JdbcWebhookStore.builder().dataSource(postgres)
+        JdbcWebhookStore billing = Fixtures.builder().dataSource(postgres)
                 .tablePrefix(TestDatabases.freshPrefix() + "billing_").build();
-        JdbcWebhookStore marketing = JdbcWebhookStore.builder().dataSource(postgres)
+        JdbcWebhookStore marketing = Fixtures.builder().dataSource(postgres)
                 .tablePrefix(TestDatabases.freshPrefix() + "marketing_").build();
 
         Fixtures.withEndpoints(billing, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
@@ -130,11 +130,11 @@ class MigrationTest {
     @Test
     void anH2FileKeepsItsDataAcrossReopening() {
         Path file = dir.resolve("webhooks");
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore store = Fixtures.h2File(file)) {
             Fixtures.withEndpoints(store, "ep_1").append(event("evt_1"), pendingTo("dlv_1", "ep_1"));
         }
         assertThat(dir.resolve("webhooks.mv.db")).exists();
-        try (JdbcWebhookStore reopened = JdbcWebhookStore.h2File(dir.resolve("webhooks.mv.db"))) {
+        try (JdbcWebhookStore reopened = Fixtures.h2File(dir.resolve("webhooks.mv.db"))) {
             assertThat(reopened.event(TENANT, "evt_1")).contains(event("evt_1"));
             assertThat(reopened.dialect()).isEqualTo(Dialect.H2);
         }
@@ -142,7 +142,7 @@ class MigrationTest {
 
     @Test
     void aClosedH2StoreFailsWithAStoreException() {
-        JdbcWebhookStore store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+        JdbcWebhookStore store = Fixtures.h2File(dir.resolve("webhooks"));
         store.migrate();
         store.close();
         store.close();

@@ -62,7 +62,7 @@ class MultiSenderDeliveryIT {
                 pools.add(pool);
                 AtomicInteger count = new AtomicInteger();
                 delivered.add(count);
-                senders.add(sender(JdbcWebhookStore.builder().dataSource(pool).tablePrefix(prefix).build(),
+                senders.add(sender(Fixtures.builder().dataSource(pool).tablePrefix(prefix).build(),
                         "node-" + node, Clock.systemUTC(), count));
             }
             senders.get(0).registerEndpoint(Fixtures.TENANT, EndpointRegistration.of(receiver.url(), "*"));
@@ -93,7 +93,7 @@ class MultiSenderDeliveryIT {
     void aSenderKilledWithSigkillLosesNothingAndAnotherFinishesItsWork() throws Exception {
         int events = 3_000;
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+        JdbcWebhookStore store = Fixtures.builder().dataSource(TestDatabases.postgres())
                 .tablePrefix(prefix).build();
         try (LoopbackReceiver receiver = LoopbackReceiver.holdingResponses(5)) {
             Set<String> eventIds = publishBacklog(store, receiver, events);

@@ -45,7 +45,7 @@ class MultiSenderDeliveryTest {
         try (LoopbackReceiver receiver = LoopbackReceiver.holdingResponses(3)) {
             Set<String> eventIds;
             int receivedAtClose;
-            try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+            try (JdbcWebhookStore store = Fixtures.h2File(file)) {
                 eventIds = publishBacklog(store, receiver, events);
                 try (WebhookSender sender = sender(store, "first-run", Clock.systemUTC(), new AtomicInteger())) {
                     sender.start();
@@ -55,7 +55,7 @@ class MultiSenderDeliveryTest {
                 receivedAtClose = receiver.distinctEvents();
             }
             long start = System.nanoTime();
-            try (JdbcWebhookStore reopened = JdbcWebhookStore.h2File(file);
+            try (JdbcWebhookStore reopened = Fixtures.h2File(file);
                     WebhookSender sender = sender(reopened, "second-run", Clock.systemUTC(), new AtomicInteger())) {
                 sender.start();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
@@ -73,9 +73,9 @@ class MultiSenderDeliveryTest {
     @Test
     void anEventCommittedThroughTheOutboxOnOneNodeIsDeliveredByAnother() throws Exception {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore publishingNode = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+        JdbcWebhookStore publishingNode = Fixtures.builder().dataSource(TestDatabases.postgres())
                 .tablePrefix(prefix).build();
-        JdbcWebhookStore deliveringNode = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+        JdbcWebhookStore deliveringNode = Fixtures.builder().dataSource(TestDatabases.postgres())
                 .tablePrefix(prefix).build();
         try (LoopbackReceiver receiver = LoopbackReceiver.start();
                 WebhookSender sender = WebhookSender.builder().store(deliveringNode).nodeId("node-b")

@@ -207,7 +207,7 @@ class OutboxTest {
 
         @org.junit.jupiter.api.BeforeEach
         void open() {
-            store = Fixtures.withEndpoints(JdbcWebhookStore.h2File(dir.resolve("webhooks")), "ep_1", "ep_2");
+            store = Fixtures.withEndpoints(Fixtures.h2File(dir.resolve("webhooks")), "ep_1", "ep_2");
         }
 
         @AfterEach

@@ -32,7 +32,7 @@ class PostgresqlFairClaimTest {
 
     @BeforeAll
     static void backlog() throws Exception {
-        store = JdbcWebhookStore.builder().dataSource(RECORDING.dataSource()).tablePrefix(TestDatabases.freshPrefix())
+        store = Fixtures.builder().dataSource(RECORDING.dataSource()).tablePrefix(TestDatabases.freshPrefix())
                 .build();
         store.createEndpoint(Fixtures.endpoint("ep_slow", BUSY));
         store.createEndpoint(Fixtures.endpoint("ep_other_busy", BUSY));

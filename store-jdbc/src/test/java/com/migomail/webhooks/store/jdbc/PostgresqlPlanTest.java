@@ -45,7 +45,7 @@ class PostgresqlPlanTest {
 
     private final RecordingDataSource recording = new RecordingDataSource(TestDatabases.postgres());
     private final String prefix = TestDatabases.freshPrefix();
-    private final JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(recording.dataSource())
+    private final JdbcWebhookStore store = Fixtures.builder().dataSource(recording.dataSource())
             .tablePrefix(prefix).build();
 
     private static Instant second(long n) {

@@ -16,7 +16,7 @@ class PostgresqlStoreContractTest extends WebhookStoreContract {
 
     @Override
     protected WebhookStore sameDataStore(WebhookStore store) {
-        return JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+        return Fixtures.builder().dataSource(TestDatabases.postgres())
                 .tablePrefix(((JdbcWebhookStore) store).tablePrefix()).build();
     }
 }

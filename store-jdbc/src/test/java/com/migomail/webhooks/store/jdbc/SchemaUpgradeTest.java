@@ -209,7 +209,7 @@ class SchemaUpgradeTest {
                             + p + "deliveries), which has no tenants, and schema version 2 needs the tenant they"
                             + " belong to: build the store with"
                             + " JdbcWebhookStore.builder().tenantForExistingRows(TenantId.of(\"...\"))"
-                            + " (or JdbcWebhookStore.h2File(file, tenant)) to migrate them to that tenant;"
+                            + " (the same for an H2 file: builder().h2File(file)) to migrate them to that tenant;"
                             + " the database was not changed");
             assertThatThrownBy(() -> store.endpoints(LEGACY)).isInstanceOf(MissingTenantForExistingRowsException.class);
 
@@ -284,7 +284,7 @@ class SchemaUpgradeTest {
 
         @Override
         JdbcWebhookStore store(TenantId tenantForExistingRows) {
-            JdbcWebhookStore.Builder builder = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+            JdbcWebhookStore.Builder builder = Fixtures.builder().dataSource(TestDatabases.postgres())
                     .tablePrefix(prefix);
             return tenantForExistingRows == null ? builder.build()
                     : builder.tenantForExistingRows(tenantForExistingRows).build();
@@ -355,8 +355,8 @@ class SchemaUpgradeTest {
 
         @Override
         JdbcWebhookStore store(TenantId tenantForExistingRows) {
-            JdbcWebhookStore store = tenantForExistingRows == null ? JdbcWebhookStore.h2File(file())
-                    : JdbcWebhookStore.h2File(file(), tenantForExistingRows);
+            JdbcWebhookStore store = tenantForExistingRows == null ? Fixtures.h2File(file())
+                    : Fixtures.builder().h2File(file()).tenantForExistingRows(tenantForExistingRows).build();
             opened.add(store);
             return store;
         }

@@ -18,7 +18,7 @@ public final class SenderNodeMain {
 
     public static void main(String[] args) throws IOException {
         HikariDataSource pool = TestDatabases.pool(args[0], 8);
-        JdbcWebhookStore store = JdbcWebhookStore.builder().dataSource(pool).tablePrefix(args[1]).build();
+        JdbcWebhookStore store = Fixtures.builder().dataSource(pool).tablePrefix(args[1]).build();
         WebhookSender sender = WebhookSender.builder()
                 .store(store)
                 .nodeId(args[2])

@@ -171,7 +171,7 @@ class SenderOutboxTest {
 
         @Override
         JdbcWebhookStore openStore() {
-            return JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+            return Fixtures.h2File(dir.resolve("webhooks"));
         }
     }
 }

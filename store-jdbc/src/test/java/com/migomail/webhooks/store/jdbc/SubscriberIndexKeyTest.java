@@ -15,9 +15,9 @@ class SubscriberIndexKeyTest {
     @Test
     void everyStoreOverOnePostgresqlSchemaReadsTheKeyTheFirstOneCreated() {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore first = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
-        JdbcWebhookStore second = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
-        JdbcWebhookStore elsewhere = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres())
+        JdbcWebhookStore first = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
+        JdbcWebhookStore second = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
+        JdbcWebhookStore elsewhere = Fixtures.builder().dataSource(TestDatabases.postgres())
                 .tablePrefix(TestDatabases.freshPrefix()).build();
 
         byte[] key = first.subscriberIndexKey();
@@ -32,10 +32,10 @@ class SubscriberIndexKeyTest {
     void anH2FileKeepsItsKeyAcrossRestarts() {
         Path file = dir.resolve("webhooks");
         byte[] key;
-        try (JdbcWebhookStore store = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore store = Fixtures.h2File(file)) {
             key = store.subscriberIndexKey();
         }
-        try (JdbcWebhookStore reopened = JdbcWebhookStore.h2File(file)) {
+        try (JdbcWebhookStore reopened = Fixtures.h2File(file)) {
             assertThat(reopened.subscriberIndexKey()).isEqualTo(key);
         }
     }

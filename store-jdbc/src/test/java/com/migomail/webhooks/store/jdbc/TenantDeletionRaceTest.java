@@ -38,8 +38,8 @@ class TenantDeletionRaceTest {
     void deletingATenantWhileTwoSendersDeliverItLeavesNothingOfItAndTheOtherTenantsDeliveriesComplete()
             throws Exception {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore nodeA = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
-        JdbcWebhookStore nodeB = JdbcWebhookStore.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
+        JdbcWebhookStore nodeA = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
+        JdbcWebhookStore nodeB = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
         try (LoopbackReceiver receiver = LoopbackReceiver.holdingResponses(20);
                 WebhookSender senderA = sender(nodeA, "node-a");
                 WebhookSender senderB = sender(nodeB, "node-b")) {

@@ -25,7 +25,8 @@ final class DurabilityCheck {
             if (delay != null && !delay.trim().equals("0")) {
                 // H2 reports a whole number of milliseconds; anything but 0 delays the write.
                 throw new NonDurableDatabaseException("WRITE_DELAY", delay.trim(),
-                        "add ;WRITE_DELAY=0 to the H2 URL (or run SET WRITE_DELAY 0), or use JdbcWebhookStore.h2File");
+                        "add ;WRITE_DELAY=0 to the H2 URL (or run SET WRITE_DELAY 0),"
+                                + " or use JdbcWebhookStore.builder().h2File(file)");
             }
         }
         return null;

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Endpoints; list- and map-valued fields are JSON text. */
+/** Endpoints; list- and map-valued fields are JSON text, the secrets as {@link SecretsAtRest} keeps them. */
 final class EndpointRepository {
 
     private static final String COLUMNS = "id, tenant_id, url, event_types, description, metadata, enabled, secrets,"
@@ -20,10 +20,12 @@ final class EndpointRepository {
 
     private final Tables tables;
     private final Dialect dialect;
+    private final SecretsAtRest secrets;
 
-    EndpointRepository(Tables tables, Dialect dialect) {
+    EndpointRepository(Tables tables, Dialect dialect, SecretsAtRest secrets) {
         this.tables = tables;
         this.dialect = dialect;
+        this.secrets = secrets;
     }
 
     Endpoint create(Connection connection, Endpoint endpoint) throws SQLException {
@@ -32,7 +34,8 @@ final class EndpointRepository {
                 endpoint.id(), endpoint.tenant().value(), endpoint.url(), EndpointCodec.types(endpoint.eventTypes()),
                 endpoint.description(),
                 EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
-                EndpointCodec.secrets(endpoint.secrets()), optionalTime(endpoint.failingSince(), "failingSince"),
+                secrets.seal(connection, endpoint.tenant(), endpoint.id(), EndpointCodec.secrets(endpoint.secrets())),
+                optionalTime(endpoint.failingSince(), "failingSince"),
                 Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
                 Times.nanos(endpoint.createdAt(), "createdAt"), Times.nanos(endpoint.updatedAt(), "updatedAt"));
         if (!insert.insertUnlessExists(connection, dialect)) {
@@ -54,13 +57,13 @@ final class EndpointRepository {
 
     Optional<Endpoint> find(Connection connection, TenantId tenant, String endpointId) throws SQLException {
         return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?",
-                endpointId, tenant.value()).query(connection, EndpointRepository::endpoint).stream().findFirst();
+                endpointId, tenant.value()).query(connection, rows -> endpoint(connection, rows)).stream().findFirst();
     }
 
     /** The tenant's endpoints through the (tenant_id, created_at, id) index, in its order. */
     List<Endpoint> all(Connection connection, TenantId tenant) throws SQLException {
         return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE tenant_id = ?"
-                + " ORDER BY created_at, id", tenant.value()).query(connection, EndpointRepository::endpoint);
+                + " ORDER BY created_at, id", tenant.value()).query(connection, rows -> endpoint(connection, rows));
     }
 
     /**
@@ -80,10 +83,12 @@ final class EndpointRepository {
         if (stored.isEmpty()) {
             throw new NotFoundException("endpoint", endpointId);
         }
-        List<EndpointSecret> secrets = EndpointSecret.rotate(EndpointCodec.secrets(stored.get(0)), newSecret,
+        List<EndpointSecret> rotated = EndpointSecret.rotate(
+                EndpointCodec.secrets(secrets.open(connection, tenant, endpointId, stored.get(0))), newSecret,
                 oldExpireAt, now);
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ? WHERE id = ?",
-                EndpointCodec.secrets(secrets), Times.nanos(now, "now"), endpointId).update(connection);
+                secrets.seal(connection, tenant, endpointId, EndpointCodec.secrets(rotated)), Times.nanos(now, "now"),
+                endpointId).update(connection);
         return reread(connection, tenant, endpointId, updated);
     }
 
@@ -119,16 +124,19 @@ final class EndpointRepository {
         return instant == null ? Sql.Null.BIGINT : Times.nanos(instant, field);
     }
 
-    private static Endpoint endpoint(ResultSet rows) throws SQLException {
+    /** The endpoint of a row; its secrets decrypt on the same connection (a new data key is read there). */
+    private Endpoint endpoint(Connection connection, ResultSet rows) throws SQLException {
+        TenantId tenant = Rows.tenant(rows);
+        String id = rows.getString("id");
         return new Endpoint(
-                rows.getString("id"),
-                Rows.tenant(rows),
+                id,
+                tenant,
                 rows.getString("url"),
                 EndpointCodec.types(rows.getString("event_types")),
                 rows.getString("description"),
                 EndpointCodec.metadata(rows.getString("metadata")),
                 rows.getBoolean("enabled"),
-                EndpointCodec.secrets(rows.getString("secrets")),
+                EndpointCodec.secrets(secrets.open(connection, tenant, id, rows.getString("secrets"))),
                 Times.instant(rows, "failing_since"),
                 rows.getString("disabled_reason"),
                 Times.instant(rows, "created_at"),

@@ -1,11 +1,19 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -24,18 +32,29 @@ import javax.sql.DataSource;
  * {@code RETENTION_TIME} (45 s) keeps replaced chunks until the file system has surely written their
  * successors, which is what keeps the file readable after a power loss, and {@code FILE_LOCK=FILE}
  * keeps a second process out.
+ *
+ * <p>Where the file system has POSIX permissions, the files are created owner-only before H2 opens
+ * them: the database file and H2's trace file (its error log) with {@code rw-------}, and the
+ * directory, if it does not exist yet, with {@code rwx------} (so that H2's temporary files in it are
+ * private too). H2 keeps the permissions of a file it finds. Existing files and directories are left
+ * as they are.
  */
 public final class H2FileDataSource implements DataSource, AutoCloseable {
 
     /** The settings appended to every URL; see the class comment. */
     public static final String DURABLE_SETTINGS = ";WRITE_DELAY=0";
 
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     private final String url;
+    private final Path base;
     private Connection keeper;
     private boolean closed;
 
-    private H2FileDataSource(String url) {
+    private H2FileDataSource(String url, Path base) {
         this.url = url;
+        this.base = base;
     }
 
     /**
@@ -63,7 +82,7 @@ public final class H2FileDataSource implements DataSource, AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("no H2 driver available for " + url + ": add com.h2database:h2", e);
         }
-        return new H2FileDataSource(url);
+        return new H2FileDataSource(url, Path.of(name));
     }
 
     /**
@@ -86,8 +105,35 @@ public final class H2FileDataSource implements DataSource, AutoCloseable {
             throw new SQLException("the H2 store was closed: " + url);
         }
         if (keeper == null) {
+            createOwnerOnly();
             keeper = DriverManager.getConnection(url);
         }
+    }
+
+    /** See the class comment; the files hold endpoint secrets (encrypted or not) and the event log. */
+    private void createOwnerOnly() throws SQLException {
+        if (!base.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Path directory = base.getParent();
+            if (directory != null && !Files.isDirectory(directory)) {
+                Files.createDirectories(directory, asAttribute(OWNER_DIRECTORY));
+            }
+            for (String suffix : List.of(".mv.db", ".trace.db")) {
+                try {
+                    Files.createFile(Path.of(base + suffix), asAttribute(OWNER_FILE));
+                } catch (FileAlreadyExistsException e) {
+                    // An existing database keeps the permissions its owner gave it.
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot create the H2 database owner-only: " + e, e);
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> asAttribute(Set<PosixFilePermission> permissions) {
+        return PosixFilePermissions.asFileAttribute(permissions);
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.migomail.webhooks.store.jdbc.SecretDecryptionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final Tables tables;
     private final AutoCloseable owned;
     private final TenantId existingRowsTenant;
+    private final Keyring keyring;
     private final Object initLock = new Object();
     private volatile Ready ready;
     private volatile Dialect detectedDialect;
@@ -48,7 +50,7 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     /** The repositories for the detected dialect, available once the schema is migrated. */
     private record Ready(Dialect dialect, EventRepository events, DeliveryRepository deliveries,
-            EndpointRepository endpoints, ErasureRepository erasure) {
+            EndpointRepository endpoints, ErasureRepository erasure, SecretsAtRest secrets) {
     }
 
     /**
@@ -60,16 +62,18 @@ public final class JdbcStore implements JdbcWebhookStore {
      * @param owned what {@link #close()} closes, or {@code null}
      * @param existingRowsTenant the tenant that rows stored before schema version 2 get when the
      *     store migrates them, or {@code null} if the host named none
+     * @param keyring the keys that encrypt endpoint secrets, or {@code null} to keep them in plain text
      * @throws NullPointerException if dataSource or tablePrefix is null
      */
     public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned,
-            TenantId existingRowsTenant) {
+            TenantId existingRowsTenant, Keyring keyring) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
         this.database = new Database(dataSource);
         this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"));
         this.owned = owned;
         this.detectedDialect = dialect;
         this.existingRowsTenant = existingRowsTenant;
+        this.keyring = keyring;
     }
 
     private Ready ready() {
@@ -82,9 +86,11 @@ public final class JdbcStore implements JdbcWebhookStore {
                 Dialect dialect = dialect();
                 database.autoCommit("durability check", c -> DurabilityCheck.check(c, dialect));
                 new Migrator(tables, dialect, existingRowsTenant).migrate(database);
+                SecretsAtRest secrets = new SecretsAtRest(tables, dialect, keyring);
+                secrets.start(database);
                 ready = new Ready(dialect, new EventRepository(tables, dialect),
-                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect),
-                        new ErasureRepository(tables, dialect));
+                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect, secrets),
+                        new ErasureRepository(tables, dialect), secrets);
             }
             return ready;
         }
@@ -120,6 +126,21 @@ public final class JdbcStore implements JdbcWebhookStore {
     @Override
     public void migrate() {
         ready();
+    }
+
+    @Override
+    public int reencryptSecrets() {
+        Ready r = ready();
+        r.secrets().replaceDataKey(database);
+        SecretsAtRest.Pass pass = r.secrets().encryptRows(database);
+        if (pass.failure() != null) {
+            SecretDecryptionException e = pass.failure();
+            // The cause says why; this says what the call did and did not do.
+            throw new SecretDecryptionException(e.tenant(), e.endpointId(), "they stay as they were, and the old"
+                    + " data key is kept until the endpoint is deleted; " + pass.changed() + " other endpoints were"
+                    + " re-encrypted", e);
+        }
+        return pass.changed();
     }
 
     @Override
@@ -377,22 +398,12 @@ public final class JdbcStore implements JdbcWebhookStore {
         byte[] key = subscriberIndexKey;
         if (key == null) {
             Ready r = ready();
-            key = database.autoCommit("reading the subscriber index key", c -> storedSubscriberIndexKey(c, r.dialect()));
+            // A transaction: the key is sealed under the data key read with a share lock.
+            key = database.transaction("reading the subscriber index key",
+                    c -> r.secrets().subscriberIndexKey(c));
             subscriberIndexKey = key;
         }
         return key.clone();
-    }
-
-    /** The key in the settings table; the first node to ask creates it, and every later one reads that one. */
-    private byte[] storedSubscriberIndexKey(java.sql.Connection connection, Dialect dialect) throws java.sql.SQLException {
-        String name = "subscriber_index_key";
-        byte[] fresh = new byte[32];
-        new java.security.SecureRandom().nextBytes(fresh);
-        new Sql("INSERT INTO " + tables.settings() + " (id, content) VALUES (?, ?)", name,
-                java.util.Base64.getEncoder().encodeToString(fresh)).insertUnlessExists(connection, dialect);
-        List<String> stored = new Sql("SELECT content FROM " + tables.settings() + " WHERE id = ?", name)
-                .query(connection, rows -> rows.getString(1));
-        return java.util.Base64.getDecoder().decode(stored.get(0));
     }
 
     @Override
@@ -409,6 +420,7 @@ public final class JdbcStore implements JdbcWebhookStore {
     @Override
     public String toString() {
         return "JdbcWebhookStore[prefix=" + tables.prefix() + ", dialect=" + detectedDialect + ", dataSource="
-                + dataSource.getClass().getName() + "]";
+                + dataSource.getClass().getName() + ", secrets=" + (keyring == null ? "plain text" : "encrypted")
+                + "]";
     }
 }
