@@ -1,5 +1,7 @@
 package com.migomail.webhooks.signing;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -10,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,10 @@ import java.util.Map;
  * that {@link WebhookSigner} makes with one of the verifier's keys for that body (and, for Standard
  * Webhooks, for one of the request's ids and timestamps within the tolerance); and it accepts every
  * request the signer signed with one of its keys within the tolerance (for the body-only scheme,
- * every such request whose body begins like an event).
+ * every such request whose body begins like an event). And neither scheme's MAC passes for the
+ * other's: every configuration refuses the body-only MAC of a body presented as a {@code v1}
+ * signature of a split of it, and a {@code v1} signature presented as the body-only MAC of
+ * {@code id.ts.body} (README, "Signatures: one key, two schemes, no confusion").
  *
  * <p>Plain {@code mvn verify} replays the inputs under {@code WebhookVerifierFuzzTestInputs/verify}
  * in the test resources; the {@code fuzz} profile of the parent pom fuzzes (see the README).
@@ -34,12 +41,17 @@ import java.util.Map;
  *       text, header lines {@code name: value} (or {@code name} alone for a null value, or
  *       {@code : value} for a null name) separated by {@code \n}, an empty line, then the body;
  *       the seeds of this kind are real requests. {@code 1}: a request the signer signs, as chosen
- *       by the next numbers. {@code 2}: the same, then changed in one place.
- *   <li>For kinds 1 and 2, going on backwards: the signing keys, a 1-byte bit mask over
- *       {@link #SIGNING_KEYS}; the timestamp, 2 bytes, seconds after {@link #NOW} (0 to 400, or
- *       {@code -400 + n % 801} above 400); the id, 1 byte ({@code 0} a TypeID, {@code 1} a Svix id,
- *       {@code 2} text read from the start of the input up to a single backslash); for kind 2, the
- *       change (1 byte), where (4 bytes) and a character (2 bytes). The rest of the start is the body.
+ *       by the next numbers. {@code 2}: the same, then changed in one place. {@code 3}: the two
+ *       cross-scheme forgeries of {@link #confuseSchemes}, presented to every verifier.
+ *   <li>For kinds 1 to 3, going on backwards: the signing keys, a 1-byte bit mask over
+ *       {@link #SIGNING_KEYS} ({@code 0} counts as {@code 1}); the timestamp, 2 bytes, seconds after
+ *       {@link #NOW} (0 to 400, or {@code -400 + n % 801} above 400); the id, 1 byte ({@code 0} a
+ *       TypeID, {@code 1} a Svix id, {@code 2} text read from the start of the input up to a
+ *       backslash followed by another character, both dropped ({@code \\} is one backslash)); for
+ *       kind 2, the change (1 byte), where (4 bytes) and a character (2 bytes); for kind 3, the
+ *       number of zeros before the cut's digits (1 byte, 0 to 3) and whether the forged body-only
+ *       request keeps the signer's {@code webhook-*} headers (1 byte, its lowest bit), then from the
+ *       start the text before the cut, read as the id text is. The rest of the start is the body.
  * </ol>
  */
 class WebhookVerifierFuzzTest {
@@ -66,11 +78,15 @@ class WebhookVerifierFuzzTest {
             new Verifier(List.of(RAW_SECRET), List.of(), true, true, Duration.ofSeconds(90)));
 
     private static final List<String> IDS = List.of("evt_01j8x4k7q3c9v2m5n8p0r6s1td", "msg_p5jXN8AQM9LWM0D4loKWxJek");
+    /** Longest text before the cut of kind 3, in characters. */
+    private static final int MAX_PREFIX = 512;
+    /** Most cuts of one body tried by kind 3. */
+    private static final int MAX_CUTS = 16;
 
     @FuzzTest
     void verify(FuzzedDataProvider data) {
         Verifier verifier = data.pickValue(VERIFIERS);
-        int kind = data.consumeInt(0, 2);
+        int kind = data.consumeInt(0, 3);
         if (kind == 0) {
             Request request = Request.parse(data.consumeRemainingAsBytes());
             verifier.check(request.headers, request.body);
@@ -80,6 +96,10 @@ class WebhookVerifierFuzzTest {
         long timestamp = NOW + data.consumeInt(-400, 400);
         int idChoice = data.consumeInt(0, IDS.size());
         String id = idChoice < IDS.size() ? IDS.get(idChoice) : data.consumeString(64);
+        if (kind == 3) {
+            confuseSchemes(data, keys, timestamp, id);
+            return;
+        }
         if (kind == 1) {
             byte[] body = data.consumeRemainingAsBytes();
             Map<String, List<String>> headers = signed(id, timestamp, body, keys);
@@ -101,6 +121,108 @@ class WebhookVerifierFuzzTest {
         } else {
             verifier.check(changeOneHeader(headers, change, where, character), body);
         }
+    }
+
+    /**
+     * Kind 3: each HMAC scheme's MAC presented as the other's, under the same keys, which every
+     * verifier configuration must refuse (each forgery carries a real MAC under keys they hold).
+     * <ol>
+     *   <li>A body-only MAC as {@code v1}: the signer signs the body {@code B = prefix.digits.body}
+     *       (digits: the timestamp, after the zeros), and its {@code X-Migomail-Signature} MACs are
+     *       sent as {@code v1,<base64>} with id, timestamp and body cut out of {@code B} at each
+     *       {@code .digits.} in it (the built one and any in prefix or body). When the signer sends
+     *       no body-only MAC ({@code B} begins like signed content), there is nothing to forge.
+     *   <li>A {@code v1} signature as a body-only MAC: the signer signs (id, timestamp, body), and
+     *       its {@code v1} MACs are sent as {@code X-Migomail-Signature: sha256=<hex>} of the body
+     *       {@code id.timestamp.body}, alone or with the signer's {@code webhook-*} headers.
+     * </ol>
+     */
+    private static void confuseSchemes(FuzzedDataProvider data, List<SigningKey> keys, long timestamp, String id) {
+        String digits = "0".repeat(data.consumeInt(0, 3)) + timestamp;
+        boolean keepStandardHeaders = data.consumeBoolean();
+        String prefix = data.consumeString(MAX_PREFIX);
+        byte[] body = data.consumeRemainingAsBytes();
+
+        byte[] cutBody = concat(prefix.getBytes(UTF_8), ("." + digits + ".").getBytes(US_ASCII), body);
+        String bodyOnly = WebhookSigner.create().sign(IDS.get(0), NOW, cutBody, keys).migomailSignature();
+        if (bodyOnly != null) {
+            String asV1 = convert(bodyOnly, "sha256=", "v1,");
+            for (int[] cut : cuts(cutBody)) {
+                Map<String, List<String>> forged = new LinkedHashMap<>();
+                forged.put(WebhookHeaders.WEBHOOK_ID, List.of(new String(cutBody, 0, cut[0], ISO_8859_1)));
+                forged.put(WebhookHeaders.WEBHOOK_TIMESTAMP,
+                        List.of(new String(cutBody, cut[0] + 1, cut[1] - cut[0] - 1, ISO_8859_1)));
+                forged.put(WebhookHeaders.WEBHOOK_SIGNATURE, List.of(asV1));
+                byte[] forgedBody = Arrays.copyOfRange(cutBody, cut[1] + 1, cutBody.length);
+                for (Verifier verifier : VERIFIERS) {
+                    verifier.checkForgeryRefused(forged, forgedBody, "a body-only MAC as v1");
+                }
+            }
+        }
+
+        Map<String, List<String>> sent = signed(id, timestamp, body, keys);
+        String v1 = sent == null ? null : convert(sent.get(WebhookHeaders.WEBHOOK_SIGNATURE).get(0), "v1,", "sha256=");
+        if (v1 != null) {
+            Map<String, List<String>> forged = new LinkedHashMap<>();
+            if (keepStandardHeaders) {
+                sent.remove(WebhookHeaders.MIGOMAIL_SIGNATURE);
+                forged.putAll(sent);
+            }
+            forged.put(WebhookHeaders.MIGOMAIL_SIGNATURE, List.of(v1));
+            byte[] forgedBody = concat((id + "." + timestamp + ".").getBytes(US_ASCII), body);
+            for (Verifier verifier : VERIFIERS) {
+                verifier.checkForgeryRefused(forged, forgedBody, "a v1 MAC as the body-only MAC of id.ts.body");
+            }
+        }
+    }
+
+    /**
+     * The HMAC entries of a header the signer wrote ({@code sha256=<hex>} or {@code v1,<base64>},
+     * space-separated), as entries of the other scheme, space-separated; null if it has none.
+     */
+    private static String convert(String header, String from, String to) {
+        List<String> converted = new ArrayList<>();
+        for (String entry : header.split(" ")) {
+            if (entry.startsWith(from)) {
+                String mac = entry.substring(from.length());
+                byte[] bytes = from.equals("v1,") ? Base64.getDecoder().decode(mac) : HexFormat.of().parseHex(mac);
+                converted.add(to + (to.equals("v1,") ? Base64.getEncoder().encodeToString(bytes)
+                        : HexFormat.of().formatHex(bytes)));
+            }
+        }
+        return converted.isEmpty() ? null : String.join(" ", converted);
+    }
+
+    /** Up to {@link #MAX_CUTS} places {@code .digits.} in the body: the positions of their two dots. */
+    private static List<int[]> cuts(byte[] body) {
+        List<int[]> cuts = new ArrayList<>();
+        for (int dot = 0; dot < body.length && cuts.size() < MAX_CUTS; dot++) {
+            if (body[dot] != '.') {
+                continue;
+            }
+            int end = dot + 1;
+            while (end < body.length && body[end] >= '0' && body[end] <= '9') {
+                end++;
+            }
+            if (end > dot + 1 && end < body.length && body[end] == '.') {
+                cuts.add(new int[] {dot, end});
+            }
+        }
+        return cuts;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        return joined;
     }
 
     private static List<SigningKey> keys(int mask) {
@@ -244,6 +366,14 @@ class WebhookVerifierFuzzTest {
         void checkRefused(Map<String, List<String>> headers, byte[] body) {
             if (accepts(headers, body)) {
                 throw new AssertionError("accepted a signed request whose body was changed: " + headers);
+            }
+        }
+
+        /** A request made of one scheme's MAC presented as the other's: refused. */
+        void checkForgeryRefused(Map<String, List<String>> headers, byte[] body, String forgery) {
+            if (accepts(headers, body)) {
+                throw new AssertionError(this + " accepted " + forgery + ": " + headers + ", body "
+                        + new String(body, UTF_8));
             }
         }
 
