@@ -8,6 +8,7 @@ import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import java.net.URI;
@@ -86,7 +87,15 @@ final class AttemptExecutor {
     private Optional<Target> load(Delivery delivery) {
         // Looked up in the delivery's own tenant: a delivery can only ever reach its tenant's endpoint.
         Optional<StoredEvent> event = store.event(delivery.tenant(), delivery.eventId());
-        Optional<Endpoint> endpoint = store.endpoint(delivery.tenant(), delivery.endpointId());
+        Optional<Endpoint> endpoint;
+        try {
+            endpoint = store.endpoint(delivery.tenant(), delivery.endpointId());
+        } catch (StoreException e) {
+            // E.g. a secret that does not decrypt: recorded as a failed attempt, so the delivery follows
+            // its retry schedule to FAILED in sight of the log instead of coming back after every lease.
+            recordUnreadableEndpoint(delivery, e);
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         if (event.isEmpty() || endpoint.isEmpty()) {
             LOG.warn("delivery {}: {} is gone; cancelled", delivery.id(),
@@ -102,6 +111,17 @@ final class AttemptExecutor {
             return Optional.empty();
         }
         return Optional.of(new Target(event.get(), endpoint.get()));
+    }
+
+    private void recordUnreadableEndpoint(Delivery delivery, StoreException error) {
+        Instant now = clock.instant();
+        DeliveryAttempt attempt = attemptOf(delivery, now, new Exchange(null, error, Duration.ZERO));
+        DeliveryOutcome outcome = planner.plan(delivery, attempt, null, now).outcome();
+        if (store.recordAttempt(nodeId, attempt, outcome, now)) {
+            LOG.warn("delivery {}: endpoint {} cannot be read ({}); attempt {} recorded as failed", delivery.id(),
+                    delivery.endpointId(), error.getMessage(), attempt.number());
+            report(delivery, attempt, outcome);
+        }
     }
 
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {

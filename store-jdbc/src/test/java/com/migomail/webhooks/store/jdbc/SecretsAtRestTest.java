@@ -4,7 +4,16 @@ import static com.migomail.webhooks.store.jdbc.Fixtures.T0;
 import static com.migomail.webhooks.store.jdbc.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.migomail.webhooks.core.EmailSent;
+import com.migomail.webhooks.core.Subscriber;
+import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.EndpointRegistration;
+import com.migomail.webhooks.delivery.RetrySchedule;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.TenantId;
@@ -14,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -273,6 +283,35 @@ class SecretsAtRestTest {
                     .isInstanceOfSatisfying(SecretDecryptionException.class,
                             e -> assertThat(e.endpointId()).isEqualTo("ep_1"))
                     .hasMessageContaining("endpoint ep_1 of tenant acme");
+        }
+
+        @Test
+        void aDeliveryToAnEndpointWhoseSecretDoesNotDecryptFailsInTheLogInsteadOfComingBackForever()
+                throws SQLException {
+            JdbcWebhookStore store = store(OLD);
+            // Nothing is ever sent: the attempt fails when the endpoint is read.
+            try (WebhookSender sender = WebhookSender.builder().store(store)
+                    .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
+                    .retrySchedule(RetrySchedule.fixed(Duration.ofMillis(10), 2)).build()) {
+                String endpointId = sender.registerEndpoint(TENANT,
+                        EndpointRegistration.of("http://127.0.0.1:9/hooks", "*")).endpoint().id();
+                String deliveryId = sender.publish(TENANT, WebhookEvent.of(EmailSent.builder("msg_1",
+                        Subscriber.of("zoe@example.com")).build())).deliveryIds().get(0);
+                String raw = rawSecrets(endpointId);
+                int at = raw.lastIndexOf(':') + 1;
+                byte[] sealed = Base64.getDecoder().decode(raw.substring(at));
+                sealed[20] ^= 1;
+                setRawSecrets(endpointId, raw.substring(0, at) + Base64.getEncoder().encodeToString(sealed));
+
+                sender.start();
+
+                await().atMost(Duration.ofSeconds(20)).until(
+                        () -> store.delivery(TENANT, deliveryId).orElseThrow().status() == DeliveryStatus.FAILED);
+                assertThat(store.attempts(TENANT, deliveryId)).hasSize(3).allSatisfy(attempt -> {
+                    assertThat(attempt.errorClass()).isEqualTo(SecretDecryptionException.class.getName());
+                    assertThat(attempt.errorMessage()).contains("endpoint " + endpointId).doesNotContain("whsec_");
+                });
+            }
         }
 
         @Test
