@@ -108,6 +108,8 @@ public interface WebhookSender extends AutoCloseable {
      * @param endpointId the endpoint's id ({@code ep_…})
      * @return the endpoint as stored afterwards and its new secret
      * @throws UnknownIdException if the tenant has no such endpoint
+     * @throws IllegalStateException if the endpoint would then have more active keys than a request
+     *     carries signatures for ({@link com.migomail.webhooks.signing.WebhookHeaders#MAX_SIGNATURES})
      */
     RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId);
 
@@ -122,6 +124,9 @@ public interface WebhookSender extends AutoCloseable {
      * @return the endpoint as stored afterwards and {@code newKey}
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws IllegalArgumentException if overlap is negative
+     * @throws IllegalStateException if the endpoint would then have more active keys than a request
+     *     carries signatures for ({@link com.migomail.webhooks.signing.WebhookHeaders#MAX_SIGNATURES});
+     *     nothing is changed
      */
     RegisteredEndpoint rotateSecret(TenantId tenant, String endpointId, SigningKey newKey, Duration overlap);
 

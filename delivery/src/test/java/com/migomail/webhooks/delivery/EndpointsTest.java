@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.migomail.webhooks.signing.SigningKeyPair;
 import com.migomail.webhooks.signing.WebhookVerificationException;
+import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.signing.WebhookVerifier;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryStatus;
@@ -233,6 +234,27 @@ class EndpointsTest extends SenderTestSupport {
                 .hasMessage("endpoint not found: ep_01j8x4k7q3c9v2m5n8p0r6s1td");
         assertThatThrownBy(() -> sender.enableEndpoint(TENANT, "ep_01j8x4k7q3c9v2m5n8p0r6s1td"))
                 .isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void aRotationThatWouldLeaveMoreKeysActiveThanARequestCarriesIsRefusedAndChangesNothing() {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        WebhookSender sender = startedSender(b -> b);
+        RegisteredEndpoint original = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        for (int i = 0; i < 9; i++) {
+            sender.rotateSecret(TENANT, original.id());
+        }
+
+        assertThatThrownBy(() -> sender.rotateSecret(TENANT, original.id()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("endpoint " + original.id() + " would have 11 active keys, more than the 10 a"
+                        + " request can be signed with: rotate with a shorter overlap, or wait until older keys expire");
+        assertThat(sender.endpoint(TENANT, original.id()).orElseThrow().activeSecrets(clock.instant())).hasSize(10);
+        awaitStatus(sender.publish(TENANT, openedEvent()).deliveryIds().get(0), DeliveryStatus.DELIVERED);
+        assertThat(lastRequest().getHeader("webhook-signature").split(" ")).hasSize(10);
+
+        RegisteredEndpoint retiring = sender.rotateSecret(TENANT, original.id(), WebhookSecret.generate(), Duration.ZERO);
+        assertThat(retiring.endpoint().activeSecrets(clock.instant())).hasSize(1);
     }
 
     private LoggedRequest lastRequest() {

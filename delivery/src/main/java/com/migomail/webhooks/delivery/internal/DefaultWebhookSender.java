@@ -15,6 +15,7 @@ import com.migomail.webhooks.delivery.WebhookDeliveryException;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.delivery.WebhookTransport;
 import com.migomail.webhooks.signing.SigningKey;
+import com.migomail.webhooks.signing.WebhookHeaders;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
@@ -225,10 +226,29 @@ public final class DefaultWebhookSender implements WebhookSender {
             throw new IllegalArgumentException("overlap cannot be negative: " + overlap);
         }
         Instant now = config.clock().instant();
+        EndpointSecret secret = new EndpointSecret(newKey.encoded(), now, null);
+        requireSignable(requireEndpoint(tenant, endpointId), secret, now.plus(overlap), now);
         Endpoint rotated = found(Kind.ENDPOINT, endpointId, () -> store.rotateSecret(tenant,
-                endpointId, new EndpointSecret(newKey.encoded(), now, null), now.plus(overlap), now));
+                endpointId, secret, now.plus(overlap), now));
         LOG.info("endpoint {}: secret rotated, previous keys valid until {}", endpointId, now.plus(overlap));
         return new RegisteredEndpoint(rotated, newKey);
+    }
+
+    /**
+     * Refuses a rotation that would leave more keys active than a request can carry signatures for:
+     * the signer and every verifier refuse more than {@link WebhookHeaders#MAX_SIGNATURES}, so the
+     * endpoint's attempts would all fail until enough keys expired.
+     */
+    private static void requireSignable(Endpoint endpoint, EndpointSecret secret, Instant oldExpireAt, Instant now) {
+        long active = EndpointSecret.rotate(endpoint.secrets(), secret, oldExpireAt, now).stream()
+                .filter(s -> s.isActiveAt(now)).count();
+        if (active > WebhookHeaders.MAX_SIGNATURES) {
+            throw new IllegalStateException("endpoint " + endpoint.id() + " would have " + active + " active keys, more"
+                    + " than the " + WebhookHeaders.MAX_SIGNATURES + " a request can be signed with: rotate with a"
+                    + " shorter overlap, or wait until older keys expire (the next at "
+                    + endpoint.activeSecrets(now).stream().map(EndpointSecret::expiresAt).filter(java.util.Objects::nonNull)
+                            .min(Instant::compareTo).map(Instant::toString).orElse("no set time") + ")");
+        }
     }
 
     @Override
