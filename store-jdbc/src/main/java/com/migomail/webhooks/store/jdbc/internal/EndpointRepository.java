@@ -2,6 +2,7 @@ package com.migomail.webhooks.store.jdbc.internal;
 
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EndpointVersionConflictException;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.jdbc.Dialect;
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class EndpointRepository {
 
     private static final String COLUMNS = "id, tenant_id, url, event_types, description, metadata, enabled, secrets,"
-            + " failing_since, disabled_reason, created_at, updated_at";
+            + " failing_since, disabled_reason, created_at, updated_at, version";
 
     private final Tables tables;
     private final Dialect dialect;
@@ -28,28 +29,41 @@ final class EndpointRepository {
 
     Endpoint create(Connection connection, Endpoint endpoint) throws SQLException {
         Sql insert = new Sql("INSERT INTO " + tables.endpoints() + " (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 endpoint.id(), endpoint.tenant().value(), endpoint.url(), EndpointCodec.types(endpoint.eventTypes()),
                 endpoint.description(),
                 EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
                 EndpointCodec.secrets(endpoint.secrets()), optionalTime(endpoint.failingSince(), "failingSince"),
                 Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
-                Times.nanos(endpoint.createdAt(), "createdAt"), Times.nanos(endpoint.updatedAt(), "updatedAt"));
+                Times.nanos(endpoint.createdAt(), "createdAt"), Times.nanos(endpoint.updatedAt(), "updatedAt"),
+                endpoint.version());
         if (!insert.insertUnlessExists(connection, dialect)) {
             throw new IllegalArgumentException("endpoint already exists: " + endpoint.id());
         }
         return endpoint;
     }
 
+    /**
+     * A compare-and-set on the version in the statement itself: a concurrent writer's UPDATE waits
+     * for the row lock and then re-checks the condition against the committed row, so of two writes
+     * from one version exactly one matches.
+     */
     Endpoint update(Connection connection, Endpoint endpoint) throws SQLException {
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET url = ?, event_types = ?, description = ?,"
-                + " metadata = ?, enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?",
+                + " metadata = ?, enabled = ?, disabled_reason = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND tenant_id = ? AND version = ?",
                 endpoint.url(), EndpointCodec.types(endpoint.eventTypes()), endpoint.description(),
                 EndpointCodec.metadata(endpoint.metadata()), endpoint.enabled(),
                 Sql.nullable(endpoint.disabledReason(), Sql.Null.VARCHAR),
-                Times.nanos(endpoint.updatedAt(), "updatedAt"), endpoint.id(), endpoint.tenant().value())
+                Times.nanos(endpoint.updatedAt(), "updatedAt"), endpoint.id(), endpoint.tenant().value(),
+                endpoint.version())
                 .update(connection);
-        return reread(connection, endpoint.tenant(), endpoint.id(), updated);
+        Endpoint stored = find(connection, endpoint.tenant(), endpoint.id())
+                .orElseThrow(() -> new NotFoundException("endpoint", endpoint.id()));
+        if (updated != 1) {
+            throw new EndpointVersionConflictException(endpoint.id(), endpoint.version(), stored.version());
+        }
+        return stored;
     }
 
     Optional<Endpoint> find(Connection connection, TenantId tenant, String endpointId) throws SQLException {
@@ -82,7 +96,8 @@ final class EndpointRepository {
         }
         List<EndpointSecret> secrets = EndpointSecret.rotate(EndpointCodec.secrets(stored.get(0)), newSecret,
                 oldExpireAt, now);
-        int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ? WHERE id = ?",
+        int updated = new Sql("UPDATE " + tables.endpoints() + " SET secrets = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ?",
                 EndpointCodec.secrets(secrets), Times.nanos(now, "now"), endpointId).update(connection);
         return reread(connection, tenant, endpointId, updated);
     }
@@ -92,9 +107,9 @@ final class EndpointRepository {
         // Writes only on a change of health: every attempt reports here, and an unconditional update
         // would make the endpoint row a hot spot that serializes all nodes' deliveries to it.
         Sql update = succeeded
-                ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL"
+                ? new Sql("UPDATE " + tables.endpoints() + " SET failing_since = NULL, version = version + 1"
                         + " WHERE id = ? AND tenant_id = ? AND failing_since IS NOT NULL", endpointId, tenant.value())
-                : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = ?"
+                : new Sql("UPDATE " + tables.endpoints() + " SET failing_since = ?, version = version + 1"
                         + " WHERE id = ? AND tenant_id = ? AND failing_since IS NULL", Times.nanos(at, "at"), endpointId,
                         tenant.value());
         update.update(connection);
@@ -132,6 +147,7 @@ final class EndpointRepository {
                 Times.instant(rows, "failing_since"),
                 rows.getString("disabled_reason"),
                 Times.instant(rows, "created_at"),
-                Times.instant(rows, "updated_at"));
+                Times.instant(rows, "updated_at"),
+                rows.getLong("version"));
     }
 }
