@@ -45,13 +45,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * store, or the sender itself disabling a failing endpoint) never undo each other. Each call changes
  * only its own fields: {@link #updateEndpoint} the URL, filters, description and metadata,
  * {@link #enableEndpoint} and {@link #disableEndpoint} the enabled flag and reason,
- * {@link #rotateSecret} the keys. The first two write with the store's conditional update
+ * {@link #rotateSecret} the keys (one atomic step in the store). Update, enable and disable write
+ * with the store's conditional update
  * ({@link com.migomail.webhooks.store.EndpointStore#updateEndpoint}, on the endpoint's
  * {@linkplain Endpoint#version() version}); when another change came in between their read and
- * their write, they read the endpoint again and apply their change to it, up to 10 times in all,
+ * their write, they read the endpoint again and apply their change to it, up to 50 times in all,
  * without waiting. So {@code disableEndpoint(tenant, id, "abuse")} during an update's address check
  * leaves the endpoint disabled for abuse with the new URL. Only if the endpoint changed again before
- * each of the 10 writes does the call fail with
+ * each of the 50 writes does the call fail with
  * {@link com.migomail.webhooks.store.EndpointVersionConflictException}, having changed nothing; it
  * is safe to call again.
  *
@@ -111,7 +112,7 @@ public interface WebhookSender extends AutoCloseable {
      * @throws EndpointAddressRejectedException if the policy refuses the new URL
      * @throws IllegalArgumentException if the URL is not a valid absolute URL or a signing key is given
      * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
-     *     again before each of 10 writes (see the class comment); nothing was changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint updateEndpoint(TenantId tenant, String endpointId, EndpointRegistration settings);
 
@@ -150,7 +151,7 @@ public interface WebhookSender extends AutoCloseable {
      * @return the endpoint as stored afterwards
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
-     *     again before each of 10 writes (see the class comment); nothing was changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint enableEndpoint(TenantId tenant, String endpointId);
 
@@ -163,7 +164,7 @@ public interface WebhookSender extends AutoCloseable {
      * @return the endpoint as stored afterwards
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
-     *     again before each of 10 writes (see the class comment); nothing was changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint disableEndpoint(TenantId tenant, String endpointId, String reason);
 
