@@ -60,7 +60,7 @@ final class StoreExamples {
                 .dataSource(dataSource)
                 .tenantForExistingRows(TenantId.of("legacy"))  // the tenant the rows of version 1 become
                 .build();
-        store.migrate();                                       // schema version 1 -> 2 (nothing if done already)
+        store.migrate();                                       // schema version 1 -> 3 (nothing if done already)
 
         JdbcWebhookStore h2 = JdbcWebhookStore.h2File(Path.of("data/webhooks"), TenantId.of("legacy")); // the same, H2
         h2.close();
