@@ -42,6 +42,21 @@ import java.util.concurrent.ScheduledExecutorService;
  * delivery id of another tenant behaves exactly like an unknown id (the same
  * {@link UnknownIdException}, or empty), so one tenant cannot learn that another's id exists.
  *
+ * <p>Concurrent changes of one endpoint (from threads of this sender, other senders on the same
+ * store, or the sender itself disabling a failing endpoint) never undo each other. Each call changes
+ * only its own fields: {@link #updateEndpoint} the URL, filters, description and metadata,
+ * {@link #enableEndpoint} and {@link #disableEndpoint} the enabled flag and reason,
+ * {@link #rotateSecret} the keys (one atomic step in the store). Update, enable and disable write
+ * with the store's conditional update
+ * ({@link com.migomail.webhooks.store.EndpointStore#updateEndpoint}, on the endpoint's
+ * {@linkplain Endpoint#version() version}); when another change came in between their read and
+ * their write, they read the endpoint again and apply their change to it, up to 50 times in all,
+ * without waiting. So {@code disableEndpoint(tenant, id, "abuse")} during an update's address check
+ * leaves the endpoint disabled for abuse with the new URL. Only if the endpoint changed again before
+ * each of the 50 writes does the call fail with
+ * {@link com.migomail.webhooks.store.EndpointVersionConflictException}, having changed nothing; it
+ * is safe to call again.
+ *
  * <p>Store failures surface as the store's {@link com.migomail.webhooks.store.StoreException}.
  */
 public interface WebhookSender extends AutoCloseable {
@@ -97,6 +112,8 @@ public interface WebhookSender extends AutoCloseable {
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws EndpointAddressRejectedException if the policy refuses the new URL
      * @throws IllegalArgumentException if the URL is not a valid absolute URL or a signing key is given
+     * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint updateEndpoint(TenantId tenant, String endpointId, EndpointRegistration settings);
 
@@ -139,6 +156,8 @@ public interface WebhookSender extends AutoCloseable {
      * @param endpointId the endpoint's id ({@code ep_…})
      * @return the endpoint as stored afterwards
      * @throws UnknownIdException if the tenant has no such endpoint
+     * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint enableEndpoint(TenantId tenant, String endpointId);
 
@@ -150,6 +169,8 @@ public interface WebhookSender extends AutoCloseable {
      * @param reason why, stored as {@link Endpoint#disabledReason()}
      * @return the endpoint as stored afterwards
      * @throws UnknownIdException if the tenant has no such endpoint
+     * @throws com.migomail.webhooks.store.EndpointVersionConflictException if the endpoint changed
+     *     again before each of 50 writes (see the class comment); nothing was changed
      */
     Endpoint disableEndpoint(TenantId tenant, String endpointId, String reason);
 

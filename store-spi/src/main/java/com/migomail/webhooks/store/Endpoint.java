@@ -8,6 +8,10 @@ import java.util.Objects;
 /**
  * A receiver URL subscribed to some event types.
  *
+ * <p>The {@linkplain #version() version} counts the store's writes to the endpoint, so that a
+ * read-modify-write cannot undo a change made between its read and its write:
+ * {@link EndpointStore#updateEndpoint} applies only to the version it was read at.
+ *
  * <p>Immutable, so safe to share between threads. Every component but the id has a {@code with…}
  * method returning a copy with that one component replaced; the copy is validated as the
  * constructor validates, so a {@code with…} method throws what the constructor throws for that
@@ -27,7 +31,10 @@ import java.util.Objects;
  *     succeeded (endpoint health)
  * @param disabledReason why it was disabled, or {@code null}
  * @param createdAt when it was created
- * @param updatedAt when it last changed
+ * @param updatedAt when its settings or secrets last changed
+ * @param version how many times the store has written it since it was created (0 as created): every
+ *     write of a store ({@link EndpointStore#updateEndpoint}, {@link EndpointStore#rotateSecret}, a
+ *     change of health) adds one
  */
 public record Endpoint(
         String id,
@@ -41,7 +48,8 @@ public record Endpoint(
         Instant failingSince,
         String disabledReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     /**
      * Validates and copies.
@@ -58,10 +66,11 @@ public record Endpoint(
      * @param failingSince since when every attempt has failed, or {@code null}
      * @param disabledReason why it was disabled, or {@code null}
      * @param createdAt when it was created
-     * @param updatedAt when it last changed
+     * @param updatedAt when its settings or secrets last changed
+     * @param version how many times the store has written it since it was created, 0 or more
      * @throws NullPointerException if a component other than {@code failingSince} and
      *     {@code disabledReason} is null, or a list or map holds a null
-     * @throws IllegalArgumentException if {@code eventTypes} is empty
+     * @throws IllegalArgumentException if {@code eventTypes} is empty or {@code version} is negative
      */
     public Endpoint {
         Objects.requireNonNull(id, "id cannot be null");
@@ -76,6 +85,36 @@ public record Endpoint(
         if (eventTypes.isEmpty()) {
             throw new IllegalArgumentException("eventTypes cannot be empty (use \"*\" for all types)");
         }
+        if (version < 0) {
+            throw new IllegalArgumentException("version cannot be negative: " + version);
+        }
+    }
+
+    /**
+     * A new endpoint, at version 0, as it is before a store ever wrote it.
+     *
+     * @param id the endpoint id ({@code ep_…})
+     * @param tenant the tenant it belongs to
+     * @param url the URL requests are POSTed to
+     * @param eventTypes filters: exact wire names, a family ({@code email.*}) or {@code *}; at least
+     *     one; copied
+     * @param description free text for people, may be empty
+     * @param metadata free key-value pairs for the host application; copied
+     * @param enabled whether deliveries are sent
+     * @param secrets its signing keys, oldest first; copied
+     * @param failingSince since when every attempt has failed, or {@code null}
+     * @param disabledReason why it was disabled, or {@code null}
+     * @param createdAt when it was created
+     * @param updatedAt when its settings or secrets last changed
+     * @throws NullPointerException if a component other than {@code failingSince} and
+     *     {@code disabledReason} is null, or a list or map holds a null
+     * @throws IllegalArgumentException if {@code eventTypes} is empty
+     */
+    public Endpoint(String id, TenantId tenant, String url, List<String> eventTypes, String description,
+            Map<String, String> metadata, boolean enabled, List<EndpointSecret> secrets, Instant failingSince,
+            String disabledReason, Instant createdAt, Instant updatedAt) {
+        this(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt, 0);
     }
 
     /**
@@ -115,7 +154,7 @@ public record Endpoint(
      */
     public Endpoint withUrl(String url) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -128,7 +167,7 @@ public record Endpoint(
      */
     public Endpoint withEventTypes(List<String> eventTypes) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -140,7 +179,7 @@ public record Endpoint(
      */
     public Endpoint withDescription(String description) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -152,7 +191,7 @@ public record Endpoint(
      */
     public Endpoint withMetadata(Map<String, String> metadata) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -163,7 +202,7 @@ public record Endpoint(
      */
     public Endpoint withEnabled(boolean enabled) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -175,7 +214,7 @@ public record Endpoint(
      */
     public Endpoint withSecrets(List<EndpointSecret> secrets) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -186,7 +225,7 @@ public record Endpoint(
      */
     public Endpoint withFailingSince(Instant failingSince) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -197,7 +236,7 @@ public record Endpoint(
      */
     public Endpoint withDisabledReason(String disabledReason) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -209,7 +248,7 @@ public record Endpoint(
      */
     public Endpoint withCreatedAt(Instant createdAt) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /**
@@ -221,6 +260,19 @@ public record Endpoint(
      */
     public Endpoint withUpdatedAt(Instant updatedAt) {
         return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
+    }
+
+    /**
+     * A copy with that {@code version}. Stores use it for the endpoint they wrote; a caller of
+     * {@link EndpointStore#updateEndpoint} keeps the version it read.
+     *
+     * @param version how many times the store has written it, 0 or more
+     * @return a new endpoint, equal to this one but for {@code version}
+     * @throws IllegalArgumentException if {@code version} is negative
+     */
+    public Endpoint withVersion(long version) {
+        return new Endpoint(id, tenant, url, eventTypes, description, metadata, enabled, secrets, failingSince, disabledReason,
+                createdAt, updatedAt, version);
     }
 }

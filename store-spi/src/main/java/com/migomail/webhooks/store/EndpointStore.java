@@ -8,27 +8,44 @@ import java.util.Optional;
  * Endpoints and their secrets. Every operation is scoped to one tenant: another tenant's endpoint
  * is treated exactly as an unknown id (empty, or {@link NotFoundException} of kind
  * {@code endpoint}).
+ *
+ * <p>No write may undo another. {@link #rotateSecret} and {@link #recordEndpointHealth} each change
+ * their own fields atomically from what is stored (under a lock, in one statement or one
+ * transaction). {@link #updateEndpoint} is a read-modify-write of the caller's, so it is conditional:
+ * it applies only if the endpoint still has the {@linkplain Endpoint#version() version} the caller
+ * read, and otherwise throws {@link EndpointVersionConflictException} and writes nothing. Every write
+ * adds one to the stored version, in the same atomic step as the change, so that two writers from
+ * one version cannot both succeed.
  */
 public interface EndpointStore {
 
     /**
      * Stores a new endpoint for its {@linkplain Endpoint#tenant() tenant}.
      *
-     * @param endpoint the endpoint, stored as given
+     * @param endpoint the endpoint, stored as given, its version included (0 for a new one)
      * @return the endpoint as stored
      * @throws IllegalArgumentException if an endpoint with that id exists (in any tenant)
      */
     Endpoint createEndpoint(Endpoint endpoint);
 
     /**
-     * Replaces an endpoint's url, types, description, metadata, enabled flag and disabled reason with
-     * those of the argument, and sets {@code updatedAt} to the argument's. Tenant, secrets, health and
-     * {@code createdAt} are left as stored
-     * (change them with {@link #rotateSecret} and {@link #recordEndpointHealth}).
+     * If the stored endpoint has the argument's {@linkplain Endpoint#version() version}, replaces its
+     * url, types, description, metadata, enabled flag and disabled reason with those of the argument,
+     * sets {@code updatedAt} to the argument's, and its version to the argument's plus one. Tenant,
+     * secrets, health and {@code createdAt} are left as stored (change them with {@link #rotateSecret}
+     * and {@link #recordEndpointHealth}).
      *
-     * @param endpoint the new settings; its id and tenant name the endpoint to update
-     * @return the endpoint as stored afterwards
-     * @throws NotFoundException if the tenant has no such endpoint
+     * <p>A compare-and-set: the comparison and the write are one atomic step (for a database, one
+     * {@code UPDATE ... WHERE version = ?}), so of two writes made from the same version exactly one
+     * applies. A caller reads the endpoint, changes what it means to change, and writes; on a conflict
+     * it reads again and applies its change to what is stored now.
+     *
+     * @param endpoint the new settings, with the version they were read at; its id and tenant name
+     *     the endpoint to update
+     * @return the endpoint as stored afterwards, at the argument's version plus one
+     * @throws NotFoundException if the tenant has no such endpoint (checked first)
+     * @throws EndpointVersionConflictException if the stored endpoint has another version (it was
+     *     written since the caller read it); nothing is written
      */
     Endpoint updateEndpoint(Endpoint endpoint);
 
@@ -65,7 +82,8 @@ public interface EndpointStore {
      * {@code oldExpireAt}; secrets expired before {@code now} are removed. The new secret is kept
      * as given and goes last (secrets stay oldest first); a secret counts as expired when it is not
      * {@linkplain EndpointSecret#isActiveAt active} at {@code now}. Sets {@code updatedAt} to
-     * {@code now}.
+     * {@code now} and adds one to the version. The read of the stored secrets and the write are
+     * atomic, so concurrent rotations keep every new secret.
      *
      * @param tenant the tenant of the endpoint
      * @param endpointId the endpoint id ({@code ep_…})
@@ -82,7 +100,10 @@ public interface EndpointStore {
     /**
      * Notes an attempt outcome for endpoint health: a success clears
      * {@link Endpoint#failingSince()}, a failure sets it to {@code at} unless it is set already.
-     * {@code updatedAt} is left as stored (health is not a change of settings).
+     * {@code updatedAt} is left as stored (health is not a change of settings). A change of
+     * {@code failingSince} adds one to the version, in the same atomic step; an outcome that changes
+     * nothing (a further failure, a success of a healthy endpoint) writes nothing and leaves the
+     * version as it is.
      *
      * @param tenant the tenant of the endpoint
      * @param endpointId the endpoint id ({@code ep_…})

@@ -17,7 +17,7 @@ class EndpointTest {
     private static final List<EndpointSecret> SECRETS = List.of(new EndpointSecret("whsec_1", T0, null));
     private static final List<EndpointSecret> OTHER_SECRETS = List.of(new EndpointSecret("whsec_2", T1, null));
     private static final Endpoint ENDPOINT = new Endpoint("ep_1", TENANT, "https://a.example/hooks", List.of("*"), "a",
-            Map.of("k", "v"), true, SECRETS, null, null, T0, T0);
+            Map.of("k", "v"), true, SECRETS, null, null, T0, T0, 7);
 
     @Test
     void eachEndpointCopyReplacesOneComponent() {
@@ -46,6 +46,24 @@ class EndpointTest {
     }
 
     @Test
+    void aVersionCopyReplacesTheVersionOnly() {
+        assertThat(ENDPOINT.withVersion(8)).isEqualTo(new Endpoint("ep_1", TENANT, "https://a.example/hooks",
+                List.of("*"), "a", Map.of("k", "v"), true, SECRETS, null, null, T0, T0, 8));
+    }
+
+    @Test
+    void anEndpointWithoutAVersionIsAtVersion0() {
+        assertThat(new Endpoint("ep_1", TENANT, "https://a.example/hooks", List.of("*"), "a", Map.of("k", "v"), true,
+                SECRETS, null, null, T0, T0)).isEqualTo(ENDPOINT.withVersion(0));
+    }
+
+    @Test
+    void aNegativeVersionIsRefused() {
+        assertThatThrownBy(() -> ENDPOINT.withVersion(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("version cannot be negative: -1");
+    }
+
+    @Test
     void aCopyIsValidatedAsTheConstructorValidates() {
         assertThatThrownBy(() -> ENDPOINT.withUrl(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("url cannot be null");
@@ -58,6 +76,6 @@ class EndpointTest {
             Map<String, String> metadata, boolean enabled, List<EndpointSecret> secrets, Instant failingSince,
             String disabledReason, Instant createdAt, Instant updatedAt) {
         return new Endpoint("ep_1", TENANT, url, eventTypes, description, metadata, enabled, secrets, failingSince,
-                disabledReason, createdAt, updatedAt);
+                disabledReason, createdAt, updatedAt, 7);
     }
 }

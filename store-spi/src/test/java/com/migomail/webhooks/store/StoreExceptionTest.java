@@ -24,4 +24,15 @@ class StoreExceptionTest {
         assertThat(e.kind()).isEqualTo("endpoint");
         assertThat(e.id()).isEqualTo("ep_01j8x4k7q3c9v2m5n8p0r6s1td");
     }
+
+    @Test
+    void aVersionConflictIsAStoreFailureNamingTheEndpointAndBothVersions() {
+        EndpointVersionConflictException e = new EndpointVersionConflictException("ep_1", 3, 5);
+
+        assertThat(e).isInstanceOf(StoreException.class).hasMessage("endpoint ep_1 changed since it was read: the"
+                + " write was made from version 3, the store holds version 5; nothing was written");
+        assertThat(e.endpointId()).isEqualTo("ep_1");
+        assertThat(e.expectedVersion()).isEqualTo(3);
+        assertThat(e.storedVersion()).isEqualTo(5);
+    }
 }

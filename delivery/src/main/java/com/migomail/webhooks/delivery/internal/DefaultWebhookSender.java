@@ -47,6 +47,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,9 +205,11 @@ public final class DefaultWebhookSender implements WebhookSender {
         }
         Endpoint current = requireEndpoint(tenant, endpointId);
         config.addressPolicy().check(parseUrl(settings.url()));
-        Endpoint updated = found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(current.withUrl(settings.url())
+        Instant now = config.clock().instant();
+        // The check may take a while (DNS): a disable or rotation meanwhile is kept, not undone.
+        Endpoint updated = change(current, stored -> stored.withUrl(settings.url())
                 .withEventTypes(settings.eventTypes()).withDescription(settings.description())
-                .withMetadata(settings.metadata()).withUpdatedAt(config.clock().instant())));
+                .withMetadata(settings.metadata()).withUpdatedAt(now));
         LOG.info("endpoint {} updated, now for {}", endpointId, updated.eventTypes());
         return updated;
     }
@@ -254,8 +257,8 @@ public final class DefaultWebhookSender implements WebhookSender {
     @Override
     public Endpoint enableEndpoint(TenantId tenant, String endpointId) {
         Endpoint current = requireEndpoint(tenant, endpointId);
-        found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(
-                EndpointHealth.withEnabled(current, true, null, config.clock().instant())));
+        Instant now = config.clock().instant();
+        change(current, stored -> EndpointHealth.withEnabled(stored, true, null, now));
         LOG.info("endpoint {} enabled", endpointId);
         return found(Kind.ENDPOINT, endpointId,
                 () -> store.recordEndpointHealth(tenant, endpointId, true, config.clock().instant()));
@@ -265,9 +268,9 @@ public final class DefaultWebhookSender implements WebhookSender {
     public Endpoint disableEndpoint(TenantId tenant, String endpointId, String reason) {
         Objects.requireNonNull(reason, "reason cannot be null");
         Endpoint current = requireEndpoint(tenant, endpointId);
+        Instant now = config.clock().instant();
         LOG.info("endpoint {} disabled: {}", endpointId, reason);
-        return found(Kind.ENDPOINT, endpointId, () -> store.updateEndpoint(
-                EndpointHealth.withEnabled(current, false, reason, config.clock().instant())));
+        return change(current, stored -> EndpointHealth.withEnabled(stored, false, reason, now));
     }
 
     @Override
@@ -450,6 +453,14 @@ public final class DefaultWebhookSender implements WebhookSender {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(endpointId, "endpointId cannot be null");
         return store.endpoint(tenant, endpointId).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, endpointId, null));
+    }
+
+    /**
+     * Stores {@code change} of the endpoint as read, made again from a fresh read if another write
+     * came in between, so that it keeps every other change.
+     */
+    private Endpoint change(Endpoint read, UnaryOperator<Endpoint> change) {
+        return found(Kind.ENDPOINT, read.id(), () -> EndpointUpdates.update(store, read, change).orElseThrow());
     }
 
     /** Runs a store call, turning its not-found into ours. */

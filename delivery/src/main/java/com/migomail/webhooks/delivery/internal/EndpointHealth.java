@@ -7,6 +7,7 @@ import com.migomail.webhooks.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,20 +58,28 @@ final class EndpointHealth {
         return endpoint.failingSince() != null && !now.isBefore(endpoint.failingSince().plus(period));
     }
 
-    /** Disables an endpoint and tells the listeners, unless it is disabled already. */
+    /**
+     * Disables an endpoint and tells the listeners, unless it is disabled already. A conditional
+     * write: a change made since the read (an update of its URL, say) is kept, not undone, and only
+     * the write that turned it off tells the listeners.
+     */
     void disable(TenantId tenant, String endpointId, String reason) {
         Endpoint current = store.endpoint(tenant, endpointId).orElse(null);
         if (current == null || !current.enabled()) {
             return;
         }
-        Endpoint disabled;
+        Instant now = clock.instant();
+        Optional<Endpoint> disabled;
         try {
-            disabled = store.updateEndpoint(withEnabled(current, false, reason, clock.instant()));
+            disabled = EndpointUpdates.update(store, current,
+                    stored -> stored.enabled() ? withEnabled(stored, false, reason, now) : null);
         } catch (NotFoundException e) {
             return; // deleted meanwhile: nothing left to disable
         }
-        LOG.warn("endpoint {} disabled: {}", endpointId, reason);
-        listeners.fire("onEndpointDisabled", l -> l.onEndpointDisabled(disabled, reason));
+        disabled.ifPresent(endpoint -> {
+            LOG.warn("endpoint {} disabled: {}", endpointId, reason);
+            listeners.fire("onEndpointDisabled", l -> l.onEndpointDisabled(endpoint, reason));
+        });
     }
 
     /** A copy of the endpoint enabled or disabled (with that reason). */

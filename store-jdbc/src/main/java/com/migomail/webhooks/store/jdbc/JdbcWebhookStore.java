@@ -74,8 +74,11 @@ import javax.sql.DataSource;
  */
 public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
-    /** The newest schema version this library creates and reads: 2, which added tenants. */
-    int SCHEMA_VERSION = 2;
+    /**
+     * The newest schema version this library creates and reads: 3, which added the endpoint version
+     * (version 2 added tenants).
+     */
+    int SCHEMA_VERSION = 3;
 
     /**
      * A builder; the database and the storage of secrets are required (see {@link Builder}).

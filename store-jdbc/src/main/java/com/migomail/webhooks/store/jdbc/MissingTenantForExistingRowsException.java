@@ -32,8 +32,8 @@ public final class MissingTenantForExistingRowsException extends StoreException 
 
     private static String message(int foundVersion, List<String> tables) {
         return "the database holds rows of schema version " + foundVersion + " (in " + String.join(", ", tables)
-                + "), which has no tenants, and schema version " + JdbcWebhookStore.SCHEMA_VERSION
-                + " needs the tenant they belong to: build the store with"
+                + "), which has no tenants, and schema version 2 needs the tenant they belong to:"
+                + " build the store with"
                 + " JdbcWebhookStore.builder().tenantForExistingRows(TenantId.of(\"...\"))"
                 + " (the same for an H2 file: builder().h2File(file)) to migrate them to that tenant;"
                 + " the database was not changed";

@@ -41,7 +41,7 @@ class MigrationTest {
         for (String table : List.of("events", "deliveries", "attempts", "endpoints", "schema_version")) {
             assertThat(tableExists(postgres, prefix + table)).as(table).isTrue();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
     }
 
     @Test
@@ -55,7 +55,7 @@ class MigrationTest {
         second.migrate();
 
         assertThat(second.event(TENANT, "evt_1")).contains(event("evt_1"));
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
     }
 
     @Test
@@ -78,24 +78,24 @@ class MigrationTest {
         } finally {
             nodes.shutdown();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
         Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
-        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (3, 'V3__future')");
+        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (4, 'V4__future')");
 
         JdbcWebhookStore older = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
 
         assertThatThrownBy(() -> older.event(TENANT, "evt_1"))
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                    assertThat(e.foundVersion()).isEqualTo(3);
+                    assertThat(e.foundVersion()).isEqualTo(4);
                     assertThat(e.supportedVersion()).isEqualTo(JdbcWebhookStore.SCHEMA_VERSION);
                 })
-                .hasMessage("schema version 3 in table " + prefix + "schema_version is newer than this library"
-                        + " supports (2): upgrade migomail-webhooks-store-jdbc");
+                .hasMessage("schema version 4 in table " + prefix + "schema_version is newer than this library"
+                        + " supports (3): upgrade migomail-webhooks-store-jdbc");
     }
 
     @Test

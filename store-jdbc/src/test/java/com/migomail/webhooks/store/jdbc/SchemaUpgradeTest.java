@@ -16,6 +16,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EndpointVersionConflictException;
 import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrading a database of the released schema version 1 (no tenants), holding real rows, to
- * version 2: with {@code tenantForExistingRows} everything becomes that tenant's and works; without
- * it the store refuses and the database stays at version 1.
+ * version 2 and on: with {@code tenantForExistingRows} everything becomes that tenant's and works;
+ * without it the store refuses and the database stays at version 1. And upgrading one of version 2
+ * to version 3 (the endpoint version), which needs no option: its endpoints start at version 0.
  */
 class SchemaUpgradeTest {
 
@@ -76,6 +78,13 @@ class SchemaUpgradeTest {
             }
         }
 
+        void givenVersion2() throws SQLException {
+            try (Connection connection = connect()) {
+                new Version1Database(connection, dialect(), prefix()).create().withRows()
+                        .upgradedToVersion2(LEGACY.value());
+            }
+        }
+
         List<String> recordedVersions() throws SQLException {
             try (Connection connection = connect()) {
                 return versions(connection, prefix());
@@ -95,7 +104,7 @@ class SchemaUpgradeTest {
 
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
             assertThat(store.endpoint(LEGACY, "ep_1")).contains(new Endpoint("ep_1", LEGACY,
                     "https://hooks.example.com/ep_1", List.of("email.*"), "endpoint ep_1", Map.of("team", "mail"), true,
                     List.of(new EndpointSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", T0, null)), null, null, T0,
@@ -235,7 +244,7 @@ class SchemaUpgradeTest {
 
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
             assertThat(store.endpoints(LEGACY)).isEmpty();
         }
 
@@ -249,10 +258,61 @@ class SchemaUpgradeTest {
             second.migrate();
             second.migrate();
 
-            assertThat(installed()).isEqualTo(installed).hasSize(2);
+            assertThat(installed()).isEqualTo(installed).hasSize(3);
             assertThat(second.endpoints(OTHER)).isEmpty();
             assertThat(second.endpoints(LEGACY)).hasSize(2);
             assertThat(store(null).deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
+        }
+
+        @Test
+        void aVersion2DatabaseIsMigratedToVersion3WithoutAnOptionAndItsEndpointsStartAtVersion0()
+                throws SQLException {
+            givenVersion2();
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants");
+            JdbcWebhookStore store = store(null);
+
+            store.migrate();
+
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(store.endpoints(LEGACY)).extracting(Endpoint::id, Endpoint::version, Endpoint::disabledReason)
+                    .containsExactly(tuple("ep_1", 0L, null), tuple("ep_2", 0L, "paused"));
+            assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
+        }
+
+        @Test
+        void theEndpointsOfAVersion2DatabaseTakeConditionalUpdatesAfterTheMigration() throws SQLException {
+            givenVersion2();
+            JdbcWebhookStore store = store(null);
+            Endpoint read = store.endpoint(LEGACY, "ep_1").orElseThrow();
+
+            Endpoint disabled = store.updateEndpoint(read.withEnabled(false).withDisabledReason("abuse"));
+
+            assertThat(disabled.version()).isEqualTo(1);
+            assertThatThrownBy(() -> store.updateEndpoint(read.withUrl("https://hooks.example.com/stale")))
+                    .isInstanceOfSatisfying(EndpointVersionConflictException.class,
+                            e -> assertThat(e.storedVersion()).isEqualTo(1));
+            assertThat(store.endpoint(LEGACY, "ep_1")).contains(disabled);
+            assertThat(store.recordEndpointHealth(LEGACY, "ep_2", false, T0).version()).isEqualTo(1);
+            Endpoint created = store.createEndpoint(new Endpoint("ep_3", LEGACY, "https://hooks.example.com/ep_3",
+                    List.of("*"), "", Map.of(), true, List.of(), null, null, T0, T0));
+            assertThat(created.version()).isZero();
+            assertThat(store.endpoint(LEGACY, "ep_3")).contains(created);
+        }
+
+        @Test
+        void anEndpointRowInsertedWithoutAVersionAfterTheMigrationIsAtVersion0() throws SQLException {
+            givenVersion2();
+            JdbcWebhookStore store = store(null);
+            store.migrate();
+
+            // As a bulk load by hand would: the column keeps its default.
+            execute("INSERT INTO " + prefix() + "endpoints (id, tenant_id, url, event_types, description, metadata,"
+                    + " enabled, secrets, created_at, updated_at) VALUES ('ep_9', 'legacy-account',"
+                    + " 'https://hooks.example.com/ep_9', '[\"*\"]', '', '{}', TRUE, '[]', 0, 0)");
+
+            Endpoint loaded = store.endpoint(LEGACY, "ep_9").orElseThrow();
+            assertThat(loaded.version()).isZero();
+            assertThat(store.updateEndpoint(loaded.withDescription("loaded")).version()).isEqualTo(1);
         }
 
         private List<String> installed() throws SQLException {
@@ -296,6 +356,16 @@ class SchemaUpgradeTest {
             List<String> before = fileNodes();
 
             store(LEGACY).migrate();
+
+            assertThat(fileNodes()).as("a rewrite would give the tables new files").isEqualTo(before);
+        }
+
+        @Test
+        void theMigrationToVersion3FillsTheVersionWithoutRewritingTheEndpoints() throws SQLException {
+            givenVersion2();
+            List<String> before = fileNodes();
+
+            store(null).migrate();
 
             assertThat(fileNodes()).as("a rewrite would give the tables new files").isEqualTo(before);
         }
@@ -370,9 +440,22 @@ class SchemaUpgradeTest {
             JdbcWebhookStore store = store(LEGACY);
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
             assertThat(store.endpoints(LEGACY)).hasSize(2);
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
+        }
+
+        @Test
+        void aMigrationToVersion3ThatStoppedHalfWayCompletesOnTheNextStart() throws SQLException {
+            givenVersion2();
+            // What the first statement of V3 leaves behind if the process dies right after it.
+            execute("ALTER TABLE mwh_endpoints ADD COLUMN version BIGINT DEFAULT 0 NOT NULL");
+
+            JdbcWebhookStore store = store(null);
+            store.migrate();
+
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(store.endpoints(LEGACY)).extracting(Endpoint::version).containsExactly(0L, 0L);
         }
     }
 }

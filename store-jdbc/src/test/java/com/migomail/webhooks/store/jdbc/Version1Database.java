@@ -18,7 +18,8 @@ import java.util.Locale;
  * A database as the released schema version 1 left it: the tables of the repository's
  * {@code V1__init.sql}, the version table with version 1 recorded, and rows written as that version
  * wrote them (no tenant anywhere): two endpoints, three events, a delivered delivery with its
- * attempt, a pending one after a failed attempt, and a skipped one.
+ * attempt, a pending one after a failed attempt, and a skipped one. {@link #upgradedToVersion2}
+ * turns it into a database of the released version 2.
  */
 final class Version1Database {
 
@@ -45,6 +46,21 @@ final class Version1Database {
                     + " (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(255) NOT NULL,"
                     + " installed_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
             statement.execute("INSERT INTO " + prefix + "schema_version (version, script) VALUES (1, 'V1__init')");
+        }
+        return this;
+    }
+
+    /**
+     * The database as the released schema version 2 left it after migrating these tables: the
+     * repository's {@code V2__tenants.sql} applied, the rows given to that tenant, and version 2
+     * recorded.
+     */
+    Version1Database upgradedToVersion2(String tenant) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(read("/migomail-webhooks/db/" + dialect + "/V2__tenants.sql"))) {
+                statement.execute(sql.replace("${prefix}", prefix).replace("${existingRowsTenant}", "'" + tenant + "'"));
+            }
+            statement.execute("INSERT INTO " + prefix + "schema_version (version, script) VALUES (2, 'V2__tenants')");
         }
         return this;
     }

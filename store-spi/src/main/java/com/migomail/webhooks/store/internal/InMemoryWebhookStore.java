@@ -8,6 +8,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EndpointVersionConflictException;
 import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.KeysetCursor;
@@ -149,8 +150,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
         Objects.requireNonNull(endpoint, "endpoint cannot be null");
         return write(() -> {
             Endpoint stored = storedEndpoint(endpoint.tenant(), endpoint.id());
+            if (stored.version() != endpoint.version()) {
+                throw new EndpointVersionConflictException(endpoint.id(), endpoint.version(), stored.version());
+            }
             return putEndpoint(endpoint.withSecrets(stored.secrets()).withFailingSince(stored.failingSince())
-                    .withCreatedAt(stored.createdAt()));
+                    .withCreatedAt(stored.createdAt()).withVersion(stored.version() + 1));
         });
     }
 
@@ -180,7 +184,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
         return write(() -> {
             Endpoint stored = storedEndpoint(tenant, endpointId);
             List<EndpointSecret> secrets = EndpointSecret.rotate(stored.secrets(), newSecret, oldExpireAt, now);
-            return putEndpoint(stored.withSecrets(secrets).withUpdatedAt(now));
+            return putEndpoint(stored.withSecrets(secrets).withUpdatedAt(now).withVersion(stored.version() + 1));
         });
     }
 
@@ -193,7 +197,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
             if (Objects.equals(failingSince, stored.failingSince())) {
                 return stored;
             }
-            return putEndpoint(stored.withFailingSince(failingSince));
+            return putEndpoint(stored.withFailingSince(failingSince).withVersion(stored.version() + 1));
         });
     }
 

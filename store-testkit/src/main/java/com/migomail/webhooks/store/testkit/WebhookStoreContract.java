@@ -12,6 +12,7 @@ import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
+import com.migomail.webhooks.store.EndpointVersionConflictException;
 import com.migomail.webhooks.store.ErasureCounts;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.NewDelivery;
@@ -906,7 +907,7 @@ public abstract class WebhookStoreContract {
         Endpoint endpoint = new Endpoint(EP1, TENANT, "https://hooks.example.com/migomail", List.of("email.*", "campaign.sent"),
                 "CRM sync", Map.of("team", "crm", "tier", "gold"), false,
                 List.of(new EndpointSecret("whsec_old", at(0), at(100)), new EndpointSecret("whsec_new", at(50), null)),
-                at(60), "410 Gone", at(0), at(70));
+                at(60), "410 Gone", at(0), at(70), 4);
 
         assertThat(store.createEndpoint(endpoint)).isEqualTo(endpoint);
         assertThat(store.endpoint(TENANT, EP1)).contains(endpoint);
@@ -939,14 +940,15 @@ public abstract class WebhookStoreContract {
     @Test
     void updateEndpointReplacesItsSettingsButKeepsSecretsHealthAndCreation() {
         Endpoint original = store.createEndpoint(endpoint(EP1));
-        store.recordEndpointHealth(TENANT, EP1, false, at(5));
+        long read = store.recordEndpointHealth(TENANT, EP1, false, at(5)).version();
         Endpoint changes = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
-                Map.of("team", "ops"), false, List.of(), null, "disabled by user", at(99), at(50));
+                Map.of("team", "ops"), false, List.of(), null, "disabled by user", at(99), at(50), read);
 
         Endpoint updated = store.updateEndpoint(changes);
 
         Endpoint expected = new Endpoint(EP1, TENANT, "https://hooks.example.com/v2", List.of("email.bounced"), "v2",
-                Map.of("team", "ops"), false, original.secrets(), at(5), "disabled by user", original.createdAt(), at(50));
+                Map.of("team", "ops"), false, original.secrets(), at(5), "disabled by user", original.createdAt(), at(50),
+                read + 1);
         assertThat(updated).isEqualTo(expected);
         assertThat(store.endpoint(TENANT, EP1)).contains(expected);
     }
@@ -955,6 +957,81 @@ public abstract class WebhookStoreContract {
     void updateEndpointOfAnUnknownIdThrowsNotFound() {
         assertThatThrownBy(() -> store.updateEndpoint(endpoint(EP1)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+    }
+
+    @Test
+    void everyWriteOfAnEndpointAddsOneToItsVersionAndAWriteThatChangesNothingNone() {
+        assertThat(store.createEndpoint(endpoint(EP1)).version()).isZero();
+
+        assertThat(store.updateEndpoint(endpoint(EP1).withDescription("v1")).version()).isEqualTo(1);
+        assertThat(store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_fresh", at(1), null), at(100), at(1))
+                .version()).isEqualTo(2);
+        assertThat(store.recordEndpointHealth(TENANT, EP1, false, at(2)).version()).isEqualTo(3);
+        assertThat(store.recordEndpointHealth(TENANT, EP1, false, at(3)).version()).as("still failing").isEqualTo(3);
+        assertThat(store.recordEndpointHealth(TENANT, EP1, true, at(4)).version()).isEqualTo(4);
+        assertThat(store.recordEndpointHealth(TENANT, EP1, true, at(5)).version()).as("still healthy").isEqualTo(4);
+        assertThat(store.endpoint(TENANT, EP1).orElseThrow().version()).isEqualTo(4);
+    }
+
+    @Test
+    void updateEndpointFromAVersionThatIsNoLongerStoredIsRefusedAndWritesNothing() {
+        Endpoint read = store.createEndpoint(endpoint(EP1));
+        Endpoint disabled = store.updateEndpoint(read.withEnabled(false).withDisabledReason("abuse"));
+
+        assertThatThrownBy(() -> store.updateEndpoint(read.withUrl("https://hooks.example.com/v2")))
+                .isInstanceOfSatisfying(EndpointVersionConflictException.class, e -> {
+                    assertThat(e.endpointId()).isEqualTo(EP1);
+                    assertThat(e.expectedVersion()).isZero();
+                    assertThat(e.storedVersion()).isEqualTo(1);
+                })
+                .isInstanceOf(StoreException.class);
+        assertThat(store.endpoint(TENANT, EP1)).contains(disabled);
+    }
+
+    @Test
+    void updateEndpointFromAVersionBeforeARotationOrAHealthChangeIsRefused() {
+        Endpoint read = store.createEndpoint(endpoint(EP1));
+        Endpoint rotated = store.rotateSecret(TENANT, EP1, new EndpointSecret("whsec_fresh", at(1), null), at(100), at(1));
+
+        assertThatThrownBy(() -> store.updateEndpoint(read.withDescription("stale")))
+                .isInstanceOf(EndpointVersionConflictException.class);
+        assertThat(store.endpoint(TENANT, EP1)).contains(rotated);
+
+        Endpoint failing = store.recordEndpointHealth(TENANT, EP1, false, at(2));
+        assertThatThrownBy(() -> store.updateEndpoint(rotated.withDescription("stale")))
+                .isInstanceOf(EndpointVersionConflictException.class);
+        assertThat(store.endpoint(TENANT, EP1)).contains(failing);
+    }
+
+    @Test
+    void updateEndpointFromAVersionNotYetStoredIsRefused() {
+        Endpoint read = store.createEndpoint(endpoint(EP1));
+
+        assertThatThrownBy(() -> store.updateEndpoint(read.withVersion(1).withDescription("ahead")))
+                .isInstanceOfSatisfying(EndpointVersionConflictException.class,
+                        e -> assertThat(e.storedVersion()).isZero());
+        assertThat(store.endpoint(TENANT, EP1)).contains(read);
+    }
+
+    @Test
+    void anUnknownIdIsNotFoundBeforeItsVersionIsCompared() {
+        givenEndpoints(EP1);
+
+        assertThatThrownBy(() -> store.updateEndpoint(endpoint(EP2).withVersion(9)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP2));
+    }
+
+    @Test
+    void ofTwoUpdatesFromOneVersionExactlyOneApplies() {
+        Endpoint read = store.createEndpoint(endpoint(EP1));
+
+        Endpoint first = store.updateEndpoint(read.withDescription("first"));
+        Throwable second = catchThrowable(() -> store.updateEndpoint(read.withMetadata(Map.of("second", "yes"))));
+
+        assertThat(second).isInstanceOf(EndpointVersionConflictException.class);
+        assertThat(store.endpoint(TENANT, EP1)).contains(first);
+        assertThat(first.description()).isEqualTo("first");
+        assertThat(first.metadata()).isEmpty();
     }
 
     @Test
@@ -1013,14 +1090,81 @@ public abstract class WebhookStoreContract {
 
         Endpoint healthy = store.recordEndpointHealth(TENANT, EP1, true, at(20));
 
-        assertThat(healthy).isEqualTo(endpoint(EP1));
-        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1));
+        assertThat(healthy).isEqualTo(endpoint(EP1).withVersion(2));
+        assertThat(store.endpoint(TENANT, EP1)).contains(endpoint(EP1).withVersion(2));
     }
 
     @Test
     void recordEndpointHealthOfAnUnknownEndpointThrowsNotFound() {
         assertThatThrownBy(() -> store.recordEndpointHealth(TENANT, EP1, true, at(0)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo(EP1));
+    }
+
+    @Test
+    void concurrentWritersOfOneEndpointOnTwoInstancesLoseNoUpdate() throws Exception {
+        store.createEndpoint(endpoint(EP1));
+        List<WebhookStore> instances = List.of(store, sameDataStore(store));
+        int writes = 10;
+        List<Callable<Void>> writers = new ArrayList<>();
+        List<String> metadataKeys = new ArrayList<>();
+        List<String> secretKeys = new ArrayList<>(List.of("whsec_" + EP1));
+        for (int writer = 0; writer < 6; writer++) {
+            WebhookStore instance = instances.get(writer % 2);
+            String name = "writer-" + writer;
+            LongStream.range(0, writes).forEach(i -> metadataKeys.add(name + "-" + i));
+            writers.add(() -> addMetadata(instance, name, writes));
+        }
+        for (int rotator = 0; rotator < 2; rotator++) {
+            WebhookStore instance = instances.get(rotator % 2);
+            String name = "whsec_rotator-" + rotator;
+            LongStream.range(0, writes).forEach(i -> secretKeys.add(name + "-" + i));
+            writers.add(() -> rotate(instance, name, writes));
+        }
+        writers.add(() -> flipHealth(instances.get(1), writes));
+
+        runConcurrently(writers);
+
+        Endpoint stored = store.endpoint(TENANT, EP1).orElseThrow();
+        assertThat(stored.metadata().keySet()).containsExactlyInAnyOrderElementsOf(metadataKeys);
+        assertThat(stored.secrets()).extracting(EndpointSecret::key).containsExactlyInAnyOrderElementsOf(secretKeys);
+        assertThat(stored.failingSince()).isNull();
+        assertThat(stored.version()).as("one version per write").isEqualTo(6 * writes + 2 * writes + 2 * writes);
+    }
+
+    /** Adds metadata entries one conditional update at a time, reading again after each conflict. */
+    private static Void addMetadata(WebhookStore instance, String writer, int count) {
+        int conflicts = 0;
+        for (int i = 0; i < count; i++) {
+            while (true) {
+                Endpoint read = instance.endpoint(TENANT, EP1).orElseThrow();
+                Map<String, String> metadata = new LinkedHashMap<>(read.metadata());
+                metadata.put(writer + "-" + i, "written");
+                try {
+                    instance.updateEndpoint(read.withMetadata(metadata));
+                    break;
+                } catch (EndpointVersionConflictException e) {
+                    // Bounded only so that a broken store fails the test instead of hanging it.
+                    assertThat(++conflicts).as("conflicts of " + writer).isLessThan(100_000);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Void rotate(WebhookStore instance, String keyPrefix, int count) {
+        for (int i = 0; i < count; i++) {
+            instance.rotateSecret(TENANT, EP1, new EndpointSecret(keyPrefix + "-" + i, at(1), null), at(1000), at(1));
+        }
+        return null;
+    }
+
+    /** A failure then a success, {@code count} times: two changes of health each. */
+    private static Void flipHealth(WebhookStore instance, int count) {
+        for (int i = 0; i < count; i++) {
+            instance.recordEndpointHealth(TENANT, EP1, false, at(2 + i));
+            instance.recordEndpointHealth(TENANT, EP1, true, at(2 + i));
+        }
+        return null;
     }
 
     private static Endpoint withSecrets(Endpoint endpoint, EndpointSecret... secrets) {

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class Migrator {
 
     /** The scripts, in version order; the list index plus one is the version. */
-    private static final List<String> SCRIPTS = List.of("V1__init", "V2__tenants");
+    private static final List<String> SCRIPTS = List.of("V1__init", "V2__tenants", "V3__endpoint_version");
 
     /** The version that adds tenants, and so needs a tenant for the rows of the versions before. */
     private static final int TENANTS_VERSION = 2;
