@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Passes every call on to a store and counts them by method name: a store round trip each. */
 final class CountingStore {
-    private static final Set<String> CLAIMS = Set.of("claim", "claimDue", "release");
+    /** Claims, and the clock comparison every poll makes: the poller's calls, not an attempt's. */
+    private static final Set<String> CLAIMS = Set.of("claim", "claimDue", "release", "sharedClockTime");
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final WebhookStore store;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How many store round trips an attempt costs, one per store call, by method. Claims are left out
  * (one {@code claim}, or a share of one {@code claimDue}, per attempt; the poller's ticks make the
- * rest). The sender runs on one worker thread, so that once a no-op task has run on it, the attempt
+ * rest), as is the poller's clock comparison ({@code sharedClockTime}, at most once a poll interval). The sender runs on one worker thread, so that once a no-op task has run on it, the attempt
  * is recorded and reported in full.
  */
 class StoreRoundTripsTest extends SenderTestSupport {
