@@ -45,6 +45,8 @@ final class Dispatcher {
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
+    /** Set when a poll was requested while another ran; the running one then polls again. */
+    private final AtomicBoolean pollAgain = new AtomicBoolean();
     /** Set when due work may be waiting beyond what the last poll claimed, so a free slot polls at once. */
     private final AtomicBoolean backlog = new AtomicBoolean(true);
     /**
@@ -142,7 +144,13 @@ final class Dispatcher {
      * held the round back, in which case the next finished attempt polls again.
      */
     private void poll() {
-        if (!running || !polling.compareAndSet(false, true)) {
+        if (!running) {
+            return;
+        }
+        if (!polling.compareAndSet(false, true)) {
+            // A poll is under way and may have judged capacity before this request's slot was freed:
+            // it polls again when it ends, or the backlog could wait for the next tick.
+            pollAgain.set(true);
             return;
         }
         if (!enterClaim()) {
@@ -171,6 +179,9 @@ final class Dispatcher {
         } finally {
             claimGate.readLock().unlock();
             polling.set(false);
+            if (pollAgain.getAndSet(false)) {
+                requestPoll();
+            }
         }
     }
 
