@@ -47,9 +47,10 @@ final class EndpointRepository {
     }
 
     /**
-     * A compare-and-set on the version in the statement itself: a concurrent writer's UPDATE waits
-     * for the row lock and then re-checks the condition against the committed row, so of two writes
-     * from one version exactly one matches.
+     * A compare-and-set on the version in the statement itself: on PostgreSQL a concurrent writer's
+     * UPDATE waits for the row lock and then re-checks the condition against the committed row, so
+     * of two writes from one version exactly one matches; on H2 the store runs endpoint writes in
+     * turn (see JdbcStore).
      */
     Endpoint update(Connection connection, Endpoint endpoint) throws SQLException {
         int updated = new Sql("UPDATE " + tables.endpoints() + " SET url = ?, event_types = ?, description = ?,"
