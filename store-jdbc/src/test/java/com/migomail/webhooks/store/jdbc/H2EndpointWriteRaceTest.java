@@ -52,7 +52,7 @@ class H2EndpointWriteRaceTest {
 
     @Test
     void concurrentRotationsUpdatesAndDisablesOfOneEndpointLoseNoWrite() throws Exception {
-        store = JdbcWebhookStore.h2File(dir.resolve("webhooks"));
+        store = Fixtures.h2File(dir.resolve("webhooks"));
         List<String> broken = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             String id = "ep_" + run;
