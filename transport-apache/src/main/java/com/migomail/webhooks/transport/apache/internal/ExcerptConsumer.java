@@ -4,6 +4,7 @@ import com.migomail.webhooks.delivery.WebhookResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -21,18 +22,28 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * <p>A response that arrives before the request was sent is the egress proxy refusing the tunnel
  * (Apache hands it over as if it were the endpoint's): it fails the exchange instead, so that a
  * proxy's 403 is not logged as the endpoint's, nor its 410 taken for the endpoint being gone.
+ *
+ * <p>Bytes that arrive after the exchange ended (deadline, cancellation) fail it here, on the I/O
+ * thread, which closes the connection. Cancelling Apache's future from another thread does not
+ * always do that: under load a trickling body was seen read on for seconds after the cancel.
  */
 final class ExcerptConsumer implements AsyncResponseConsumer<WebhookResponse> {
     private final Excerpt excerpt;
     private final HttpContext tryContext;
     private final Runnable onFull;
+    private final BooleanSupplier ended;
     private volatile FutureCallback<WebhookResponse> callback;
 
-    /** @param tryContext the context of this connection try, which {@link ConnectedMarker} marks */
-    ExcerptConsumer(Excerpt excerpt, HttpContext tryContext, Runnable onFull) {
+    /**
+     * @param tryContext the context of this connection try, which {@link ConnectedMarker} marks
+     * @param onFull called once the excerpt is full
+     * @param ended whether the exchange has ended, after which no byte more is taken
+     */
+    ExcerptConsumer(Excerpt excerpt, HttpContext tryContext, Runnable onFull, BooleanSupplier ended) {
         this.excerpt = excerpt;
         this.tryContext = tryContext;
         this.onFull = onFull;
+        this.ended = ended;
     }
 
     @Override
@@ -64,7 +75,10 @@ final class ExcerptConsumer implements AsyncResponseConsumer<WebhookResponse> {
     }
 
     @Override
-    public void consume(ByteBuffer src) {
+    public void consume(ByteBuffer src) throws IOException {
+        if (ended.getAsBoolean()) {
+            throw new IOException("exchange ended");
+        }
         if (excerpt.append(src)) {
             onFull.run();
         }

@@ -90,7 +90,7 @@ final class Exchange {
             context.setAttribute(CheckedAddressRoutePlanner.ADDRESS, address);
         }
         try {
-            running = client.execute(producer(), new ExcerptConsumer(excerpt, context, this::excerptFull), context,
+            running = client.execute(producer(), new ExcerptConsumer(excerpt, context, this::excerptFull, result::isDone), context,
                     new Attempt(address, context));
         } catch (RuntimeException e) {
             // The client is shutting down (the transport is being closed).
