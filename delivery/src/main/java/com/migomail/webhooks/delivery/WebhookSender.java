@@ -5,6 +5,8 @@ import com.migomail.webhooks.delivery.internal.DefaultWebhookSender;
 import com.migomail.webhooks.delivery.internal.LibraryVersion;
 import com.migomail.webhooks.delivery.internal.SenderConfig;
 import com.migomail.webhooks.signing.SigningKey;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
@@ -276,6 +278,52 @@ public interface WebhookSender extends AutoCloseable {
      * @throws UnknownIdException if a named endpoint is not one of the tenant's
      */
     ReplayReceipt replay(TenantId tenant, ReplayRequest request);
+
+    /**
+     * How many deliveries {@link #replay(TenantId, ReplayRequest)} would re-arm or create for this
+     * request now, without scheduling any: what a confirmation dialog shows before the replay.
+     *
+     * @param tenant the tenant whose events would be replayed
+     * @param request the time range and filters
+     * @return the number of deliveries the replay would schedule now
+     * @throws UnknownIdException if a named endpoint is not one of the tenant's
+     */
+    int countReplay(TenantId tenant, ReplayRequest request);
+
+    /**
+     * Sends an example event to one of the tenant's endpoints, whatever types it subscribes to: the
+     * event is stored (it shows in the event log like any other) with one delivery, to that endpoint
+     * only, attempted, retried and logged as usual.
+     *
+     * @param tenant the endpoint's tenant
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @param event the event to send; a new id, as for {@link #publish(TenantId, WebhookEvent)}
+     * @return the event id and its one delivery
+     * @throws UnknownIdException if the tenant has no such endpoint
+     * @throws IllegalStateException if the endpoint is disabled, or the sender is closed
+     */
+    PublishReceipt sendTest(TenantId tenant, String endpointId, WebhookEvent event);
+
+    /**
+     * Counts the tenant's delivery attempts per time bucket and endpoint, by how they ended
+     * (succeeded, retried, failed): the numbers behind a deliveries-per-hour chart and an
+     * endpoint's success rate.
+     *
+     * @param tenant the tenant whose attempts to count
+     * @param query the time range, bucket width and optional endpoint
+     * @return one count per bucket and endpoint that had attempts, by bucket then endpoint id;
+     *     buckets without attempts are left out
+     */
+    List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query);
+
+    /**
+     * The most recent attempt to one of the tenant's endpoints, by start time.
+     *
+     * @param tenant the endpoint's tenant
+     * @param endpointId the endpoint's id ({@code ep_…})
+     * @return the attempt; empty if none is logged (or the endpoint is unknown, or another tenant's)
+     */
+    Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId);
 
     /**
      * One page of the tenant's delivery log, filtered by event, endpoint and status, oldest created

@@ -18,6 +18,8 @@ import com.migomail.webhooks.signing.SigningKey;
 import com.migomail.webhooks.signing.WebhookHeaders;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
@@ -368,6 +370,26 @@ public final class DefaultWebhookSender implements WebhookSender {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(request, "request cannot be null");
         return replayer.replayRange(tenant, request);
+    }
+
+    @Override
+    public int countReplay(TenantId tenant, ReplayRequest request) {
+        throw new UnsupportedOperationException("being built (P1.9)");
+    }
+
+    @Override
+    public PublishReceipt sendTest(TenantId tenant, String endpointId, WebhookEvent event) {
+        throw new UnsupportedOperationException("being built (P1.9)");
+    }
+
+    @Override
+    public List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query) {
+        throw new UnsupportedOperationException("being built (P1.9)");
+    }
+
+    @Override
+    public Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId) {
+        throw new UnsupportedOperationException("being built (P1.9)");
     }
 
     @Override
