@@ -363,6 +363,18 @@ public interface WebhookSender extends AutoCloseable {
     Page<StoredEvent> events(TenantId tenant, EventQuery query);
 
     /**
+     * One of the tenant's stored events, by id: what an event's page in a log shows, with the exact
+     * body that every attempt sends.
+     *
+     * @param tenant the event's tenant
+     * @param eventId the event's id ({@code evt_…})
+     * @return the event; empty if none is stored under that id (purged by retention, never
+     *     published, or another tenant's)
+     * @throws NullPointerException if tenant or eventId is null
+     */
+    Optional<StoredEvent> event(TenantId tenant, String eventId);
+
+    /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and
      * attempts; events with a pending delivery are kept. The sender also does this on schedule.
      *

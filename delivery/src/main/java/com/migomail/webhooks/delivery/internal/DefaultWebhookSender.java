@@ -411,6 +411,12 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     @Override
+    public Optional<StoredEvent> event(TenantId tenant, String eventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.event(tenant, Objects.requireNonNull(eventId, "eventId cannot be null"));
+    }
+
+    @Override
     public int purgeExpired() {
         return retention.purge();
     }
