@@ -297,7 +297,8 @@ public interface WebhookSender extends AutoCloseable {
      *
      * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
-     * @param event the event to send; a new id, as for {@link #publish(TenantId, WebhookEvent)}
+     * @param event the event to send; a new id, as for {@link #publish(TenantId, WebhookEvent)} (an id
+     *     already stored is not sent again: the receipt lists that event's deliveries, not created)
      * @return the event id and its one delivery
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws IllegalStateException if the endpoint is disabled, or the sender is closed
