@@ -235,7 +235,9 @@ final class PortalApi {
         new JsonBody(call.body().get(), Set.of()).done();
         Endpoint before = endpoint(call.tenant(), call.parameter("endpointId"));
         Endpoint after = sender.enableEndpoint(call.tenant(), before.id());
-        Instant skippedSince = before.enabled() ? null : before.updatedAt();
+        // Whole seconds, as event timestamps are: an event of the second the endpoint was disabled
+        // in is in the range (only its skipped deliveries count), and the page replays this range.
+        Instant skippedSince = before.enabled() ? null : before.updatedAt().truncatedTo(ChronoUnit.SECONDS);
         int skipped = 0;
         if (skippedSince != null) {
             Instant now = clock.instant();
