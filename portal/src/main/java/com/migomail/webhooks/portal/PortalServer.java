@@ -4,6 +4,7 @@ import com.migomail.webhooks.portal.internal.Cookies;
 import com.migomail.webhooks.portal.internal.HttpAnswer;
 import com.migomail.webhooks.portal.internal.HttpCall;
 import com.migomail.webhooks.portal.internal.PortalHandler;
+import com.migomail.webhooks.store.TenantId;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsExchange;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,11 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PortalServer implements AutoCloseable {
     private static final int THREADS = 4;
 
+    private final WebhookPortal portal;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI url;
 
-    private PortalServer(HttpServer server, ExecutorService executor) {
+    private PortalServer(WebhookPortal portal, HttpServer server, ExecutorService executor) {
+        this.portal = portal;
         this.server = server;
         this.executor = executor;
         InetSocketAddress bound = server.getAddress();
@@ -76,7 +80,7 @@ public final class PortalServer implements AutoCloseable {
             executor.shutdownNow();
             throw new IllegalStateException("interrupted while starting the portal server", e);
         }
-        return new PortalServer(server, executor);
+        return new PortalServer(portal, server, executor);
     }
 
     /**
@@ -86,6 +90,21 @@ public final class PortalServer implements AutoCloseable {
      */
     public URI url() {
         return url;
+    }
+
+    /**
+     * A magic link for a tenant, as {@link WebhookPortal#linkFor} makes, against the portal's
+     * {@linkplain WebhookPortal.Builder#publicUrl public URL} or, if it has none, against this
+     * server's {@link #url()} (so a server on a free port can hand out links).
+     *
+     * @param tenant the tenant the session will see
+     * @param ttl how long the link stays valid, 1 second to 7 days
+     * @return {@code base + "login?token=…"}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if ttl is outside 1 second to 7 days
+     */
+    public URI linkFor(TenantId tenant, Duration ttl) {
+        return portal.linkFor(tenant, ttl, url);
     }
 
     /**

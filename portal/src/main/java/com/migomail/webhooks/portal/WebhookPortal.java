@@ -62,12 +62,19 @@ public final class WebhookPortal {
     public URI linkFor(TenantId tenant, Duration ttl) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(ttl, "ttl cannot be null");
+        URI publicUrl = config.publicUrl()
+                .orElseThrow(() -> new IllegalStateException("linkFor needs the portal's publicUrl (Builder.publicUrl)"));
+        return linkFor(tenant, ttl, publicUrl);
+    }
+
+    /** A link against this base: the public URL if the portal has one, else the server's own URL. */
+    URI linkFor(TenantId tenant, Duration ttl, URI base) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(ttl, "ttl cannot be null");
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException("ttl must be 1 second to 7 days: " + ttl);
         }
-        URI publicUrl = config.publicUrl()
-                .orElseThrow(() -> new IllegalStateException("linkFor needs the portal's publicUrl (Builder.publicUrl)"));
-        return publicUrl.resolve("login?token=" + handler.magicLinks().issue(tenant, ttl));
+        return config.publicUrl().orElse(base).resolve("login?token=" + handler.magicLinks().issue(tenant, ttl));
     }
 
     /** The handler both adapters call, one per portal. */

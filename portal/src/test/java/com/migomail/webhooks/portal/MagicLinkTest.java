@@ -47,6 +47,22 @@ class MagicLinkTest extends PortalTestSupport {
     }
 
     @Test
+    void aServerOnAFreePortHandsOutLinksAgainstItsOwnUrlWhenThePortalHasNoPublicUrl() {
+        WebhookPortal unlinked = WebhookPortal.builder().sender(sender).signingKey(key(1)).build();
+        PortalServer freePort = serve(unlinked);
+
+        URI link = freePort.linkFor(ACME, Duration.ofMinutes(1));
+
+        assertThat(link.toString()).startsWith(freePort.url() + "login?token=");
+        assertThat(new Browser(freePort.url()).openLink(link).status()).isEqualTo(200);
+        assertThatThrownBy(() -> unlinked.linkFor(ACME, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("publicUrl");
+        assertThat(server.linkFor(ACME, Duration.ofMinutes(1)).toString()).startsWith(PUBLIC_URL + "login?token=");
+        assertThatThrownBy(() -> freePort.linkFor(ACME, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ttl must be 1 second to 7 days: PT0S");
+    }
+
+    @Test
     void aUsedLinkIsRefused() {
         URI link = portal.linkFor(ACME, Duration.ofMinutes(5));
         assertThat(new Browser(server.url()).openLink(link).status()).isEqualTo(200);

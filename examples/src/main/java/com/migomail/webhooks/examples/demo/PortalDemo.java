@@ -26,7 +26,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,38 +220,25 @@ public final class PortalDemo {
     }
 
     private int serve(WebhookSender sender, int port, InputStream in) {
-        URI publicUrl = URI.create("http://127.0.0.1:" + port + "/");
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        if (port == 0) {
-            publicUrl = null;
-        }
-        WebhookPortal portal = portal(sender, publicUrl);
-        try (PortalServer server = PortalServer.start(portal, address)) {
-            WebhookPortal linking = publicUrl != null ? portal : portal(sender, server.url());
+        WebhookPortal portal = WebhookPortal.builder().sender(sender).build();
+        try (PortalServer server = PortalServer.start(portal,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             out.println("  portal    " + server.url());
-            printLinks(linking);
+            printLinks(server);
             out.println("Each link works once, for an hour. Press Enter for new links; type q and Enter to stop.");
-            waitForQuit(linking, in);
+            waitForQuit(server, in);
             out.println("Stopped.");
             return 0;
         }
     }
 
-    private static final byte[] LINK_KEY = randomKey();
-
-    /** One signing key for the demo's run: links of one portal object are valid on the other. */
-    private static WebhookPortal portal(WebhookSender sender, URI publicUrl) {
-        WebhookPortal.Builder builder = WebhookPortal.builder().sender(sender).signingKey(LINK_KEY);
-        return (publicUrl == null ? builder : builder.publicUrl(publicUrl)).build();
-    }
-
-    private void printLinks(WebhookPortal portal) {
+    private void printLinks(PortalServer server) {
         for (TenantId tenant : List.of(ACME, GLOBEX)) {
-            out.printf("  %-8s  %s%n", tenant, portal.linkFor(tenant, LINK_TTL));
+            out.printf("  %-8s  %s%n", tenant, server.linkFor(tenant, LINK_TTL));
         }
     }
 
-    private void waitForQuit(WebhookPortal portal, InputStream in) {
+    private void waitForQuit(PortalServer server, InputStream in) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
             String line;
@@ -260,7 +246,7 @@ public final class PortalDemo {
                 if (line.strip().equalsIgnoreCase("q")) {
                     return;
                 }
-                printLinks(portal);
+                printLinks(server);
             }
             // No more input (started in the background): serve until the process is stopped.
             new CountDownLatch(1).await();
@@ -269,12 +255,6 @@ public final class PortalDemo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 
     /** A key-encryption key for this run only: the demo's database is deleted when it ends. */
