@@ -1,0 +1,67 @@
+package com.migomail.webhooks.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.WebhookStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Regression tests of the portal's security review: each failed before its fix. */
+class SecurityReviewTest extends PortalTestSupport {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aRefusedUrlIsAnsweredWithTheReasonButNotTheAddressItsHostResolvedTo() throws Exception {
+        InetAddress internal = InetAddress.getByName("10.20.30.40");
+        WebhookSender refusing = closeLater(WebhookSender.builder().store(WebhookStore.inMemory())
+                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting().withResolver(host -> List.of(internal)))
+                .build());
+        WebhookPortal refusingPortal = WebhookPortal.builder().sender(refusing).signingKey(key(1)).publicUrl(PUBLIC_URL).build();
+        Browser browser = signedIn(serve(refusingPortal), refusingPortal, ACME);
+        Browser.Answer answer = browser.post("api/v1/endpoints",
+                endpointBody("https://hooks.internal.example/in", "email.opened"));
+        BadInputTest.assertProblem(answer, 400);
+        JsonNode error = answer.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("url");
+        assertThat(error.get("message").asText()).contains("private network");
+        assertThat(answer.body()).doesNotContain("10.20.30.40").doesNotContain("10.0.0.0/8");
+    }
+
+    /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
+    static HttpResponse<String> send(Browser browser, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Cookie", Browser.COOKIE + "=" + browser.cookie)
+                .header("X-CSRF-Token", browser.csrfToken);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
