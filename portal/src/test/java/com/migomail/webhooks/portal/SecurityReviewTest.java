@@ -45,6 +45,23 @@ class SecurityReviewTest extends PortalTestSupport {
         assertThat(answer.body()).doesNotContain("10.20.30.40").doesNotContain("10.0.0.0/8");
     }
 
+    @Test
+    void aHeadRequestOfALoginLinkDoesNotUseTheLink() {
+        URI link = portal.linkFor(ACME, Duration.ofMinutes(5));
+        Browser scanner = new Browser(server.url());
+        Browser.Answer head = scanner.head("login?" + link.getRawQuery());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Set-Cookie")).isEmpty();
+        Browser browser = new Browser(server.url());
+        assertThat(browser.openLink(link).status()).isEqualTo(200);
+        assertThat(browser.get("api/v1/session").json().get("tenant").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void aHeadRequestOfABadLinkIs401() {
+        assertThat(new Browser(server.url()).head("login?token=garbage").status()).isEqualTo(401);
+    }
+
     /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
     static HttpResponse<String> send(Browser browser, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))

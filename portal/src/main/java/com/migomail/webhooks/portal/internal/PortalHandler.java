@@ -90,7 +90,7 @@ public final class PortalHandler {
         boolean head = call.method().equals("HEAD");
         HttpAnswer answer;
         try {
-            answer = route(call, head ? "GET" : call.method());
+            answer = route(call, head ? "GET" : call.method(), head);
         } catch (ProblemException problem) {
             answer = problem(problem);
         } catch (RuntimeException failure) {
@@ -101,7 +101,7 @@ public final class PortalHandler {
         return head ? answer.withoutBody() : answer;
     }
 
-    private HttpAnswer route(HttpCall call, String method) {
+    private HttpAnswer route(HttpCall call, String method, boolean head) {
         String path = call.path();
         if (path.isEmpty()) {
             // Relative links of the page resolve against the mount path only with its slash.
@@ -116,7 +116,7 @@ public final class PortalHandler {
         }
         if (path.equals("/login")) {
             requireGet(method);
-            return login(call);
+            return login(call, head);
         }
         if (path.startsWith(ASSETS)) {
             requireGet(method);
@@ -145,11 +145,15 @@ public final class PortalHandler {
         return withSessionCookie(page, who.get(), call);
     }
 
-    private HttpAnswer login(HttpCall call) {
-        Optional<TenantId> tenant = Query.parse(call.rawQuery()).all("token").stream().findFirst()
-                .flatMap(magicLinks::redeem);
+    private HttpAnswer login(HttpCall call, boolean head) {
+        Optional<String> token = Query.parse(call.rawQuery()).all("token").stream().findFirst();
+        Optional<TenantId> tenant = token.flatMap(head ? magicLinks::check : magicLinks::redeem);
         if (tenant.isEmpty()) {
             return serverPage(401, "login-failed.html");
+        }
+        if (head) {
+            // HEAD never changes state: the link stays unused and no session is opened.
+            return serverPage(200, "login.html");
         }
         return withSessionCookie(serverPage(200, "login.html"), new Who(sessions.open(tenant.get()), true), call);
     }
