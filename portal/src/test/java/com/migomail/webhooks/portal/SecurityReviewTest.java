@@ -62,6 +62,43 @@ class SecurityReviewTest extends PortalTestSupport {
         assertThat(new Browser(server.url()).head("login?token=garbage").status()).isEqualTo(401);
     }
 
+    /** Many simultaneous logins with one link: exactly one gets a session, every round. */
+    @Test
+    void simultaneousLoginsWithOneLinkLetExactlyOneIn() throws Exception {
+        int contenders = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(contenders);
+        try {
+            for (int round = 0; round < 40; round++) {
+                URI link = portal.linkFor(ACME, Duration.ofMinutes(5));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Browser.Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < contenders; i++) {
+                    Callable<Browser.Answer> login = () -> {
+                        Browser browser = new Browser(server.url());
+                        start.await();
+                        return browser.openLink(link);
+                    };
+                    answers.add(threads.submit(login));
+                }
+                start.countDown();
+                int signedIn = 0;
+                for (Future<Browser.Answer> answer : answers) {
+                    Browser.Answer got = answer.get();
+                    if (got.status() == 200) {
+                        signedIn++;
+                        assertThat(got.header("Set-Cookie")).isPresent();
+                    } else {
+                        assertThat(got.status()).isEqualTo(401);
+                        assertThat(got.header("Set-Cookie")).isEmpty();
+                    }
+                }
+                assertThat(signedIn).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
     static HttpResponse<String> send(Browser browser, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
