@@ -99,6 +99,13 @@ class SecurityReviewTest extends PortalTestSupport {
         }
     }
 
+    @Test
+    void aStaticFileOfAnUnknownTypeIsNotServed() {
+        Browser browser = signedIn(ACME);
+        assertThat(browser.get("assets/test-fixture.js").status()).as("a known type next to it").isEqualTo(200);
+        BadInputTest.assertProblem(browser.get("assets/test-fixture.dat"), 404);
+    }
+
     /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
     static HttpResponse<String> send(Browser browser, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
