@@ -106,6 +106,44 @@ class SecurityReviewTest extends PortalTestSupport {
         BadInputTest.assertProblem(browser.get("assets/test-fixture.dat"), 404);
     }
 
+    @Test
+    void anEncodedSlashInThePathIsRefusedAndChangesNothing() {
+        Browser browser = signedIn(ACME);
+        String id = createEndpoint(browser, "/ok", "*").get("endpoint").get("id").asText();
+        HttpResponse<String> answer = send(browser, "POST", "api/v1/endpoints/" + id + "%2Fdisable", "{}");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(browser.get("api/v1/endpoints/" + id).json().get("enabled").asBoolean()).isTrue();
+    }
+
+    /** Paths a container or adapter could read differently; both adapters answer them alike. */
+    static final List<String> REFUSED_PATHS = List.of("assets/..%2findex.html", "assets/%2e%2e/index.html",
+            "assets/a%5C..%5Cindex.html", "assets/app.css%00.js", "api/v1/endpoints/a%0d%0aX-Injected:%201",
+            "api//v1/session", "api/v1/endpoints/x%2F..%2F..%2Fsession");
+
+    @Test
+    void encodedSeparatorsEncodedDotSegmentsEmptySegmentsAndControlCharactersInThePathAreRefused() {
+        Browser browser = signedIn(ACME);
+        for (String path : REFUSED_PATHS) {
+            HttpResponse<String> answer = send(browser, "GET", path, null);
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(answer.body()).as(path).doesNotContain("Injected");
+        }
+    }
+
+    /** Literal dot segments are resolved as servlet containers resolve them, so both adapters route alike. */
+    @Test
+    void literalDotSegmentsAreResolvedBeforeRouting() {
+        Browser browser = signedIn(ACME);
+        for (String path : List.of("api/v1/x/../session", "api/v1/./session")) {
+            HttpResponse<String> answer = send(browser, "GET", path, null);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(json(answer.body()).get("tenant").asText()).isEqualTo("acme");
+        }
+        assertThat(send(browser, "GET", "../api/v1/session", null).statusCode()).isEqualTo(400);
+    }
+
     /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
     static HttpResponse<String> send(Browser browser, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class PortalHandler {
     private static final String API = "/api/v1/";
     private static final String ASSETS = "/assets/";
     private static final String HTML = "text/html; charset=utf-8";
+    // An encoded slash, backslash or NUL: decoding would make "a%2Fb" one route segment in one adapter and two in another.
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2[fF]|5[cC]|00)");
     private static final ObjectReader BODY_READER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -103,6 +106,7 @@ public final class PortalHandler {
 
     private HttpAnswer route(HttpCall call, String method, boolean head) {
         String path = call.path();
+        checkPath(call.rawPath(), path);
         if (path.isEmpty()) {
             // Relative links of the page resolve against the mount path only with its slash.
             return HttpAnswer.empty(308).withHeader("Location", call.mountPath() + "/");
@@ -126,6 +130,23 @@ public final class PortalHandler {
                     .orElseThrow(() -> ProblemException.notFound("no such file: " + path));
         }
         throw ProblemException.notFound("no such page: " + path);
+    }
+
+    /**
+     * Refuses paths the adapters or their containers could read differently, or that could reach a
+     * log line as something else: encoded separators, dot and empty segments, backslashes and
+     * control characters. The message names none of the path.
+     */
+    private static void checkPath(String rawPath, String path) {
+        boolean refused = ENCODED_SEPARATOR.matcher(rawPath).find() || path.indexOf('\\') >= 0
+                || rawPath.contains("//") || path.contains("//") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        for (String segment : path.split("/", -1)) {
+            refused |= segment.equals(".") || segment.equals("..");
+        }
+        if (refused) {
+            throw ProblemException.badRequest("path", "has an encoded separator, a dot or empty segment, a backslash"
+                    + " or a control character");
+        }
     }
 
     private static void requireGet(String method) {
