@@ -144,6 +144,15 @@ class SecurityReviewTest extends PortalTestSupport {
         assertThat(send(browser, "GET", "../api/v1/session", null).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void anOverlongQueryIsRefused() {
+        Browser browser = signedIn(ACME);
+        String query = "type=email.opened&".repeat(500);
+        Browser.Answer answer = browser.get("api/v1/events?" + query);
+        BadInputTest.assertProblem(answer, 414);
+        assertThat(browser.get("api/v1/events?" + "type=email.opened&".repeat(100)).status()).isEqualTo(200);
+    }
+
     /** A request whose URI is sent exactly as written (no resolution or normalization of dot segments). */
     static HttpResponse<String> send(Browser browser, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))

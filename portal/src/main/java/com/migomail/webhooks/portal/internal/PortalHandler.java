@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class PortalHandler {
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The longest query string accepted, in characters (servlet containers cap the whole request line near 8 KiB). */
+    public static final int MAX_QUERY_LENGTH = 4096;
     /** The header that carries the session's CSRF token. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** The session cookie's name. */
@@ -107,6 +109,9 @@ public final class PortalHandler {
     private HttpAnswer route(HttpCall call, String method, boolean head) {
         String path = call.path();
         checkPath(call.rawPath(), path);
+        if (call.rawQuery().map(String::length).orElse(0) > MAX_QUERY_LENGTH) {
+            throw ProblemException.uriTooLong("query strings are at most " + MAX_QUERY_LENGTH + " characters");
+        }
         if (path.isEmpty()) {
             // Relative links of the page resolve against the mount path only with its slash.
             return HttpAnswer.empty(308).withHeader("Location", call.mountPath() + "/");
