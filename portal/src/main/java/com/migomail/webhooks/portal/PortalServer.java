@@ -160,7 +160,14 @@ public final class PortalServer implements AutoCloseable {
 
         @Override
         public String path() {
-            return exchange.getRequestURI().getPath();
+            // Dot segments resolved before decoding, as servlet containers do, so both adapters
+            // route the same path; encoded ones ("%2e%2e") stay and the handler refuses them.
+            return exchange.getRequestURI().normalize().getPath();
+        }
+
+        @Override
+        public String rawPath() {
+            return exchange.getRequestURI().getRawPath();
         }
 
         @Override

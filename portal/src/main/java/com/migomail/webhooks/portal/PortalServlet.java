@@ -126,6 +126,11 @@ public final class PortalServlet extends HttpServlet {
         }
 
         @Override
+        public String rawPath() {
+            return request.getRequestURI();
+        }
+
+        @Override
         public Optional<String> rawQuery() {
             return Optional.ofNullable(request.getQueryString());
         }

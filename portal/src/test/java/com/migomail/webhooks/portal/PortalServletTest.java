@@ -55,6 +55,16 @@ class PortalServletTest extends PortalTestSupport {
         assertThat(browser.get("api/v1/session").json().get("tenant").asText()).isEqualTo("acme");
     }
 
+    /** What the JDK adapter refuses, the container (or the portal behind it) refuses too. */
+    @Test
+    void pathsTheJdkServerRefusesAreRefusedThroughTheServlet() {
+        Browser browser = signedIn(mounted);
+        for (String path : SecurityReviewTest.REFUSED_PATHS) {
+            assertThat(SecurityReviewTest.send(browser, "GET", path, null).statusCode()).as(path).isEqualTo(400);
+        }
+        assertThat(SecurityReviewTest.send(browser, "GET", "api/v1/x/../session", null).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void theApiWorksThroughTheServlet() {
         Browser browser = signedIn(mounted);

@@ -8,6 +8,14 @@ import java.util.Optional;
 public interface HttpCall extends PortalRequest {
 
     /**
+     * The request's path as it was sent, still percent-encoded (with any context path before the
+     * portal's): checked for encoded separators, which decoding would make indistinguishable.
+     *
+     * @return e.g. {@code /app/webhooks/api/v1/endpoints}
+     */
+    String rawPath();
+
+    /**
      * The raw (still percent-encoded) query string.
      *
      * @return the query without the {@code ?}, or empty

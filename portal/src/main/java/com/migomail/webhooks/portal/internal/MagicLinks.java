@@ -43,6 +43,24 @@ public final class MagicLinks {
 
     /** The tenant of a valid, unexpired token not used before, marking it used; else empty. */
     Optional<TenantId> redeem(String token) {
+        Optional<Link> link = valid(token);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        forgetExpired(link.get().now());
+        return usedNonces.putIfAbsent(link.get().nonce(), link.get().expiry()) == null
+                ? Optional.of(link.get().tenant()) : Optional.empty();
+    }
+
+    /**
+     * The tenant of a valid, unexpired token not used before, leaving it unused: for HEAD, which must
+     * not change state (a link scanner's HEAD must not use up the customer's link).
+     */
+    Optional<TenantId> check(String token) {
+        return valid(token).filter(link -> !usedNonces.containsKey(link.nonce())).map(Link::tenant);
+    }
+
+    private Optional<Link> valid(String token) {
         Optional<String> payload = signer.verify(DOMAIN, token);
         if (payload.isEmpty()) {
             return Optional.empty();
@@ -63,9 +81,11 @@ public final class MagicLinks {
         if (!now.isBefore(expiry)) {
             return Optional.empty();
         }
-        forgetExpired(now);
-        return usedNonces.putIfAbsent(parts[3], expiry) == null ? Optional.of(tenant) : Optional.empty();
+        return Optional.of(new Link(tenant, expiry, parts[3], now));
     }
+
+    /** A link whose signature and expiry passed, read at {@code now}. */
+    private record Link(TenantId tenant, Instant expiry, String nonce, Instant now) {}
 
     // A used nonce need only be remembered while its link could still pass the expiry check.
     private void forgetExpired(Instant now) {

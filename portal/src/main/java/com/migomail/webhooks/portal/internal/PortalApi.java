@@ -484,10 +484,26 @@ final class PortalApi {
         try {
             return change.get();
         } catch (EndpointAddressRejectedException rejected) {
-            throw ProblemException.badRequest("url", "refused: " + rejected.detail());
+            throw ProblemException.badRequest("url", refusal(rejected.reason()));
         } catch (IllegalArgumentException invalid) {
             throw ProblemException.badRequest("url", invalid.getMessage());
         }
+    }
+
+    /**
+     * Why a URL was refused, by reason only: the exception's detail names the address the host
+     * resolved to, which would let a customer map the platform's internal network through DNS names.
+     */
+    private static String refusal(EndpointAddressRejectedException.Reason reason) {
+        return switch (reason) {
+            case SCHEME -> "refused: this scheme is not allowed; use https";
+            case NO_HOST -> "refused: the URL has no host";
+            case UNRESOLVABLE -> "refused: the host does not resolve";
+            case LOOPBACK -> "refused: the host resolves to a loopback address";
+            case PRIVATE_NETWORK -> "refused: the host resolves to a private network address";
+            case LINK_LOCAL -> "refused: the host resolves to a link-local address";
+            case SPECIAL_PURPOSE -> "refused: the host resolves to a special-purpose address";
+        };
     }
 
     private Endpoint endpoint(TenantId tenant, String id) {

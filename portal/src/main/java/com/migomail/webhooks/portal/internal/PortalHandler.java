@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class PortalHandler {
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The longest query string accepted, in characters (servlet containers cap the whole request line near 8 KiB). */
+    public static final int MAX_QUERY_LENGTH = 4096;
     /** The header that carries the session's CSRF token. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** The session cookie's name. */
@@ -40,6 +43,8 @@ public final class PortalHandler {
     private static final String API = "/api/v1/";
     private static final String ASSETS = "/assets/";
     private static final String HTML = "text/html; charset=utf-8";
+    // An encoded slash, backslash or NUL: decoding would make "a%2Fb" one route segment in one adapter and two in another.
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2[fF]|5[cC]|00)");
     private static final ObjectReader BODY_READER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -90,7 +95,7 @@ public final class PortalHandler {
         boolean head = call.method().equals("HEAD");
         HttpAnswer answer;
         try {
-            answer = route(call, head ? "GET" : call.method());
+            answer = route(call, head ? "GET" : call.method(), head);
         } catch (ProblemException problem) {
             answer = problem(problem);
         } catch (RuntimeException failure) {
@@ -101,8 +106,12 @@ public final class PortalHandler {
         return head ? answer.withoutBody() : answer;
     }
 
-    private HttpAnswer route(HttpCall call, String method) {
+    private HttpAnswer route(HttpCall call, String method, boolean head) {
         String path = call.path();
+        checkPath(call.rawPath(), path);
+        if (call.rawQuery().map(String::length).orElse(0) > MAX_QUERY_LENGTH) {
+            throw ProblemException.uriTooLong("query strings are at most " + MAX_QUERY_LENGTH + " characters");
+        }
         if (path.isEmpty()) {
             // Relative links of the page resolve against the mount path only with its slash.
             return HttpAnswer.empty(308).withHeader("Location", call.mountPath() + "/");
@@ -116,7 +125,7 @@ public final class PortalHandler {
         }
         if (path.equals("/login")) {
             requireGet(method);
-            return login(call);
+            return login(call, head);
         }
         if (path.startsWith(ASSETS)) {
             requireGet(method);
@@ -126,6 +135,23 @@ public final class PortalHandler {
                     .orElseThrow(() -> ProblemException.notFound("no such file: " + path));
         }
         throw ProblemException.notFound("no such page: " + path);
+    }
+
+    /**
+     * Refuses paths the adapters or their containers could read differently, or that could reach a
+     * log line as something else: encoded separators, dot and empty segments, backslashes and
+     * control characters. The message names none of the path.
+     */
+    private static void checkPath(String rawPath, String path) {
+        boolean refused = ENCODED_SEPARATOR.matcher(rawPath).find() || path.indexOf('\\') >= 0
+                || rawPath.contains("//") || path.contains("//") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        for (String segment : path.split("/", -1)) {
+            refused |= segment.equals(".") || segment.equals("..");
+        }
+        if (refused) {
+            throw ProblemException.badRequest("path", "has an encoded separator, a dot or empty segment, a backslash"
+                    + " or a control character");
+        }
     }
 
     private static void requireGet(String method) {
@@ -145,11 +171,15 @@ public final class PortalHandler {
         return withSessionCookie(page, who.get(), call);
     }
 
-    private HttpAnswer login(HttpCall call) {
-        Optional<TenantId> tenant = Query.parse(call.rawQuery()).all("token").stream().findFirst()
-                .flatMap(magicLinks::redeem);
+    private HttpAnswer login(HttpCall call, boolean head) {
+        Optional<String> token = Query.parse(call.rawQuery()).all("token").stream().findFirst();
+        Optional<TenantId> tenant = token.flatMap(head ? magicLinks::check : magicLinks::redeem);
         if (tenant.isEmpty()) {
             return serverPage(401, "login-failed.html");
+        }
+        if (head) {
+            // HEAD never changes state: the link stays unused and no session is opened.
+            return serverPage(200, "login.html");
         }
         return withSessionCookie(serverPage(200, "login.html"), new Who(sessions.open(tenant.get()), true), call);
     }

@@ -77,6 +77,10 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(413, "Content Too Large", detail, List.of(), null);
     }
 
+    static ProblemException uriTooLong(String detail) {
+        return new ProblemException(414, "URI Too Long", detail, List.of(), null);
+    }
+
     static ProblemException unsupportedMediaType(String detail) {
         return new ProblemException(415, "Unsupported Media Type", detail, List.of(), null);
     }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The page's files, read once from the jar ({@code com/migomail/webhooks/portal/static/}) and kept.
  * Only plain file names are served (no directories, nothing starting with a dot), so a request
- * cannot reach any other resource.
+ * cannot reach any other resource, and only files of a known content type: anything else in the
+ * folder (or put on the class path under it) would otherwise go out as a download the browser
+ * sniffs or saves.
  */
 final class StaticFiles {
     private static final String ROOT = "/com/migomail/webhooks/portal/static/";
@@ -65,13 +67,15 @@ final class StaticFiles {
     }
 
     private static Optional<StaticFile> load(String name) {
+        String contentType = TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        if (contentType == null) {
+            return Optional.empty();
+        }
         try (InputStream in = StaticFiles.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
                 return Optional.empty();
             }
-            String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            return Optional.of(new StaticFile(TYPES.getOrDefault(extension, "application/octet-stream"),
-                    new HttpAnswer.Body(in.readAllBytes())));
+            return Optional.of(new StaticFile(contentType, new HttpAnswer.Body(in.readAllBytes())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the portal's file " + name, e);
         }
