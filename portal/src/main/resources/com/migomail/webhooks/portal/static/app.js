@@ -766,13 +766,18 @@ async function eventView(container, id) {
   const replayButton = h('button', {
     type: 'button', class: 'primary', test: 'replay-event',
     onclick: () => act(replayButton, async () => {
+      const before = await api('GET', path);
+      const seen = new Map(before.deliveries.map((d) => [d.id, d.attempts.length]));
       const replayed = await api('POST', `${path}/replay`, target.value ? { endpointId: target.value } : {});
       outcome.textContent = `Replayed to ${replayed.count} endpoint${replayed.count === 1 ? '' : 's'}.`;
-      const wanted = new Set(replayed.deliveryIds);
+      // A replay is a new round of the existing delivery (or a new one): done once each has a new attempt.
       await poll(async () => {
         const fresh = await api('GET', path);
         clear(deliveries).append(...[].concat(deliveriesList(fresh)));
-        return fresh.deliveries.filter((d) => wanted.has(d.id)).every((d) => d.attempts.length > 0);
+        return replayed.deliveryIds.every((id) => {
+          const d = fresh.deliveries.find((one) => one.id === id);
+          return d && d.attempts.length > (seen.get(id) || 0);
+        });
       });
     }),
   }, 'Replay');
@@ -856,13 +861,13 @@ async function replayView(container) {
 // ---------------------------------------------------------------- routing
 
 const ROUTES = [
-  { pattern: /^\/?$/, nav: 'overview', render: (c) => overviewView(c) },
-  { pattern: /^\/endpoints$/, nav: 'endpoints', render: (c) => endpointsView(c) },
-  { pattern: /^\/endpoints\/([^/]+)$/, nav: 'endpoints', render: (c, m) => endpointView(c, decodeURIComponent(m[1])) },
-  { pattern: /^\/events$/, nav: 'events', render: (c, m, p) => eventsView(c, p) },
-  { pattern: /^\/events\/([^/]+)$/, nav: 'events', render: (c, m) => eventView(c, decodeURIComponent(m[1])) },
-  { pattern: /^\/replay$/, nav: 'replay', render: (c) => replayView(c) },
-  { pattern: /^\/catalog$/, nav: 'catalog', render: (c) => catalogView(c) },
+  { pattern: /^\/?$/, name: 'overview', nav: 'overview', render: (c) => overviewView(c) },
+  { pattern: /^\/endpoints$/, name: 'endpoints', nav: 'endpoints', render: (c) => endpointsView(c) },
+  { pattern: /^\/endpoints\/([^/]+)$/, name: 'endpoint', nav: 'endpoints', render: (c, m) => endpointView(c, decodeURIComponent(m[1])) },
+  { pattern: /^\/events$/, name: 'events', nav: 'events', render: (c, m, p) => eventsView(c, p) },
+  { pattern: /^\/events\/([^/]+)$/, name: 'event', nav: 'events', render: (c, m) => eventView(c, decodeURIComponent(m[1])) },
+  { pattern: /^\/replay$/, name: 'replay', nav: 'replay', render: (c) => replayView(c) },
+  { pattern: /^\/catalog$/, name: 'catalog', nav: 'catalog', render: (c) => catalogView(c) },
 ];
 
 async function route() {
@@ -878,7 +883,7 @@ async function route() {
     else link.removeAttribute('aria-current');
   });
   // Views are built off-screen and swapped in whole, so a slow answer never shows half a view.
-  const container = h('div', { test: match ? `view-${match.r.nav}` : 'view-unknown' });
+  const container = h('div', { test: match ? `view-${match.r.name}` : 'view-unknown' });
   try {
     if (match) {
       await match.r.render(container, match.m, params);
