@@ -89,6 +89,11 @@ function localFromIso(iso) {
     + `T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** "1 event", "3 events". */
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function statusBadge(status) {
   return h('span', { class: `badge status-${status}`, test: 'status' }, status);
 }
@@ -631,11 +636,11 @@ function skippedOffer(enabled) {
         statuses: ['skipped'],
       });
       button.remove();
-      result.textContent = `Replaying ${replayed.count} events.`;
+      result.textContent = `Replaying ${plural(replayed.count, 'event')}.`;
     }),
-  }, `Replay ${enabled.skippedCount} skipped events`);
+  }, `Replay ${plural(enabled.skippedCount, 'skipped event')}`);
   return h('div', { class: 'card offer', test: 'skipped-offer' },
-    h('p', {}, `${enabled.skippedCount} events were skipped while the endpoint was disabled (since `,
+    h('p', {}, `${plural(enabled.skippedCount, 'event')} skipped while the endpoint was disabled (since `,
       formatTime(enabled.skippedSince), ').'),
     button, ' ', result);
 }
@@ -750,7 +755,7 @@ function deliveriesList(event) {
       h('div', { class: 'badges' }, statusBadge(d.status),
         d.replay ? h('span', { class: 'badge', test: 'replay-badge' }, 'replay') : null)),
     h('p', { class: 'muted small' }, `Delivery ${d.id} · created ${formatTime(d.createdAt)} · `
-      + `${d.attemptCount} attempts`, d.nextAttemptAt ? ` · next attempt ${formatTime(d.nextAttemptAt)}` : ''),
+      + `${plural(d.attemptCount, 'attempt')} in this round`, d.nextAttemptAt ? ` · next attempt ${formatTime(d.nextAttemptAt)}` : ''),
     attemptsTable(d.attempts)));
 }
 
@@ -769,7 +774,7 @@ async function eventView(container, id) {
       const before = await api('GET', path);
       const seen = new Map(before.deliveries.map((d) => [d.id, d.attempts.length]));
       const replayed = await api('POST', `${path}/replay`, target.value ? { endpointId: target.value } : {});
-      outcome.textContent = `Replayed to ${replayed.count} endpoint${replayed.count === 1 ? '' : 's'}.`;
+      outcome.textContent = `Replayed to ${plural(replayed.count, 'endpoint')}.`;
       // A replay is a new round of the existing delivery (or a new one): done once each has a new attempt.
       await poll(async () => {
         const fresh = await api('GET', path);
@@ -841,10 +846,10 @@ async function replayView(container) {
         onclick: () => act(confirm, async () => {
           const done = await api('POST', 'replays', request);
           clear(confirmation).append(h('p', { class: 'ok', test: 'replay-done' },
-            `Replaying ${done.count} deliveries`,
+            `Replaying ${done.count === 1 ? '1 delivery' : `${done.count} deliveries`}`,
             done.lastDueAt ? `, the last due ${formatTime(done.lastDueAt)}` : '', '.'));
         }, form),
-      }, `Replay ${preview.count} deliveries`);
+      }, `Replay ${preview.count === 1 ? '1 delivery' : `${preview.count} deliveries`}`);
       clear(confirmation).append(h('p', { test: 'replay-count' },
         preview.count === 1 ? '1 delivery matches.' : `${preview.count} deliveries match.`), confirm);
     }, form);

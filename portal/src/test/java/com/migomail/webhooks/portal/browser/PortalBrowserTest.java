@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.migomail.webhooks.core.EmailClicked;
 import com.migomail.webhooks.core.EmailOpened;
 import com.migomail.webhooks.core.Subscriber;
 import com.migomail.webhooks.core.WebhookEvent;
@@ -184,6 +185,71 @@ class PortalBrowserTest {
         chromium.route("#/endpoints/" + up, "endpoint");
         chromium.withText("chart-total-succeeded", "Succeeded: 2");
         assertThat(chromium.visible("chart-total-failed").getText()).isEqualTo("Failed: 0");
+    }
+
+    @Test
+    void customerEditsRotatesDisablesEnablesAndDeletesAnEndpoint() {
+        TenantId tenant = TenantId.of("lifecycle");
+        String id = sender.registerEndpoint(tenant, EndpointRegistration.of(receiver.url("/lifecycle"), "*")).id();
+        enter(tenant);
+        chromium.route("#/endpoints/" + id, "endpoint");
+        WebElement description = chromium.visible("endpoint-description");
+        description.sendKeys("Billing");
+        chromium.click("endpoint-submit");
+        chromium.visible("saved");
+        assertThat(chromium.visible("endpoint-detail-description").getText()).isEqualTo("Billing");
+
+        chromium.click("rotate-secret");
+        assertThat(chromium.visible("secret").getText()).startsWith("whsec_");
+        assertThat(chromium.visible("previous-expiry").getText()).startsWith("The previous secret stays valid until ");
+
+        chromium.visible("disable-reason").sendKeys("maintenance");
+        chromium.click("disable-endpoint");
+        chromium.withText("endpoint-detail-state", "disabled (maintenance)");
+        sender.publish(tenant, openedEvent("skipped@example.com"));
+        await().atMost(WAIT).until(() -> sender.deliveries(tenant, DeliveryQuery.all()).items().stream()
+                .anyMatch(d -> d.status() == DeliveryStatus.SKIPPED));
+        chromium.click("enable-endpoint");
+        chromium.withText("skipped-offer", "1 event skipped while the endpoint was disabled");
+        chromium.click("replay-skipped");
+        chromium.withText("skipped-replay-result", "Replaying 1 event.");
+        await().atMost(WAIT).until(() -> receiver.received("/lifecycle").size() == 1);
+
+        chromium.click("delete-endpoint");
+        chromium.click("confirm-delete");
+        chromium.visible("view-endpoints");
+        assertThat(chromium.visible("no-endpoints").getText()).isEqualTo("No endpoint yet.");
+        assertThat(sender.endpoints(tenant)).isEmpty();
+    }
+
+    @Test
+    void eventLogPagesOlderEventsByCursorAndFilters() {
+        TenantId tenant = TenantId.of("busy");
+        sender.registerEndpoint(tenant, EndpointRegistration.of(receiver.url("/busy"), "*"));
+        for (int i = 0; i < 30; i++) {
+            sender.publish(tenant, openedEvent("reader" + i + "@example.com"));
+        }
+        sender.publish(tenant, WebhookEvent.of(EmailClicked.builder("msg_3", Subscriber.of("c@example.com"),
+                "https://example.com/sale", 1).build()));
+        awaitSettled(tenant, 31);
+
+        enter(tenant);
+        chromium.route("#/events", "events");
+        chromium.waiting().until(d -> chromium.all("event-row").size() == 25);
+        assertThat(chromium.all("event-row-type").get(0).getText()).isEqualTo("email.clicked");
+        chromium.click("events-older");
+        chromium.waiting().until(d -> chromium.all("event-row").size() == 31);
+        assertThat(chromium.all("events-empty").get(0).isDisplayed()).isFalse();
+        chromium.waiting().until(d -> !chromium.all("events-older").get(0).isDisplayed());
+
+        new Select(chromium.visible("filter-type")).selectByValue("email.clicked");
+        chromium.click("filter-apply");
+        chromium.waiting().until(d -> d.getCurrentUrl().endsWith("#/events?type=email.clicked"));
+        chromium.waiting().until(d -> chromium.all("event-row").size() == 1);
+        chromium.click("filter-status-failed");
+        chromium.click("filter-apply");
+        chromium.visible("events-empty");
+        assertThat(chromium.all("event-row")).isEmpty();
     }
 
     @Test
