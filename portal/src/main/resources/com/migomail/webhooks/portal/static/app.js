@@ -299,6 +299,12 @@ function healthCells(endpoint) {
   ];
 }
 
+function successText(health) {
+  const attempts = (health && health.attempts24h) || 0;
+  return attempts === 0 ? 'no attempt in 24 h'
+    : `${formatPercent(health.successRate24h)} of ${plural(attempts, 'attempt')}`;
+}
+
 function attemptSummary(attempt) {
   return h('span', {},
     attempt.statusCode !== null && attempt.statusCode !== undefined
@@ -355,7 +361,9 @@ function chartSection(endpointId) {
     onclick: () => load(range),
   }, range === '24h' ? 'Last 24 hours' : 'Last 7 days'));
   const generation = state.generation;
+  let shown = '24h';
   async function load(range) {
+    shown = range;
     buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === range)));
     try {
       const stats = await api('GET', `stats${query({ range, endpoint: endpointId })}`);
@@ -365,10 +373,12 @@ function chartSection(endpointId) {
       showProblem(error);
     }
   }
-  load('24h');
-  return h('section', { class: 'card', test: 'chart-section' },
+  load(shown);
+  const section = h('section', { class: 'card', test: 'chart-section' },
     h('div', { class: 'card-head' }, h('h2', {}, 'Deliveries per hour'), h('div', { class: 'toggles' }, buttons)),
     holder);
+  section.reload = () => load(shown);
+  return section;
 }
 
 const SERIES = [
@@ -518,8 +528,7 @@ async function endpointView(container, id) {
       h('dt', {}, 'State'), h('dd', { test: 'endpoint-detail-state' }, endpoint.enabled ? 'enabled' : 'disabled',
         endpoint.disabledReason ? ` (${endpoint.disabledReason})` : ''),
       h('dt', {}, 'Failing since'), h('dd', {}, formatTime(endpoint.failingSince)),
-      h('dt', {}, 'Success (24 h)'), h('dd', {}, formatPercent(endpoint.health && endpoint.health.successRate24h),
-        ` of ${(endpoint.health && endpoint.health.attempts24h) || 0} attempts`),
+      h('dt', {}, 'Success (24 h)'), h('dd', { test: 'endpoint-detail-success' }, successText(endpoint.health)),
       h('dt', {}, 'Last attempt'), h('dd', {}, endpoint.health && endpoint.health.lastAttempt
         ? attemptSummary(endpoint.health.lastAttempt) : '—'),
       h('dt', {}, 'Secrets'), h('dd', { test: 'endpoint-secrets' }, endpoint.secrets.map((secret) => h('div', {},
@@ -551,6 +560,7 @@ async function endpointView(container, id) {
             : null));
         return true;
       });
+      if (arrived) endpointChart.reload();
       if (!arrived && testResult.querySelector('[data-test="test-waiting"]')) {
         testResult.querySelector('[data-test="test-waiting"]').textContent = 'No attempt yet; see the event log later.';
       }
@@ -602,6 +612,7 @@ async function endpointView(container, id) {
     },
   }, 'Delete');
 
+  const endpointChart = chartSection(endpoint.id);
   const edit = endpointForm(types, endpoint, 'Save changes', async (body) => {
     await api('PUT', path, body);
     await rerender();
@@ -615,7 +626,7 @@ async function endpointView(container, id) {
     notice,
     h('section', { class: 'card' }, h('h2', {}, 'Send a test event'),
       h('div', { class: 'row' }, testType, testButton), testResult),
-    chartSection(endpoint.id),
+    endpointChart,
     h('section', { class: 'card' }, h('h2', {}, 'Actions'),
       h('div', { class: 'row' }, rotateButton,
         endpoint.enabled ? [reason, disableButton] : enableButton,

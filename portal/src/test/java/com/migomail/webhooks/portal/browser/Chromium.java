@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,6 +33,8 @@ final class Chromium implements AutoCloseable {
     static final File BROWSER = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    // WebDriverWait's default of 500 ms would add up to seconds over a scenario of many short waits.
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriverService service;
@@ -66,8 +69,11 @@ final class Chromium implements AutoCloseable {
         driver.get(url);
     }
 
+    /** A wait that also retries when the page swapped in a new view under an element being read. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The element with that {@code data-test}, once it is visible. */

@@ -112,6 +112,7 @@ class PortalBrowserTest {
         assertThat(chromium.withText("test-status", "200").getText()).isEqualTo("200");
         assertThat(chromium.visible("test-excerpt").getText()).isEqualTo("thanks");
         assertThat(chromium.visible("test-latency").getText()).matches("\\d+ ms");
+        chromium.withText("chart-total-succeeded", "Succeeded: 1");
         chromium.screenshot("endpoint-detail");
 
         // The secret shown once is the one the requests are signed with.
@@ -150,6 +151,7 @@ class PortalBrowserTest {
         assertThat(chromium.visible("endpoint-row-description").getText()).isEqualTo(IMG);
         chromium.route("#/events", "events");
         chromium.withText("event-row-type", "email.opened");
+        assertNothingInjected();
         chromium.click("event-link");
         String body = chromium.visible("event-body").getText();
         assertThat(body).contains(HOSTILE.stream().map(PortalBrowserTest::asJsonString).toList());
