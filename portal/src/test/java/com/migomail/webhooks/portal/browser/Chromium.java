@@ -1,7 +1,6 @@
 package com.migomail.webhooks.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -32,6 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Chromium implements AutoCloseable {
     static final File BROWSER = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
+    /** Why the browser tests skip on a machine without the two binaries, and how to run them. */
+    static final String MISSING = "The portal's browser tests need Debian's headless Chromium and its driver (" + BROWSER
+            + ", " + DRIVER + "): apt-get install chromium chromium-driver, then mvn -B verify";
     private static final Duration WAIT = Duration.ofSeconds(15);
     // WebDriverWait's default of 500 ms would add up to seconds over a scenario of many short waits.
     private static final Duration POLL = Duration.ofMillis(50);
@@ -45,11 +47,13 @@ final class Chromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts the browser, or skips the calling tests when Chromium or its driver is not installed. */
-    static Chromium startOrSkip() {
-        assumeTrue(BROWSER.canExecute() && DRIVER.canExecute(),
-                "The portal's browser tests need Debian's headless Chromium and its driver (" + BROWSER + ", "
-                        + DRIVER + "): apt-get install chromium chromium-driver, then mvn -B verify");
+    /** Whether both binaries are installed. */
+    static boolean installed() {
+        return BROWSER.canExecute() && DRIVER.canExecute();
+    }
+
+    /** Starts the browser; call only when {@link #installed()}. */
+    static Chromium start() {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER)
                 .usingAnyFreePort()

@@ -3,6 +3,7 @@ package com.migomail.webhooks.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.migomail.webhooks.core.EmailClicked;
 import com.migomail.webhooks.core.EmailOpened;
@@ -31,6 +32,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -38,6 +40,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.slf4j.LoggerFactory;
 
 /**
  * The portal in a real headless Chromium: a real sender (in-memory store) delivering to a loopback
@@ -60,7 +63,11 @@ class PortalBrowserTest {
 
     @BeforeAll
     void start() {
-        chromium = Chromium.startOrSkip();
+        if (!Chromium.installed()) {
+            LoggerFactory.getLogger(PortalBrowserTest.class).warn(Chromium.MISSING);
+            return;
+        }
+        chromium = Chromium.start();
         receiver = Receiver.start();
         sender = WebhookSender.builder()
                 .store(WebhookStore.inMemory())
@@ -72,6 +79,11 @@ class PortalBrowserTest {
         // The server's port is known only once it runs, so links are made for a placeholder and moved onto it.
         portal = WebhookPortal.builder().sender(sender).publicUrl(URI.create("http://127.0.0.1/")).build();
         server = PortalServer.start(portal, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @BeforeEach
+    void skipWithoutChromium() {
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
     }
 
     @AfterEach
