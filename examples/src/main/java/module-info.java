@@ -9,6 +9,7 @@ module com.migomail.webhooks.examples {
     requires com.migomail.webhooks.core;
     requires com.migomail.webhooks.delivery;
     requires com.migomail.webhooks.store.jdbc;
+    requires com.migomail.webhooks.portal;
     requires java.net.http;
     requires jdk.httpserver;
 

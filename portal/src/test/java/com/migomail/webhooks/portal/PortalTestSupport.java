@@ -88,9 +88,12 @@ abstract class PortalTestSupport {
     }
 
     PortalServer serve(WebhookPortal served) {
-        PortalServer started = PortalServer.start(served, new InetSocketAddress("127.0.0.1", 0));
-        closeables.add(started);
-        return started;
+        return closeLater(PortalServer.start(served, new InetSocketAddress("127.0.0.1", 0)));
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        closeables.add(closeable);
+        return closeable;
     }
 
     static byte[] key(int seed) {
