@@ -293,8 +293,7 @@ function healthCells(endpoint) {
       ? (endpoint.failingSince ? h('span', { class: 'badge status-failed' }, 'failing')
         : h('span', { class: 'badge status-delivered' }, 'enabled'))
       : h('span', { class: 'badge status-skipped' }, 'disabled')),
-    h('td', { test: 'endpoint-success-rate' }, formatPercent(health.successRate24h),
-      h('span', { class: 'muted small' }, ` (${health.attempts24h || 0} attempts)`)),
+    h('td', { test: 'endpoint-success-rate' }, successText(health)),
     h('td', { test: 'endpoint-last-attempt' }, last ? attemptSummary(last) : '—'),
   ];
 }
