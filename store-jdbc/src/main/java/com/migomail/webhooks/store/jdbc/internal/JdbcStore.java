@@ -370,12 +370,19 @@ public final class JdbcStore implements JdbcWebhookStore {
 
     @Override
     public List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query) {
-        throw new UnsupportedOperationException("attempt counts of the JDBC store land in the next commit");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(query, "query cannot be null");
+        Ready r = ready();
+        return database.autoCommit("attempt counts", c -> r.deliveries().attemptCounts(c, tenant, query));
     }
 
     @Override
     public Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId) {
-        throw new UnsupportedOperationException("the latest attempt of the JDBC store lands in the next commit");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Ready r = ready();
+        return database.autoCommit("latest attempt to endpoint " + endpointId,
+                c -> r.deliveries().latestAttempt(c, tenant, endpointId));
     }
 
     @Override
