@@ -60,7 +60,7 @@ class PortalCommandTest {
     @Test
     void printsAMagicLinkForEachTenant() {
         assertThat(err()).isEmpty();
-        assertThat(links()).extracting(link -> link[0]).containsExactly("acme", "globex");
+        assertThat(links().subList(0, 2)).extracting(link -> link[0]).containsExactly("acme", "globex");
         assertThat(output()).contains("Each link works once, for an hour. Press Enter for new links; type q and Enter to stop.");
     }
 
