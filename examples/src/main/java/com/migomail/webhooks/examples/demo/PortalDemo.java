@@ -3,7 +3,6 @@ package com.migomail.webhooks.examples.demo;
 import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.core.WebhookReceiver;
 import com.migomail.webhooks.delivery.DeliveryListener;
-import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.RetrySchedule;
 import com.migomail.webhooks.delivery.WebhookSender;
@@ -207,17 +206,11 @@ public final class PortalDemo {
     }
 
     private static WebhookSender sender(WebhookStore store, Clock clock, DeliveryListener listener) {
-        return WebhookSender.builder()
-                .store(store)
+        return Demo.onLoopback(store)
                 .clock(clock)
                 .retrySchedule(FAST)
                 .pollInterval(Duration.ofMillis(50))
-                // The receiver is on 127.0.0.1, which the default policy (public https only) refuses,
-                // as it must in production. A demo on one machine opts in by this explicitly named
-                // policy; never use it for customers' endpoints.
-                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                 .listener(listener)
-                .shutdownTimeout(Duration.ofSeconds(2))
                 .build();
     }
 
