@@ -1,5 +1,5 @@
 /**
- * The runnable examples: the {@code migomail-webhooks.jar} command line ({@code demo}, {@code listen},
+ * The runnable examples: the {@code migomail-webhooks.jar} command line ({@code demo}, {@code portal}, {@code listen},
  * {@code sign}, {@code verify}) and the README's compiled examples. An application, not a library:
  * it exports nothing. The shaded jar runs on the class path ({@code java -jar}), where this
  * descriptor is left out.
@@ -9,6 +9,7 @@ module com.migomail.webhooks.examples {
     requires com.migomail.webhooks.core;
     requires com.migomail.webhooks.delivery;
     requires com.migomail.webhooks.store.jdbc;
+    requires com.migomail.webhooks.portal;
     requires java.net.http;
     requires jdk.httpserver;
 

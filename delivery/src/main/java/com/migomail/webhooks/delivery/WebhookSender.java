@@ -297,7 +297,8 @@ public interface WebhookSender extends AutoCloseable {
      *
      * @param tenant the endpoint's tenant
      * @param endpointId the endpoint's id ({@code ep_…})
-     * @param event the event to send; a new id, as for {@link #publish(TenantId, WebhookEvent)}
+     * @param event the event to send; a new id, as for {@link #publish(TenantId, WebhookEvent)} (an id
+     *     already stored is not sent again: the receipt lists that event's deliveries, not created)
      * @return the event id and its one delivery
      * @throws UnknownIdException if the tenant has no such endpoint
      * @throws IllegalStateException if the endpoint is disabled, or the sender is closed
@@ -361,6 +362,18 @@ public interface WebhookSender extends AutoCloseable {
      * @throws IllegalArgumentException if the query's cursor is not one the store issued for events
      */
     Page<StoredEvent> events(TenantId tenant, EventQuery query);
+
+    /**
+     * One of the tenant's stored events, by id: what an event's page in a log shows, with the exact
+     * body that every attempt sends.
+     *
+     * @param tenant the event's tenant
+     * @param eventId the event's id ({@code evt_…})
+     * @return the event; empty if none is stored under that id (purged by retention, never
+     *     published, or another tenant's)
+     * @throws NullPointerException if tenant or eventId is null
+     */
+    Optional<StoredEvent> event(TenantId tenant, String eventId);
 
     /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and

@@ -137,6 +137,36 @@ public interface DeliveryStore {
     }
 
     /**
+     * Counts the tenant's delivery attempts that started in {@code [query.from(), query.to())}, per
+     * bucket of the query and endpoint, by how each ended ({@link AttemptCount}): succeeded (a 2xx
+     * answer); failed (unsuccessful, and the last attempt recorded for a delivery that is no longer
+     * {@link DeliveryStatus#PENDING}, so no further attempt is made or planned); retried (any other
+     * unsuccessful attempt: another was recorded after it, or its delivery is still pending). A
+     * replay that attempts a failed delivery again so turns its last failure into a retried one.
+     *
+     * <p>An attempt counts for the endpoint its delivery goes to, deleted endpoints included (their
+     * log stays). Another tenant's attempts are never counted, and a query naming another tenant's
+     * endpoint counts nothing, as for an unknown one. Stores count where the attempts are stored,
+     * without reading them one by one.
+     *
+     * @param tenant the tenant whose attempts to count
+     * @param query the range, the bucket width and the optional endpoint
+     * @return one count per (bucket, endpoint) pair with at least one attempt, ordered by bucket
+     *     start, then endpoint id; empty when there is none
+     */
+    List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query);
+
+    /**
+     * The attempt to one of the tenant's endpoints that started last, over every delivery to it (of
+     * several that started at the same instant: the one of the greatest delivery id, then number).
+     *
+     * @param tenant the tenant of the endpoint
+     * @param endpointId the endpoint id ({@code ep_…})
+     * @return the attempt, or empty if none is recorded, the endpoint is unknown, or another tenant's
+     */
+    Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId);
+
+    /**
      * The time now on the clock of the server that several sender nodes share, for a store that
      * they share (the database server's clock): each sender compares its own clock with it, because
      * leases are judged at each caller's time ({@code now} of {@link #claimDue}), and two nodes whose

@@ -300,7 +300,13 @@ public final class DefaultWebhookSender implements WebhookSender {
     public PublishReceipt publish(TenantId tenant, WebhookEvent event) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(event, "event cannot be null");
-        AppendResult result = append(tenant, event, store::append);
+        AppendResult result = append(tenant, event, () -> store.subscribedEndpoints(tenant, event.type()), store::append);
+        dispatch(result);
+        return receipt(event, result);
+    }
+
+    /** Hands a committed append's pending deliveries to the dispatcher and tells listeners of the skipped ones. */
+    private void dispatch(AppendResult result) {
         for (Delivery delivery : result.deliveries()) {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 dispatcher.offer(delivery.id(), delivery.endpointId());
@@ -308,7 +314,6 @@ public final class DefaultWebhookSender implements WebhookSender {
                 listeners.fire("onSkipped", l -> l.onSkipped(delivery));
             }
         }
-        return receipt(event, result);
     }
 
     @Override
@@ -317,15 +322,19 @@ public final class DefaultWebhookSender implements WebhookSender {
         Objects.requireNonNull(event, "event cannot be null");
         Objects.requireNonNull(appender, "appender cannot be null");
         // Not offered to the dispatcher: the caller has not committed; the poller finds it after.
-        AppendResult result = append(tenant, event, appender);
+        AppendResult result = append(tenant, event, () -> store.subscribedEndpoints(tenant, event.type()), appender);
         if (result == null) {
             throw new WebhookDeliveryException("appender returned no AppendResult for event " + event.id());
         }
         return receipt(event, result);
     }
 
-    /** Builds the stored event and its fan-out, and has them written; null if the appender said nothing. */
-    private AppendResult append(TenantId tenant, WebhookEvent event, EventAppender appender) {
+    /**
+     * Builds the stored event and one delivery to each of {@code recipients}, and has them written;
+     * null if the appender said nothing.
+     */
+    private AppendResult append(TenantId tenant, WebhookEvent event, Supplier<List<Endpoint>> recipients,
+            EventAppender appender) {
         synchronized (this) {
             if (state == State.CLOSED) {
                 throw new IllegalStateException("sender is closed");
@@ -335,12 +344,12 @@ public final class DefaultWebhookSender implements WebhookSender {
         Instant now = config.clock().instant();
         StoredEvent stored = new StoredEvent(event.id(), tenant, event.type(), event.timestamp(), now,
                 new String(body, StandardCharsets.UTF_8), subscriberIndex.keyOf(event.data()).orElse(null));
-        return appender.append(stored, fanOut(tenant, event.type()));
+        return appender.append(stored, fanOut(recipients.get()));
     }
 
-    /** One new delivery per endpoint of the tenant subscribed to the type: pending, or skipped if it is disabled. */
-    private List<NewDelivery> fanOut(TenantId tenant, String type) {
-        return store.subscribedEndpoints(tenant, type).stream()
+    /** One new delivery per endpoint: pending, or skipped if it is disabled. */
+    private List<NewDelivery> fanOut(List<Endpoint> recipients) {
+        return recipients.stream()
                 .map(endpoint -> new NewDelivery(TypeId.generate("dlv", config.clock()).toString(), endpoint.id(),
                         endpoint.enabled() ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED))
                 .toList();
@@ -374,22 +383,35 @@ public final class DefaultWebhookSender implements WebhookSender {
 
     @Override
     public int countReplay(TenantId tenant, ReplayRequest request) {
-        throw new UnsupportedOperationException("being built (P1.9)");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(request, "request cannot be null");
+        return replayer.countRange(tenant, request);
     }
 
     @Override
     public PublishReceipt sendTest(TenantId tenant, String endpointId, WebhookEvent event) {
-        throw new UnsupportedOperationException("being built (P1.9)");
+        Objects.requireNonNull(event, "event cannot be null");
+        Endpoint endpoint = requireEndpoint(tenant, endpointId);
+        if (!endpoint.enabled()) {
+            throw new IllegalStateException("endpoint " + endpointId + " is disabled: enable it to send a test event");
+        }
+        // The one endpoint whatever it subscribes to; stored, signed, retried and logged as a publish is.
+        AppendResult result = append(tenant, event, () -> List.of(endpoint), store::append);
+        dispatch(result);
+        LOG.info("test event {} ({}) sent to endpoint {} of tenant {}", event.id(), event.type(), endpointId, tenant);
+        return receipt(event, result);
     }
 
     @Override
     public List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query) {
-        throw new UnsupportedOperationException("being built (P1.9)");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.attemptCounts(tenant, Objects.requireNonNull(query, "query cannot be null"));
     }
 
     @Override
     public Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId) {
-        throw new UnsupportedOperationException("being built (P1.9)");
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.latestAttempt(tenant, Objects.requireNonNull(endpointId, "endpointId cannot be null"));
     }
 
     @Override
@@ -408,6 +430,12 @@ public final class DefaultWebhookSender implements WebhookSender {
     public Page<StoredEvent> events(TenantId tenant, EventQuery query) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         return store.events(tenant, Objects.requireNonNull(query, "query cannot be null"));
+    }
+
+    @Override
+    public Optional<StoredEvent> event(TenantId tenant, String eventId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        return store.event(tenant, Objects.requireNonNull(eventId, "eventId cannot be null"));
     }
 
     @Override

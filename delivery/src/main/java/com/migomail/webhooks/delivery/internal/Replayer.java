@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -72,20 +74,36 @@ final class Replayer {
 
     /** Replays the tenant's events of a range that the request's filters keep; its named endpoints must be the tenant's. */
     ReplayReceipt replayRange(TenantId tenant, ReplayRequest request) {
+        List<Target> targets = new ArrayList<>();
+        selectRange(tenant, request, targets::add);
+        return schedule(targets);
+    }
+
+    /** How many deliveries {@link #replayRange} would schedule now: the same selection, scheduling nothing. */
+    int countRange(TenantId tenant, ReplayRequest request) {
+        AtomicInteger count = new AtomicInteger();
+        selectRange(tenant, request, target -> count.incrementAndGet());
+        return count.get();
+    }
+
+    /**
+     * Hands every pair a range replay schedules to {@code selected}, in the order it schedules them.
+     *
+     * @throws UnknownIdException if a named endpoint is not the tenant's (before any pair is selected)
+     */
+    private void selectRange(TenantId tenant, ReplayRequest request, Consumer<Target> selected) {
         Map<String, Endpoint> named = request.endpointIds().stream()
                 .map(id -> store.endpoint(tenant, id).orElseThrow(() -> new UnknownIdException(Kind.ENDPOINT, id, null)))
                 .collect(Collectors.toMap(Endpoint::id, Function.identity()));
         EventQuery query = query(request);
-        List<Target> targets = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
             Page<StoredEvent> page = store.events(tenant, query.withCursor(cursor.orElse(null)));
             for (StoredEvent event : page.items()) {
-                targets.addAll(targetsOf(tenant, event, request, named));
+                targetsOf(tenant, event, request, named).forEach(selected);
             }
             cursor = page.next();
         } while (cursor.isPresent());
-        return schedule(targets);
     }
 
     private static EventQuery query(ReplayRequest request) {

@@ -12,6 +12,8 @@ import com.migomail.webhooks.delivery.ReplayRequest;
 import com.migomail.webhooks.delivery.RetrySchedule;
 import com.migomail.webhooks.delivery.UnknownIdException;
 import com.migomail.webhooks.delivery.WebhookSender;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
@@ -167,6 +169,21 @@ public abstract class TenantIsolationContract {
                     .isInstanceOf(UnknownIdException.class);
             assertThatThrownBy(() -> sender.replay(acme, ReplayRequest.between(from, Instant.now())
                     .withEndpoints(Set.of(globexEndpoint)))).isInstanceOf(UnknownIdException.class);
+            assertThatThrownBy(() -> sender.countReplay(acme, ReplayRequest.between(from, Instant.now())
+                    .withEndpoints(Set.of(globexEndpoint)))).isInstanceOf(UnknownIdException.class);
+
+            // Each tenant's counts are its own endpoint's attempts, as many as its receiver path got
+            // (once the last answers are recorded: the receiver logs a request before it answers).
+            AttemptCountQuery range = new AttemptCountQuery(from, Instant.now().plusSeconds(1), Duration.ofDays(1), null);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    totalAttempts(sender, acme, range) == receiver.requests("/acme").size()
+                            && totalAttempts(sender, globex, range) == receiver.requests("/globex").size());
+            assertThat(sender.attemptCounts(acme, range)).extracting(AttemptCount::endpointId).containsExactly(acmeEndpoint);
+            assertThat(sender.attemptCounts(globex, range)).extracting(AttemptCount::endpointId)
+                    .containsExactly(globexEndpoint);
+            assertThat(sender.attemptCounts(acme, range.withEndpoint(globexEndpoint))).isEmpty();
+            assertThat(sender.latestAttempt(acme, globexEndpoint)).isEmpty();
+            assertThat(sender.latestAttempt(globex, globexEndpoint)).isPresent();
         }
     }
 
@@ -183,6 +200,10 @@ public abstract class TenantIsolationContract {
                     id -> sender.rotateSecret(mine, id),
                     id -> sender.enableEndpoint(mine, id),
                     id -> sender.disableEndpoint(mine, id, "no"),
+                    id -> sender.sendTest(mine, id, TenantEvents.of(EventType.EMAIL_OPENED, "jane@example.com",
+                            Clock.systemUTC())),
+                    id -> sender.countReplay(mine, ReplayRequest.between(Instant.EPOCH, Instant.now())
+                            .withEndpoints(Set.of(id))),
                     id -> {
                         sender.deleteEndpoint(mine, id);
                         return null;
@@ -194,6 +215,9 @@ public abstract class TenantIsolationContract {
             }
             assertThat(sender.endpoint(mine, theirs.id())).isEmpty();
             assertThat(sender.endpoints(mine)).isEmpty();
+            assertThat(sender.latestAttempt(mine, theirs.id())).isEmpty();
+            assertThat(sender.attemptCounts(mine, AttemptCountQuery.hourly(Instant.now().minusSeconds(3600),
+                    Instant.now()).withEndpoint(theirs.id()))).isEmpty();
             assertThat(sender.endpoint(tenants.get(1), theirs.id()).orElseThrow())
                     .usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(theirs);
         }
@@ -280,6 +304,10 @@ public abstract class TenantIsolationContract {
         await().atMost(Duration.ofSeconds(30)).until(() -> sender.deliveries(tenant,
                 DeliveryQuery.all().withEndpoint(endpointId).withStatuses(Set.of(DeliveryStatus.DELIVERED)))
                 .items().size() == count);
+    }
+
+    private static long totalAttempts(WebhookSender sender, TenantId tenant, AttemptCountQuery query) {
+        return sender.attemptCounts(tenant, query).stream().mapToLong(AttemptCount::total).sum();
     }
 
     /** Every event id the tenant can list. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public final class Main {
     /** The subcommands, in the order the usage lists them. Add a new one here. */
-    static final List<Command> COMMANDS = List.of(new DemoCommand(), new ListenCommand(), new SignCommand(), new VerifyCommand());
+    static final List<Command> COMMANDS = List.of(new DemoCommand(), new PortalCommand(), new ListenCommand(), new SignCommand(),
+            new VerifyCommand());
     private static final String JAR = "java -jar migomail-webhooks.jar";
     private static final List<String> HELP = List.of("--help", "-h", "help");
 

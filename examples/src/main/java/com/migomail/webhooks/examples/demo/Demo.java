@@ -144,18 +144,23 @@ public final class Demo {
     }
 
     private WebhookSender sender(WebhookStore store, DemoListener listener) {
-        return WebhookSender.builder()
-                .store(store)
+        return onLoopback(store)
                 .retrySchedule(SCHEDULE)
                 .pollInterval(Duration.ofMillis(100))
+                .listener(listener)
+                .build();
+    }
+
+    /** A sender builder for a demo whose receivers are on this machine. */
+    static WebhookSender.Builder onLoopback(WebhookStore store) {
+        return WebhookSender.builder()
+                .store(store)
                 // The receiver is on 127.0.0.1, which the default policy (public https only) refuses,
                 // as it must in production: endpoint URLs come from customers, and a loopback or
                 // private URL would let them reach the sender's own network. A demo on one machine
                 // opts in by this explicitly named policy; never use it for customers' endpoints.
                 .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
-                .listener(listener)
-                .shutdownTimeout(Duration.ofSeconds(2))
-                .build();
+                .shutdownTimeout(Duration.ofSeconds(2));
     }
 
     private void introduce(Path dir, DemoReceiver receiver) {

@@ -1,12 +1,16 @@
 package com.migomail.webhooks.examples.readme;
 
+import com.migomail.webhooks.core.WebhookEvent;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
+import com.migomail.webhooks.delivery.PublishReceipt;
 import com.migomail.webhooks.delivery.RegisteredEndpoint;
 import com.migomail.webhooks.delivery.ReplayRequest;
 import com.migomail.webhooks.delivery.RetrySchedule;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.signing.SigningKeyPair;
 import com.migomail.webhooks.signing.WebhookSecret;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
@@ -15,9 +19,11 @@ import com.migomail.webhooks.store.WebhookStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The README's sender configuration, rotation, endpoint and replay, and attempt-log examples. */
+/** The README's sender configuration, rotation, endpoint and replay, attempt-log and dashboard examples. */
 final class SenderExamples {
     private SenderExamples() {}
 
@@ -73,6 +79,18 @@ final class SenderExamples {
                         + (attempt.statusCode() != null ? attempt.statusCode() : attempt.errorClass())
                         + " in " + attempt.latency().toMillis() + " ms");
             }
+        }
+    }
+
+    static void dashboard(WebhookSender sender, TenantId tenant, String endpointId, WebhookEvent example, Instant from,
+            Instant to) {
+        int toReplay = sender.countReplay(tenant, ReplayRequest.between(from, to).onlyFailedOrSkipped());  // shown before confirming
+        PublishReceipt test = sender.sendTest(tenant, endpointId, example);  // one delivery, to that endpoint only
+        List<AttemptCount> perHour = sender.attemptCounts(tenant, AttemptCountQuery.hourly(from, to));
+        Optional<DeliveryAttempt> last = sender.latestAttempt(tenant, endpointId);
+        for (AttemptCount hour : perHour) {
+            System.out.println(hour.bucketStart() + " " + hour.endpointId() + ": " + hour.succeeded() + " ok, "
+                    + hour.retried() + " retried, " + hour.failed() + " failed");
         }
     }
 }

@@ -70,7 +70,7 @@ final class StoreExamples {
                 .secretEncryption(keys)                        // the version-1 plain secrets get encrypted too
                 .tenantForExistingRows(TenantId.of("legacy"))  // the tenant the rows of version 1 become
                 .build();
-        store.migrate();                                       // schema version 1 -> 3 (nothing if done already)
+        store.migrate();                                       // schema version 1 -> 4 (nothing if done already)
         return store;
     }
 

@@ -10,6 +10,7 @@ class MainTest {
 
             Commands:
               demo     Send all 12 event types to a local verifying receiver: retries, replay, log
+              portal   Open the customer portal on a demo sender with history, for two tenants
               listen   Receive webhooks on 127.0.0.1, verify them and print each event as it arrives
               sign     Print the signature headers of a request body
               verify   Verify a signed request and print its event as JSON

@@ -75,10 +75,11 @@ import javax.sql.DataSource;
 public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
     /**
-     * The newest schema version this library creates and reads: 3, which added the endpoint version
-     * (version 2 added tenants).
+     * The newest schema version this library creates and reads: 4, which gave each attempt its
+     * tenant and endpoint, indexed by start time, for attempt counts and an endpoint's latest attempt
+     * (version 3 added the endpoint version, version 2 tenants).
      */
-    int SCHEMA_VERSION = 3;
+    int SCHEMA_VERSION = 4;
 
     /**
      * A builder; the database and the storage of secrets are required (see {@link Builder}).

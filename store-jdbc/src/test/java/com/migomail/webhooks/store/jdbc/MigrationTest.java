@@ -41,7 +41,8 @@ class MigrationTest {
         for (String table : List.of("events", "deliveries", "attempts", "endpoints", "schema_version")) {
             assertThat(tableExists(postgres, prefix + table)).as(table).isTrue();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
     }
 
     @Test
@@ -55,7 +56,8 @@ class MigrationTest {
         second.migrate();
 
         assertThat(second.event(TENANT, "evt_1")).contains(event("evt_1"));
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
     }
 
     @Test
@@ -78,24 +80,25 @@ class MigrationTest {
         } finally {
             nodes.shutdown();
         }
-        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+        assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
         Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
-        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (4, 'V4__future')");
+        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (5, 'V5__future')");
 
         JdbcWebhookStore older = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
 
         assertThatThrownBy(() -> older.event(TENANT, "evt_1"))
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                    assertThat(e.foundVersion()).isEqualTo(4);
+                    assertThat(e.foundVersion()).isEqualTo(5);
                     assertThat(e.supportedVersion()).isEqualTo(JdbcWebhookStore.SCHEMA_VERSION);
                 })
-                .hasMessage("schema version 4 in table " + prefix + "schema_version is newer than this library"
-                        + " supports (3): upgrade migomail-webhooks-store-jdbc");
+                .hasMessage("schema version 5 in table " + prefix + "schema_version is newer than this library"
+                        + " supports (4): upgrade migomail-webhooks-store-jdbc");
     }
 
     @Test

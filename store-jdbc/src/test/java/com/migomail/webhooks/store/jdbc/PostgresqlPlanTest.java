@@ -2,6 +2,8 @@ package com.migomail.webhooks.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
@@ -71,8 +73,9 @@ class PostgresqlPlanTest {
                 + " CASE WHEN n % 20 = 0 THEN (n + 60) * 1000000000::bigint END, FALSE,"
                 + " n * 1000000000::bigint, n * 1000000000::bigint"
                 + " FROM generate_series(1, 200) t, generate_series(1, 100) n");
-        execute("INSERT INTO " + p + "attempts (delivery_id, attempt_number, started_at, latency_nanos, status_code)"
-                + " SELECT id, 1, created_at, 1000000, 200 FROM " + p + "deliveries");
+        execute("INSERT INTO " + p + "attempts (delivery_id, attempt_number, started_at, latency_nanos, status_code,"
+                + " tenant_id, endpoint_id) SELECT id, 1, created_at, 1000000, CASE WHEN status = 'PENDING' THEN 503"
+                + " ELSE 200 END, tenant_id, endpoint_id FROM " + p + "deliveries");
         execute("ANALYZE " + p + "endpoints, " + p + "events, " + p + "deliveries, " + p + "attempts");
     }
 
@@ -144,6 +147,19 @@ class PostgresqlPlanTest {
         // Cancelling the deleted endpoint's deliveries reads only its pending ones (partial index).
         assertPlans(test, plans(), "events_pkey", "deliveries_pkey", "attempts_delivery_idx", "endpoints_pkey",
                 "deliveries_pending_endpoint_idx");
+    }
+
+    @Test
+    void attemptCountsAndTheLatestAttemptReadTheAttemptLogByTenantOrEndpointAndTime(TestInfo test) throws Exception {
+        AttemptCountQuery hours = AttemptCountQuery.hourly(second(0), second(7200));
+        assertThat(store.attemptCounts(TENANT, hours)).extracting(AttemptCount::total).containsOnly(10L);
+        // ep_7_1 has the pending deliveries (every 20th), whose one attempt was answered 503: retried.
+        assertThat(store.attemptCounts(TENANT, hours.withEndpoint("ep_7_1")))
+                .containsExactly(new AttemptCount(second(0), "ep_7_1", 5, 5, 0));
+        assertThat(store.latestAttempt(TENANT, "ep_7_1").orElseThrow().deliveryId()).isEqualTo("dlv_7_100");
+
+        assertPlans(test, plans(), "attempts_tenant_started_idx", "attempts_endpoint_started_idx",
+                "attempts_delivery_idx", "deliveries_pkey");
     }
 
     /** The plans of the statements run since the last call. */

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -104,7 +106,8 @@ class SchemaUpgradeTest {
 
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
             assertThat(store.endpoint(LEGACY, "ep_1")).contains(new Endpoint("ep_1", LEGACY,
                     "https://hooks.example.com/ep_1", List.of("email.*"), "endpoint ep_1", Map.of("team", "mail"), true,
                     List.of(new EndpointSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", T0, null)), null, null, T0,
@@ -126,6 +129,12 @@ class SchemaUpgradeTest {
                             tuple("dlv_3", LEGACY, DeliveryStatus.SKIPPED, 0));
             assertThat(store.attempts(LEGACY, "dlv_1")).extracting(DeliveryAttempt::statusCode).containsExactly(200);
             assertThat(store.countAttempts(LEGACY, "dlv_2")).isEqualTo(1);
+            // Version 4 copied each attempt's tenant and endpoint from its delivery.
+            assertThat(store.attemptCounts(LEGACY, AttemptCountQuery.hourly(T0, T0.plusSeconds(3600))))
+                    .containsExactly(new AttemptCount(T0, "ep_1", 1, 1, 0));
+            assertThat(store.latestAttempt(LEGACY, "ep_1").orElseThrow())
+                    .extracting(DeliveryAttempt::deliveryId, DeliveryAttempt::statusCode).containsExactly("dlv_2", 503);
+            assertThat(store.latestAttempt(OTHER, "ep_1")).isEmpty();
         }
 
         @Test
@@ -244,7 +253,8 @@ class SchemaUpgradeTest {
 
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
             assertThat(store.endpoints(LEGACY)).isEmpty();
         }
 
@@ -258,7 +268,7 @@ class SchemaUpgradeTest {
             second.migrate();
             second.migrate();
 
-            assertThat(installed()).isEqualTo(installed).hasSize(3);
+            assertThat(installed()).isEqualTo(installed).hasSize(JdbcWebhookStore.SCHEMA_VERSION);
             assertThat(second.endpoints(OTHER)).isEmpty();
             assertThat(second.endpoints(LEGACY)).hasSize(2);
             assertThat(store(null).deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
@@ -273,7 +283,8 @@ class SchemaUpgradeTest {
 
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
             assertThat(store.endpoints(LEGACY)).extracting(Endpoint::id, Endpoint::version, Endpoint::disabledReason)
                     .containsExactly(tuple("ep_1", 0L, null), tuple("ep_2", 0L, "paused"));
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
@@ -440,7 +451,8 @@ class SchemaUpgradeTest {
             JdbcWebhookStore store = store(LEGACY);
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
             assertThat(store.endpoints(LEGACY)).hasSize(2);
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
         }
@@ -454,8 +466,27 @@ class SchemaUpgradeTest {
             JdbcWebhookStore store = store(null);
             store.migrate();
 
-            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version");
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                "4 V4__attempt_log_by_endpoint");
             assertThat(store.endpoints(LEGACY)).extracting(Endpoint::version).containsExactly(0L, 0L);
+        }
+
+        @Test
+        void aMigrationToVersion4ThatStoppedHalfWayCompletesOnTheNextStart() throws SQLException {
+            givenVersion2();
+            execute("ALTER TABLE mwh_endpoints ADD COLUMN version BIGINT DEFAULT 0 NOT NULL");
+            execute("INSERT INTO mwh_schema_version (version, script) VALUES (3, 'V3__endpoint_version')");
+            // What the first statements of V4 leave behind if the process dies right after them.
+            execute("ALTER TABLE mwh_attempts ADD COLUMN tenant_id VARCHAR(64)");
+            execute("ALTER TABLE mwh_attempts ADD COLUMN endpoint_id VARCHAR(255)");
+
+            JdbcWebhookStore store = store(null);
+            store.migrate();
+
+            assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
+                    "4 V4__attempt_log_by_endpoint");
+            assertThat(store.attemptCounts(LEGACY, AttemptCountQuery.hourly(T0, T0.plusSeconds(3600))))
+                    .containsExactly(new AttemptCount(T0, "ep_1", 1, 1, 0));
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.migomail.webhooks.store.internal;
 
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -34,6 +36,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -51,6 +54,10 @@ import java.util.function.Supplier;
  * endpoints, and an erasure only the tenant's events under that subscriber key.
  */
 public final class InMemoryWebhookStore implements WebhookStore {
+
+    /** The order of {@link #latestAttempt}: by start time, ties by delivery id, then number. */
+    private static final Comparator<DeliveryAttempt> LATEST_STARTED = Comparator.comparing(DeliveryAttempt::startedAt)
+            .thenComparing(DeliveryAttempt::deliveryId).thenComparingInt(DeliveryAttempt::number);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -325,6 +332,53 @@ public final class InMemoryWebhookStore implements WebhookStore {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
         return read(() -> isTenants(tenant, deliveryId) ? attempts.getOrDefault(deliveryId, List.of()).size() : 0);
+    }
+
+    @Override
+    public List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(query, "query cannot be null");
+        return read(() -> {
+            // Keyed by bucket start, then endpoint id: the order the result is listed in.
+            TreeMap<Instant, TreeMap<String, long[]>> counts = new TreeMap<>();
+            for (Delivery delivery : deliveriesTo(tenant, query.endpointId())) {
+                List<DeliveryAttempt> logged = attempts.getOrDefault(delivery.id(), List.of());
+                for (int i = 0; i < logged.size(); i++) {
+                    DeliveryAttempt attempt = logged.get(i);
+                    if (attempt.startedAt().isBefore(query.from()) || !attempt.startedAt().isBefore(query.to())) {
+                        continue;
+                    }
+                    boolean last = i == logged.size() - 1 && delivery.status().isTerminal();
+                    int outcome = attempt.succeeded() ? 0 : last ? 2 : 1;
+                    counts.computeIfAbsent(query.bucketOf(attempt.startedAt()), b -> new TreeMap<>())
+                            .computeIfAbsent(delivery.endpointId(), e -> new long[3])[outcome]++;
+                }
+            }
+            List<AttemptCount> rows = new ArrayList<>();
+            counts.forEach((bucket, byEndpoint) -> byEndpoint.forEach((endpointId, c) ->
+                    rows.add(new AttemptCount(bucket, endpointId, c[0], c[1], c[2]))));
+            return List.copyOf(rows);
+        });
+    }
+
+    @Override
+    public Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        return read(() -> {
+            return deliveriesTo(tenant, endpointId).stream()
+                    .flatMap(delivery -> attempts.getOrDefault(delivery.id(), List.of()).stream())
+                    .max(LATEST_STARTED);
+        });
+    }
+
+    /** The tenant's deliveries, or only those to one endpoint (none if it is another tenant's). */
+    private List<Delivery> deliveriesTo(TenantId tenant, String endpointId) {
+        TreeSet<Key> keys = endpointId == null
+                ? deliveryOrderByTenant.getOrDefault(tenant, new TreeSet<>())
+                : deliveryOrderByEndpoint.getOrDefault(endpointId, new TreeSet<>());
+        return keys.stream().map(key -> deliveries.get(key.id()))
+                .filter(delivery -> delivery.tenant().equals(tenant)).toList();
     }
 
     @Override

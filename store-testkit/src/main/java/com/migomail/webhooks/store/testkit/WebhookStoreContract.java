@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -1573,6 +1575,160 @@ public abstract class WebhookStoreContract {
     private void recordAs(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome) {
         claimed(attempt.deliveryId(), owner, attempt.startedAt());
         assertThat(store.recordAttempt(owner, attempt, outcome, attempt.startedAt().plus(attempt.latency()))).isTrue();
+    }
+
+    // ==== attempt counts and the latest attempt ==================================================
+
+    /** An attempt answered with that status, 40 ms after it started. */
+    private static DeliveryAttempt answered(String deliveryId, int number, Instant startedAt, int status) {
+        return new DeliveryAttempt(deliveryId, number, startedAt, Duration.ofMillis(40), status, null, null, "");
+    }
+
+    /** Records one successful first attempt, started at that time, of a new delivery to the endpoint. */
+    private String givenDeliveredAt(TenantId tenant, Instant startedAt, String endpointId) {
+        String deliveryId = givenDeliveryDueAt(tenant, at(-3600), endpointId);
+        claimed(deliveryId, NODE_A, startedAt);
+        assertThat(store.recordAttempt(NODE_A, attempt(deliveryId, 1, startedAt), DeliveryOutcome.delivered(),
+                startedAt.plusMillis(120))).isTrue();
+        return deliveryId;
+    }
+
+    @Test
+    void attemptCountsClassifyEveryAttemptAsSucceededRetriedOrFailed() {
+        givenEndpoints(EP1, EP2);
+        // Retried twice, then delivered: two retried, one succeeded.
+        String delivered = givenDeliveryDueAt(at(0), EP1);
+        recordAs(NODE_A, refusedAttempt(delivered, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
+        recordAs(NODE_A, answered(delivered, 2, at(60), 503), DeliveryOutcome.retryAt(at(120)));
+        recordAs(NODE_A, answered(delivered, 3, at(120), 204), DeliveryOutcome.delivered());
+        // Retried once, then failed for good: one retried, one failed.
+        String failed = givenDeliveryDueAt(at(10), EP1);
+        recordAs(NODE_A, refusedAttempt(failed, 1, at(10)), DeliveryOutcome.retryAt(at(70)));
+        recordAs(NODE_A, answered(failed, 2, at(70), 500), DeliveryOutcome.failed());
+        // Still pending after a failure: a retry is planned, so retried.
+        String pending = givenDeliveryDueAt(at(20), EP1);
+        recordAs(NODE_A, answered(pending, 1, at(20), 429), DeliveryOutcome.retryAt(at(900)));
+        // A redirect is not a success; refused for good at once: failed.
+        String redirected = givenDeliveryDueAt(at(30), EP2);
+        recordAs(NODE_A, answered(redirected, 1, at(30), 302), DeliveryOutcome.failed());
+        // Skipped after a failure (the endpoint was disabled): nothing follows it, so failed.
+        String skipped = givenDeliveryDueAt(at(40), EP2);
+        recordAs(NODE_A, refusedAttempt(skipped, 1, at(40)), DeliveryOutcome.retryAt(at(100)));
+        claimed(skipped, NODE_A, at(100));
+        assertThat(store.resolve(skipped, NODE_A, DeliveryOutcome.skipped(), at(100))).isTrue();
+
+        assertThat(store.attemptCounts(TENANT, AttemptCountQuery.hourly(at(0), at(3600)))).containsExactly(
+                new AttemptCount(at(0), EP1, 1, 4, 1),
+                new AttemptCount(at(0), EP2, 0, 0, 2));
+    }
+
+    @Test
+    void aReplayTurnsTheFailedLastAttemptIntoARetriedOne() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        recordAs(NODE_A, refusedAttempt(deliveryId, 1, at(0)), DeliveryOutcome.failed());
+        AttemptCountQuery hour = AttemptCountQuery.hourly(at(0), at(3600));
+        assertThat(store.attemptCounts(TENANT, hour)).containsExactly(new AttemptCount(at(0), EP1, 0, 0, 1));
+
+        store.scheduleReplay(TENANT, stored(deliveryId).eventId(), EP1, deliveryId(999), at(100));
+        assertThat(store.attemptCounts(TENANT, hour)).containsExactly(new AttemptCount(at(0), EP1, 0, 1, 0));
+
+        recordAs(NODE_A, attempt(deliveryId, 2, at(100)), DeliveryOutcome.delivered());
+        assertThat(store.attemptCounts(TENANT, hour)).containsExactly(new AttemptCount(at(0), EP1, 1, 1, 0));
+    }
+
+    @Test
+    void attemptCountsBucketByStartTimeFromTheQuerysStartAndKeepOnlyBucketsWithAttempts() {
+        givenEndpoints(EP1);
+        Instant from = at(30);
+        for (Instant startedAt : List.of(from.minusMillis(1), from, from.plusMillis(599_999), from.plusSeconds(1200),
+                from.plusMillis(1_799_999), from.plusSeconds(1800))) {
+            givenDeliveredAt(TENANT, startedAt, EP1);
+        }
+
+        List<AttemptCount> counts = store.attemptCounts(TENANT,
+                new AttemptCountQuery(from, from.plusSeconds(1800), Duration.ofMinutes(10), null));
+
+        // The attempt a millisecond before "from" and the one at "to" are outside; the middle bucket has none.
+        assertThat(counts).containsExactly(
+                new AttemptCount(from, EP1, 2, 0, 0),
+                new AttemptCount(from.plusSeconds(1200), EP1, 2, 0, 0));
+    }
+
+    @Test
+    void attemptCountsAreOrderedByBucketThenEndpointAndNarrowedToOneEndpoint() {
+        givenEndpoints(EP3, EP1, EP2);
+        givenDeliveredAt(TENANT, at(3700), EP3);
+        givenDeliveredAt(TENANT, at(3650), EP2);
+        givenDeliveredAt(TENANT, at(10), EP3);
+        givenDeliveredAt(TENANT, at(20), EP1);
+        givenDeliveredAt(TENANT, at(3599), EP1);
+        AttemptCountQuery twoHours = AttemptCountQuery.hourly(at(0), at(7200));
+
+        assertThat(store.attemptCounts(TENANT, twoHours)).containsExactly(
+                new AttemptCount(at(0), EP1, 2, 0, 0),
+                new AttemptCount(at(0), EP3, 1, 0, 0),
+                new AttemptCount(at(3600), EP2, 1, 0, 0),
+                new AttemptCount(at(3600), EP3, 1, 0, 0));
+        assertThat(store.attemptCounts(TENANT, twoHours.withEndpoint(EP3))).containsExactly(
+                new AttemptCount(at(0), EP3, 1, 0, 0),
+                new AttemptCount(at(3600), EP3, 1, 0, 0));
+        assertThat(store.attemptCounts(TENANT, twoHours.withEndpoint(endpointId(404)))).isEmpty();
+        assertThat(store.attemptCounts(TENANT, AttemptCountQuery.hourly(at(7200), at(10_800)))).isEmpty();
+    }
+
+    @Test
+    void attemptCountsAndTheLatestAttemptOfADeletedEndpointStayWithItsLog() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveredAt(TENANT, at(10), EP1);
+        assertThat(store.deleteEndpoint(TENANT, EP1, at(20))).isTrue();
+
+        assertThat(store.attemptCounts(TENANT, AttemptCountQuery.hourly(at(0), at(3600)).withEndpoint(EP1)))
+                .containsExactly(new AttemptCount(at(0), EP1, 1, 0, 0));
+        assertThat(store.latestAttempt(TENANT, EP1)).contains(attempt(deliveryId, 1, at(10)));
+    }
+
+    @Test
+    void attemptCountsAndTheLatestAttemptNeverSeeAnotherTenantsAttempts() {
+        List<String> deliveries = givenTwinTenants();
+        givenDeliveredAt(OTHER_TENANT, at(5), OTHER_EP1);
+        AttemptCountQuery hour = AttemptCountQuery.hourly(at(0), at(3600));
+
+        assertThat(store.attemptCounts(TENANT, hour)).containsExactly(new AttemptCount(at(0), EP1, 1, 0, 0));
+        assertThat(store.attemptCounts(OTHER_TENANT, hour)).containsExactly(new AttemptCount(at(0), OTHER_EP1, 2, 0, 0));
+        assertThat(store.attemptCounts(TENANT, hour.withEndpoint(OTHER_EP1)))
+                .isEqualTo(store.attemptCounts(TENANT, hour.withEndpoint(endpointId(404)))).isEmpty();
+        assertThat(store.attemptCounts(TenantId.of("tenant-without-data"), hour)).isEmpty();
+        assertThat(store.latestAttempt(TENANT, OTHER_EP1)).isEmpty();
+        assertThat(store.latestAttempt(OTHER_TENANT, EP1)).isEmpty();
+        assertThat(store.latestAttempt(TENANT, EP1)).contains(attempt(deliveries.get(0), 1, at(2)));
+    }
+
+    @Test
+    void latestAttemptIsTheOneThatStartedLastOverEveryDeliveryToTheEndpoint() {
+        givenEndpoints(EP1, EP2);
+        assertThat(store.latestAttempt(TENANT, EP1)).isEmpty();
+        String early = givenDeliveryDueAt(at(0), EP1);
+        String late = givenDeliveryDueAt(at(0), EP1);
+        // Recorded first, started last.
+        recordAs(NODE_A, answered(late, 1, at(900), 503), DeliveryOutcome.retryAt(at(2000)));
+        recordAs(NODE_A, refusedAttempt(early, 1, at(0)), DeliveryOutcome.retryAt(at(60)));
+        recordAs(NODE_A, attempt(early, 2, at(60)), DeliveryOutcome.delivered());
+        givenDeliveredAt(TENANT, at(1000), EP2);
+
+        assertThat(store.latestAttempt(TENANT, EP1)).contains(answered(late, 1, at(900), 503));
+        assertThat(store.latestAttempt(TENANT, endpointId(404))).isEmpty();
+    }
+
+    @Test
+    void ofAttemptsThatStartedAtOneInstantTheLatestIsOfTheGreatestDeliveryId() {
+        givenEndpoints(EP1);
+        String first = givenDeliveryDueAt(at(0), EP1);
+        String second = givenDeliveryDueAt(at(0), EP1);
+        recordAs(NODE_A, attempt(second, 1, at(10)), DeliveryOutcome.delivered());
+        recordAs(NODE_A, attempt(first, 1, at(10)), DeliveryOutcome.delivered());
+
+        assertThat(store.latestAttempt(TENANT, EP1)).contains(attempt(second, 1, at(10)));
     }
 
     // ==== replay =================================================================================

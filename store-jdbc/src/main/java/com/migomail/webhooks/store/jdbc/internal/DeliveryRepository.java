@@ -1,5 +1,7 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -167,10 +169,13 @@ final class DeliveryRepository {
                 + " attempt_count = attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
                 + " WHERE id = ?" + LEASE_HELD, outcome.status().name(), nextAttempt(outcome),
                 Times.nanos(now, "now"), attempt.deliveryId(), owner, Times.clampedNanos(now));
-        if (update.update(connection) != 1) {
+        // The update returns the delivery's tenant and endpoint, which the attempt row repeats.
+        List<String[]> updated = Sql.returning(dialect, update, "tenant_id, endpoint_id")
+                .query(connection, rows -> new String[] {rows.getString(1), rows.getString(2)});
+        if (updated.size() != 1) {
             return false;
         }
-        insertAttempt(connection, attempt);
+        insertAttempt(connection, attempt, updated.get(0)[0], updated.get(0)[1]);
         return true;
     }
 
@@ -182,9 +187,9 @@ final class DeliveryRepository {
             DeliveryOutcome outcome, Instant now) throws SQLException {
         return new Sql("WITH updated AS (UPDATE " + tables.deliveries() + " SET status = ?, next_attempt_at = ?,"
                 + " attempt_count = attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
-                + " WHERE id = ?" + LEASE_HELD + " RETURNING id)"
-                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ")"
-                + " SELECT id, ?, ?, ?, ?, ?, ?, ? FROM updated",
+                + " WHERE id = ?" + LEASE_HELD + " RETURNING id, tenant_id, endpoint_id)"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
+                + " SELECT id, ?, ?, ?, ?, ?, ?, ?, tenant_id, endpoint_id FROM updated",
                 outcome.status().name(), nextAttempt(outcome), Times.nanos(now, "now"), attempt.deliveryId(), owner,
                 Times.clampedNanos(now), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
                 attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
@@ -192,12 +197,14 @@ final class DeliveryRepository {
                 .update(connection) == 1;
     }
 
-    private void insertAttempt(Connection connection, DeliveryAttempt attempt) throws SQLException {
-        new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    private void insertAttempt(Connection connection, DeliveryAttempt attempt, String tenantId, String endpointId)
+            throws SQLException {
+        new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 attempt.deliveryId(), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
                 attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
-                text(attempt.errorClass()), text(attempt.errorMessage()), text(attempt.responseExcerpt()))
-                .update(connection);
+                text(attempt.errorClass()), text(attempt.errorMessage()), text(attempt.responseExcerpt()),
+                tenantId, endpointId).update(connection);
     }
 
     /** PostgreSQL text cannot hold NUL characters, which a response body may contain. */
@@ -275,6 +282,74 @@ final class DeliveryRepository {
         // Counted where they are stored, found by the (delivery_id, seq) index; no row leaves the database.
         return new Sql("SELECT COUNT(*) FROM " + tables.attempts() + " WHERE delivery_id = ?" + ofTenant(),
                 deliveryId, deliveryId, tenant.value()).query(connection, rows -> rows.getInt(1)).get(0);
+    }
+
+    /**
+     * One aggregate over the tenant's (or one endpoint's) attempts in the range, found through the
+     * (tenant_id, started_at) or (endpoint_id, started_at) index; no attempt row leaves the database.
+     * It groups by bucket, endpoint and outcome (so the outcome is worked out once per attempt, not
+     * once per sum), and the up to three rows of a (bucket, endpoint) pair, which come one after the
+     * other, make its count. An unsuccessful attempt is looked at twice more, by key: whether its
+     * delivery recorded another attempt after it (the (delivery_id, seq) index), and whether the
+     * delivery is still pending. A bucket is the whole number of bucket widths from {@code from} to
+     * the start, by integer division of nanoseconds (never negative, since {@code started_at >= from},
+     * so truncating is flooring).
+     */
+    List<AttemptCount> attemptCounts(Connection connection, TenantId tenant, AttemptCountQuery query)
+            throws SQLException {
+        long from = Times.clampedNanos(query.from());
+        // A bucket wider than the storable range of times (292 years) holds every attempt in its first bucket.
+        long width = query.bucket().compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+                : query.bucket().toNanos();
+        Sql attempts = new Sql("SELECT (a.started_at - ?) / ? AS bucket, a.endpoint_id,"
+                + " CASE WHEN a.status_code >= 200 AND a.status_code < 300 THEN 0"
+                + " WHEN EXISTS (SELECT 1 FROM " + tables.attempts() + " l WHERE l.delivery_id = a.delivery_id"
+                + " AND l.seq > a.seq)"
+                + " OR EXISTS (SELECT 1 FROM " + tables.deliveries() + " d WHERE d.id = a.delivery_id"
+                + " AND d.status = 'PENDING') THEN 1 ELSE 2 END AS outcome"
+                + " FROM " + tables.attempts() + " a WHERE a.tenant_id = ? AND a.started_at >= ? AND a.started_at < ?",
+                from, width, tenant.value(), from, Times.clampedNanos(query.to()));
+        if (query.endpointId() != null) {
+            attempts.add(" AND a.endpoint_id = ?", query.endpointId());
+        }
+        Sql grouped = new Sql("SELECT bucket, endpoint_id, outcome, COUNT(*) AS attempts FROM (").add(attempts)
+                .add(") c GROUP BY bucket, endpoint_id, outcome ORDER BY bucket, endpoint_id");
+        List<AttemptCount> counts = new ArrayList<>();
+        for (OutcomeCount row : grouped.query(connection, rows -> new OutcomeCount(rows.getLong("bucket"),
+                rows.getString("endpoint_id"), rows.getInt("outcome"), rows.getLong("attempts")))) {
+            Instant bucketStart = query.from().plus(query.bucket().multipliedBy(row.bucket()));
+            AttemptCount last = counts.isEmpty() ? null : counts.get(counts.size() - 1);
+            if (last == null || !last.bucketStart().equals(bucketStart) || !last.endpointId().equals(row.endpointId())) {
+                last = new AttemptCount(bucketStart, row.endpointId(), 0, 0, 0);
+                counts.add(last);
+            }
+            counts.set(counts.size() - 1, row.addTo(last));
+        }
+        return counts;
+    }
+
+    /** One row of the attempt aggregate: how many attempts of a bucket and endpoint ended one way. */
+    private record OutcomeCount(long bucket, String endpointId, int outcome, long attempts) {
+        /** 0 succeeded, 1 retried, 2 failed, as the aggregate's CASE numbers them. */
+        AttemptCount addTo(AttemptCount count) {
+            return new AttemptCount(count.bucketStart(), endpointId, count.succeeded() + (outcome == 0 ? attempts : 0),
+                    count.retried() + (outcome == 1 ? attempts : 0), count.failed() + (outcome == 2 ? attempts : 0));
+        }
+    }
+
+    /**
+     * The endpoint's latest start time is one descent of the (endpoint_id, started_at) index; the
+     * attempts that started then (one, as a rule) are read by the same index and the tie broken by
+     * delivery id and number. The tenant is checked on those rows rather than in the descent, so that
+     * another tenant's endpoint id costs one descent too, and finds nothing.
+     */
+    Optional<DeliveryAttempt> latestAttempt(Connection connection, TenantId tenant, String endpointId)
+            throws SQLException {
+        return new Sql("SELECT " + Rows.ATTEMPT_COLUMNS + " FROM " + tables.attempts()
+                + " WHERE endpoint_id = ? AND tenant_id = ? AND started_at = (SELECT MAX(started_at) FROM "
+                + tables.attempts() + " WHERE endpoint_id = ?) ORDER BY delivery_id DESC, attempt_number DESC LIMIT 1",
+                endpointId, tenant.value(), endpointId)
+                .query(connection, Rows::attempt).stream().findFirst();
     }
 
     /** That the delivery is the tenant's (parameters: delivery id, tenant). */

@@ -1,6 +1,8 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -364,6 +366,23 @@ public final class JdbcStore implements JdbcWebhookStore {
         Ready r = ready();
         return database.autoCommit("count of attempts of delivery " + deliveryId,
                 c -> r.deliveries().countAttempts(c, tenant, deliveryId));
+    }
+
+    @Override
+    public List<AttemptCount> attemptCounts(TenantId tenant, AttemptCountQuery query) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(query, "query cannot be null");
+        Ready r = ready();
+        return database.autoCommit("attempt counts", c -> r.deliveries().attemptCounts(c, tenant, query));
+    }
+
+    @Override
+    public Optional<DeliveryAttempt> latestAttempt(TenantId tenant, String endpointId) {
+        Objects.requireNonNull(tenant, "tenant cannot be null");
+        Objects.requireNonNull(endpointId, "endpointId cannot be null");
+        Ready r = ready();
+        return database.autoCommit("latest attempt to endpoint " + endpointId,
+                c -> r.deliveries().latestAttempt(c, tenant, endpointId));
     }
 
     @Override

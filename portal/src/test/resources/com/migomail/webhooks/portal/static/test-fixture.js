@@ -1,0 +1,1 @@
+// A static file the portal tests serve (test resources only).
