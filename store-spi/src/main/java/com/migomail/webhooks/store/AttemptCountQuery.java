@@ -39,7 +39,9 @@ public record AttemptCountQuery(Instant from, Instant to, Duration bucket, Strin
             throw new IllegalArgumentException("bucket must be at least a minute: " + bucket);
         }
         Duration range = Duration.between(from, to);
-        if (range.dividedBy(bucket) >= MAX_BUCKETS) {
+        long whole = range.dividedBy(bucket);
+        long buckets = bucket.multipliedBy(whole).equals(range) ? whole : whole + 1;
+        if (buckets > MAX_BUCKETS) {
             throw new IllegalArgumentException("the range " + range + " spans more than " + MAX_BUCKETS
                     + " buckets of " + bucket);
         }
