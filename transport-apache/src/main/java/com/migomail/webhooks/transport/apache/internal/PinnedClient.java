@@ -143,7 +143,9 @@ public final class PinnedClient {
         for (Exchange exchange : inFlight) {
             exchange.abort(closedError());
         }
-        client.close(CloseMode.GRACEFUL);
+        // Every exchange has failed already, so nothing is left to finish: a graceful close would
+        // wait (seconds, under load) on a connection whose cancellation Apache has not yet acted on.
+        client.close(CloseMode.IMMEDIATE);
         deadlines.shutdownNow();
     }
 
