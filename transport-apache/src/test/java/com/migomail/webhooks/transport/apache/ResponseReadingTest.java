@@ -135,9 +135,10 @@ class ResponseReadingTest {
     /** Sends the status, then chunks of x until the client goes away (then notes that it stopped). */
     private HttpHandler writeForever(int status, int chunk, Duration pause) {
         return exchange -> {
-            exchange.sendResponseHeaders(status, 0);
             byte[] bytes = "x".repeat(chunk).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            // The status too: a client that went away before it was written stopped the writer as well.
             try (OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(status, 0);
                 while (released.getCount() > 0) {
                     out.write(bytes);
                     out.flush();
