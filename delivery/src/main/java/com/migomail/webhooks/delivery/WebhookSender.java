@@ -376,6 +376,17 @@ public interface WebhookSender extends AutoCloseable {
     Optional<StoredEvent> event(TenantId tenant, String eventId);
 
     /**
+     * How many deliveries are due now, of every tenant and by every sender on this store: pending
+     * ones whose time has come, those being attempted included ({@link
+     * com.migomail.webhooks.store.DeliveryStore#countDue} at this sender's clock). The backlog a
+     * metrics gauge shows; counted in the store's due index, at a cost that grows with the count, so
+     * read it now and then (the Micrometer binder reads it at most once an interval), not per event.
+     *
+     * @return the count, 0 or more
+     */
+    long dueDeliveries();
+
+    /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and
      * attempts; events with a pending delivery are kept. The sender also does this on schedule.
      *
@@ -871,7 +882,9 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * Adds a listener; listeners are called in the order added. Default: none.
+         * Adds a listener; call it once per listener (a metrics binder's and your own, say): each is
+         * called, in the order added, and one that throws is logged and does not keep the others from
+         * being called. Default: none.
          *
          * @param listener the listener
          * @return this builder

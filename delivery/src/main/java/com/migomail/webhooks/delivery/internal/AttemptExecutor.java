@@ -1,5 +1,6 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.delivery.DeliveryListener;
 import com.migomail.webhooks.delivery.WebhookRequest;
 import com.migomail.webhooks.delivery.WebhookResponse;
 import com.migomail.webhooks.delivery.WebhookTransport;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +126,24 @@ final class AttemptExecutor {
         }
     }
 
+    /**
+     * Sends and records, between the listeners' attempt-started and attempt-ended calls: the ended
+     * call comes exactly once, however the attempt ends (also when a stage throws or is rejected).
+     */
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
+        listeners.fire("onAttemptStarted", l -> l.onAttemptStarted(delivery));
+        AtomicBoolean recorded = new AtomicBoolean();
+        CompletableFuture<Void> attempt;
+        try {
+            attempt = sendAndRecord(delivery, target, recorded);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        return attempt.whenComplete((ignored, error) ->
+                listeners.fire("onAttemptEnded", l -> l.onAttemptEnded(delivery, recorded.get())));
+    }
+
+    private CompletableFuture<Void> sendAndRecord(Delivery delivery, Target target, AtomicBoolean recorded) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
@@ -141,7 +160,7 @@ final class AttemptExecutor {
                 .handle((exchange, error) -> error == null ? exchange : failedBeforeSending(error, startNanos))
                 .thenAcceptAsync(exchange -> {
                     if (exchange != null) {
-                        record(delivery, target, startedAt, exchange);
+                        record(delivery, target, startedAt, exchange, recorded);
                     }
                 }, executor);
     }
@@ -201,7 +220,8 @@ final class AttemptExecutor {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
+    /** Records the attempt and its outcome under the lease; sets {@code recorded} once the store has them. */
+    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, AtomicBoolean recorded) {
         Instant now = clock.instant();
         DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
         String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
@@ -212,10 +232,11 @@ final class AttemptExecutor {
                     + " was cancelled or deleted meanwhile)", delivery.id(), attempt.number());
             return;
         }
+        recorded.set(true);
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
         if (plan.disableEndpoint()) {
-            health.disable(target.endpoint().tenant(), target.endpoint().id(), "endpoint answered 410 Gone");
+            health.disable(target.endpoint().tenant(), target.endpoint().id(), DeliveryListener.GONE_REASON);
         } else if (!delivery.replay()) {
             health.record(target.endpoint(), attempt.succeeded(), startedAt, now);
         }

@@ -305,8 +305,12 @@ public final class DefaultWebhookSender implements WebhookSender {
         return receipt(event, result);
     }
 
-    /** Hands a committed append's pending deliveries to the dispatcher and tells listeners of the skipped ones. */
+    /**
+     * Hands a committed append's pending deliveries to the dispatcher and tells listeners of a new
+     * event and of the skipped deliveries.
+     */
     private void dispatch(AppendResult result) {
+        published(result);
         for (Delivery delivery : result.deliveries()) {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 dispatcher.offer(delivery.id(), delivery.endpointId());
@@ -326,7 +330,14 @@ public final class DefaultWebhookSender implements WebhookSender {
         if (result == null) {
             throw new WebhookDeliveryException("appender returned no AppendResult for event " + event.id());
         }
+        published(result);
         return receipt(event, result);
+    }
+
+    private void published(AppendResult result) {
+        if (result.created()) {
+            listeners.fire("onPublished", l -> l.onPublished(result.event(), result.deliveries()));
+        }
     }
 
     /**
@@ -436,6 +447,11 @@ public final class DefaultWebhookSender implements WebhookSender {
     public Optional<StoredEvent> event(TenantId tenant, String eventId) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         return store.event(tenant, Objects.requireNonNull(eventId, "eventId cannot be null"));
+    }
+
+    @Override
+    public long dueDeliveries() {
+        return store.countDue(config.clock().instant());
     }
 
     @Override

@@ -1227,6 +1227,57 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void countDueCountsPendingDeliveriesDueAtOrBeforeNowOfEveryTenantAndEndpoint() {
+        givenEndpoints(EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenDeliveryDueAt(at(10), EP1);
+        givenDeliveryDueAt(at(50), EP2);
+        givenDeliveryDueAt(at(51), EP1);
+        givenDeliveryDueAt(OTHER_TENANT, at(20), OTHER_EP1);
+
+        assertThat(store.countDue(at(9))).isZero();
+        assertThat(store.countDue(at(50))).isEqualTo(3);
+        assertThat(store.countDue(at(51))).isEqualTo(4);
+    }
+
+    @Test
+    void countDueCountsLeasedDeliveriesButNoFinishedOrSkippedOne() {
+        givenEndpoints(EP1, EP2);
+        String leased = givenDeliveryDueAt(at(1), EP1);
+        givenDelivered(givenDeliveryDueAt(at(2), EP1), at(10));
+        givenFailed(givenDeliveryDueAt(at(3), EP2), at(10));
+        String retried = givenDeliveryDueAt(at(4), EP2);
+        store.append(event(eventId(2), at(5)), List.of(skippedTo(EP1)));
+        claimed(leased, NODE_A, at(10));
+        Delivery claimedRetry = claimed(retried, NODE_B, at(10));
+        store.recordAttempt(NODE_B, refusedAttempt(retried, claimedRetry.attemptCount() + 1, at(10)),
+                DeliveryOutcome.retryAt(at(100)), at(10));
+
+        assertThat(store.countDue(at(50))).isEqualTo(1);
+        assertThat(store.countDue(at(100))).isEqualTo(2);
+    }
+
+    @Test
+    void countDueKeepsCountingADeliveryWhoseLeaseExpiredOrWasGivenBack() {
+        givenEndpoints(EP1);
+        String expired = givenDeliveryDueAt(at(1), EP1);
+        String released = givenDeliveryDueAt(at(2), EP1);
+        claimed(expired, NODE_A, at(10));
+        claimed(released, NODE_A, at(10));
+        store.release(released, NODE_A);
+        store.claimDue(at(10).plus(LEASE), 1, NODE_B, LEASE, Set.of());
+
+        assertThat(store.countDue(at(10).plus(LEASE))).isEqualTo(2);
+    }
+
+    @Test
+    void countDueIsZeroForAStoreWithoutDeliveriesAndRejectsANullTime() {
+        assertThat(store.countDue(T0)).isZero();
+        assertThatThrownBy(() -> store.countDue(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("now cannot be null");
+    }
+
+    @Test
     void claimDueNeverClaimsFinishedDeliveries() {
         givenEndpoints(EP1, EP2);
         givenDelivered(givenDeliveryDueAt(at(1), EP1), at(1));
