@@ -19,4 +19,7 @@ module com.migomail.webhooks.examples {
     requires static spring.core;
     requires static spring.web;
     requires static com.zaxxer.hikari;
+    requires static com.migomail.webhooks.opentelemetry;
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
 }
