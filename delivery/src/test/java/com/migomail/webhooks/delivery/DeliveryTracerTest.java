@@ -101,7 +101,7 @@ class DeliveryTracerTest extends SenderTestSupport {
         RecordingTracer tracer = new RecordingTracer(Map.of("traceparent", TRACEPARENT));
         WebhookSender sender = startedSender(b -> b.tracer(tracer).retrySchedule(RetrySchedule.none()));
         String endpointId = sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*")).id();
-        String closed = sender.registerEndpoint(TENANT, EndpointRegistration.of("http://127.0.0.1:1/hook", "none")).id();
+        String closed = sender.registerEndpoint(TENANT, EndpointRegistration.of("http://127.0.0.1:1/hook", "email.bounced")).id();
 
         PublishReceipt published = sender.publish(TENANT, openedEvent());
         awaitStatus(published.deliveryIds().get(0), DeliveryStatus.DELIVERED);

@@ -35,7 +35,8 @@ class TracingExamplesTest {
             SpanData publishing = exporter.getFinishedSpanItems().get(0);
             assertThat(publishing.getName()).isEqualTo("place order");
             assertThat(store.event(ACME, receipt.eventId()).orElseThrow().traceContext()).isEqualTo(Map.of(
-                    "traceparent", "00-" + publishing.getTraceId() + "-" + publishing.getSpanId() + "-01"));
+                    "traceparent", "00-" + publishing.getTraceId() + "-" + publishing.getSpanId() + "-"
+                            + publishing.getSpanContext().getTraceFlags().asHex()));
         }
     }
 

@@ -34,11 +34,6 @@ public final class OpenTelemetryDeliveryTracer implements DeliveryTracer {
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
         public String get(Map<String, String> carrier, String key) {
             return carrier == null ? null : carrier.get(key);
         }
@@ -58,6 +53,12 @@ public final class OpenTelemetryDeliveryTracer implements DeliveryTracer {
         this.propagator = propagator;
     }
 
+    /**
+     * What the propagator injects of the current context: with the W3C one, the current span's
+     * {@code traceparent} and {@code tracestate}; nothing outside a span.
+     *
+     * @return the headers, empty for none
+     */
     @Override
     public Map<String, String> captureContext() {
         Map<String, String> carrier = new LinkedHashMap<>();
@@ -65,6 +66,14 @@ public final class OpenTelemetryDeliveryTracer implements DeliveryTracer {
         return carrier;
     }
 
+    /**
+     * Starts the attempt's CLIENT span, a root linked to the publishing span, and the headers that
+     * carry it.
+     *
+     * @param attempt what is attempted
+     * @param storedContext the context captured at publish, empty for none
+     * @return the started span
+     */
     @Override
     public AttemptSpan startAttempt(AttemptInfo attempt, Map<String, String> storedContext) {
         // A root span with a link: see OpenTelemetryTracing for why not a child of the publishing span.
@@ -72,7 +81,7 @@ public final class OpenTelemetryDeliveryTracer implements DeliveryTracer {
                 .setAttribute(HTTP_REQUEST_METHOD, "POST")
                 .setAttribute(URL_FULL, Urls.redacted(attempt.url()))
                 .setAttribute(SERVER_ADDRESS, Urls.host(attempt.url()))
-                .setAttribute(SERVER_PORT, (long) Urls.port(attempt.url()))
+                .setAttribute(SERVER_PORT, Urls.port(attempt.url()))
                 .setAttribute(TENANT_ID, attempt.tenant().value())
                 .setAttribute(EVENT_ID, attempt.eventId())
                 .setAttribute(EVENT_TYPE, attempt.eventType())
@@ -80,7 +89,7 @@ public final class OpenTelemetryDeliveryTracer implements DeliveryTracer {
                 .setAttribute(DELIVERY_ID, attempt.deliveryId())
                 .setAttribute(REPLAY, attempt.replay());
         if (attempt.resendCount() > 0) {
-            builder.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) attempt.resendCount());
+            builder.setAttribute(HTTP_REQUEST_RESEND_COUNT, attempt.resendCount());
         }
         SpanContext published = publishingContext(storedContext);
         if (published.isValid()) {
