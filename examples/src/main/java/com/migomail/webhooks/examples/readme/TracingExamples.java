@@ -24,6 +24,8 @@ final class TracingExamples {
         return sender;
     }
 
+    // The scope is only closed, never read: what makeCurrent is for.
+    @SuppressWarnings("try")
     static PublishReceipt publishInsideASpan(OpenTelemetry openTelemetry, WebhookSender sender, TenantId tenant,
             WebhookEvent event) {
         PublishReceipt receipt;
