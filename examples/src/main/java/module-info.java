@@ -21,4 +21,7 @@ module com.migomail.webhooks.examples {
     requires static com.zaxxer.hikari;
     requires static com.migomail.webhooks.micrometer;
     requires static micrometer.core;
+    requires static com.migomail.webhooks.opentelemetry;
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
 }

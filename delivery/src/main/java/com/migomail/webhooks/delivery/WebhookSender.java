@@ -462,6 +462,7 @@ public interface WebhookSender extends AutoCloseable {
         private String nodeId;
         private byte[] subscriberIndexKey;
         private final List<DeliveryListener> listeners = new ArrayList<>();
+        private DeliveryTracer tracer = DeliveryTracer.none();
 
         private Builder() {}
 
@@ -896,6 +897,22 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
+         * The tracer of publishes and attempts: it captures the trace context current at each publish,
+         * which the store keeps with the event, and opens a span per attempt (first try, retry, replay,
+         * test send) whose headers (such as {@code traceparent}) the request carries. Default:
+         * {@link DeliveryTracer#none()}, which stores no context and adds no header. The optional
+         * {@code migomail-webhooks-opentelemetry} module has one for OpenTelemetry.
+         *
+         * @param tracer the tracer
+         * @return this builder
+         * @throws NullPointerException if tracer is null
+         */
+        public Builder tracer(DeliveryTracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer cannot be null");
+            return this;
+        }
+
+        /**
          * A new sender with these settings (not started).
          *
          * @return the sender
@@ -920,7 +937,7 @@ public interface WebhookSender extends AutoCloseable {
                     maxConcurrencyPerEndpoint, userAgent, lease, pollInterval, addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
                     secretOverlap, maxRetryAfter, replayBatchSize, replayBatchInterval, shutdownTimeout,
                     nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(),
-                    subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners);
+                    subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners, tracer);
         }
 
         /** A transport is the host's whole choice; a client carries its own proxy settings. */

@@ -49,6 +49,7 @@ final class AttemptExecutor {
     private final RetryPlanner planner;
     private final EndpointHealth health;
     private final Listeners listeners;
+    private final Tracing tracing;
     private final Executor executor;
 
     /**
@@ -58,7 +59,7 @@ final class AttemptExecutor {
      */
     AttemptExecutor(WebhookStore store, Clock clock, String nodeId, Duration attemptTimeout, AddressChecks addressChecks,
             SignedRequests requests, WebhookTransport transport, RetryPlanner planner, EndpointHealth health,
-            Listeners listeners, Executor executor) {
+            Listeners listeners, Tracing tracing, Executor executor) {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -69,11 +70,12 @@ final class AttemptExecutor {
         this.planner = planner;
         this.health = health;
         this.listeners = listeners;
+        this.tracing = tracing;
         this.executor = executor;
     }
 
-    /** What an attempt goes to. */
-    private record Target(StoredEvent event, Endpoint endpoint) {}
+    /** What an attempt goes to, and its number. */
+    private record Target(StoredEvent event, Endpoint endpoint, int number) {}
 
     /** What the attempt produced: a response or an error. */
     private record Exchange(WebhookResponse response, Throwable error, Duration latency) {}
@@ -112,12 +114,12 @@ final class AttemptExecutor {
             }
             return Optional.empty();
         }
-        return Optional.of(new Target(event.get(), endpoint.get()));
+        return Optional.of(new Target(event.get(), endpoint.get(), attemptNumber(delivery)));
     }
 
     private void recordUnreadableEndpoint(Delivery delivery, StoreException error) {
         Instant now = clock.instant();
-        DeliveryAttempt attempt = attemptOf(delivery, now, new Exchange(null, error, Duration.ZERO));
+        DeliveryAttempt attempt = attemptOf(delivery, attemptNumber(delivery), now, new Exchange(null, error, Duration.ZERO));
         DeliveryOutcome outcome = planner.plan(delivery, attempt, null, now).outcome();
         if (store.recordAttempt(nodeId, attempt, outcome, now)) {
             LOG.warn("delivery {}: endpoint {} cannot be read ({}); attempt {} recorded as failed", delivery.id(),
@@ -146,9 +148,10 @@ final class AttemptExecutor {
     private CompletableFuture<Void> sendAndRecord(Delivery delivery, Target target, AtomicBoolean recorded) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
+        Tracing.Span span = tracing.start(delivery, target.event(), target.endpoint(), target.number());
         return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
                 .thenApplyAsync(addresses -> requests.build(target.event(), target.endpoint(), startedAt, addresses,
-                        timeLeft(startNanos)), executor)
+                        timeLeft(startNanos), span.headers()), executor)
                 .thenCompose(request -> {
                     if (!leaseOutlasts(delivery, request.timeout())) {
                         LOG.info("delivery {}: its lease ends at {}, before this attempt would (it waited for a worker or"
@@ -158,6 +161,9 @@ final class AttemptExecutor {
                     return exchange(request, startNanos);
                 })
                 .handle((exchange, error) -> error == null ? exchange : failedBeforeSending(error, startNanos))
+                // Not sent (no exchange: the lease would end first, or the sender is closing): ends as cancelled.
+                .whenComplete((exchange, error) -> span.end(exchange == null ? null : exchange.response(),
+                        exchange == null ? null : exchange.error()))
                 .thenAcceptAsync(exchange -> {
                     if (exchange != null) {
                         record(delivery, target, startedAt, exchange, recorded);
@@ -223,7 +229,7 @@ final class AttemptExecutor {
     /** Records the attempt and its outcome under the lease; sets {@code recorded} once the store has them. */
     private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, AtomicBoolean recorded) {
         Instant now = clock.instant();
-        DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
+        DeliveryAttempt attempt = attemptOf(delivery, target.number(), startedAt, exchange);
         String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
         RetryPlanner.Plan plan = planner.plan(delivery, attempt, retryAfter, now);
         DeliveryOutcome outcome = plan.outcome();
@@ -242,9 +248,13 @@ final class AttemptExecutor {
         }
     }
 
-    private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
-        // Numbers run over the delivery's whole life; a replay round restarts attemptCount, so it asks the store.
-        int number = (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
+    /** The number of the attempt about to be made: numbers run over the delivery's whole life. */
+    private int attemptNumber(Delivery delivery) {
+        // A replay round restarts attemptCount, so it asks the store.
+        return (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
+    }
+
+    private DeliveryAttempt attemptOf(Delivery delivery, int number, Instant startedAt, Exchange exchange) {
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                     exchange.response().statusCode(), null, null, exchange.response().bodyExcerpt());

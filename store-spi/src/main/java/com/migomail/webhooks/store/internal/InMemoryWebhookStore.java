@@ -486,7 +486,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
                 unindexSubscriber(entry.event);
                 StoredEvent event = entry.event;
                 entry.event = new StoredEvent(event.id(), event.tenant(), event.type(), event.timestamp(),
-                        event.storedAt(), event.body(), key.getValue());
+                        event.storedAt(), event.body(), key.getValue(), event.traceContext());
                 indexSubscriber(entry.event);
                 set++;
             }

@@ -2242,6 +2242,36 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void appendKeepsTheTraceContextAndEventsWithoutOneReadBackWithAnEmptyOne() {
+        StoredEvent traced = event(eventId(1), at(1)).withTraceContext(Map.of(
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "tracestate", "vendor=" + "x".repeat(StoredEvent.MAX_TRACE_CONTEXT_VALUE_LENGTH - 7)));
+        StoredEvent untraced = subscriberEvent(TENANT, eventId(2), at(2), SUBSCRIBER);
+        givenEndpoints(EP1);
+
+        assertThat(store.append(traced, List.of(pendingTo(EP1))).event()).isEqualTo(traced);
+        store.append(untraced, List.of());
+
+        assertThat(store.event(TENANT, traced.id())).contains(traced);
+        assertThat(store.event(TENANT, untraced.id()).orElseThrow().traceContext()).isEmpty();
+        assertThat(store.events(TENANT, EventQuery.between(at(0), at(10))).items()).containsExactly(traced, untraced);
+        assertThat(store.append(traced.withTraceContext(Map.of()), List.of()).event()).isEqualTo(traced);
+    }
+
+    @Test
+    void settingASubscriberKeyKeepsTheTraceContext() {
+        StoredEvent traced = subscriberEvent(TENANT, eventId(1), at(1), null)
+                .withTraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        store.append(traced, List.of());
+
+        assertThat(store.setSubscriberKeys(TENANT, Map.of(traced.id(), SUBSCRIBER))).isEqualTo(1);
+
+        assertThat(store.event(TENANT, traced.id()).orElseThrow())
+                .extracting(StoredEvent::subscriberKey, StoredEvent::traceContext)
+                .containsExactly(SUBSCRIBER, traced.traceContext());
+    }
+
+    @Test
     void appendRefusesADeliveryToAnotherTenantsEndpointAsToAnUnknownOneAndWritesNothing() {
         givenEndpoints(TENANT, EP1);
         givenEndpoints(OTHER_TENANT, OTHER_EP1);
