@@ -20,6 +20,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,27 @@ class ListenerHooksTest extends SenderTestSupport {
         await().atMost(WAIT).until(() -> recorder.calls.contains("ended " + id + " unrecorded"));
         assertThat(recorder.calls.subList(1, recorder.calls.size()))
                 .containsExactly("started " + id, "ended " + id + " unrecorded");
+    }
+
+    @Test
+    void anAttemptStillInFlightWhenTheSenderClosesHasEndedUnrecordedWithItsSpanCancelledWhenCloseReturns() {
+        receiver.stubFor(post("/hook").willReturn(ok().withFixedDelay(1000)));
+        Recorder recorder = new Recorder();
+        DeliveryTracerTest.RecordingTracer tracer = new DeliveryTracerTest.RecordingTracer(Map.of());
+        WebhookSender sender = startedSender(b -> b.listener(recorder).tracer(tracer).shutdownTimeout(Duration.ZERO));
+        sender.registerEndpoint(TENANT, EndpointRegistration.of(url("/hook"), "*"));
+        String id = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
+        await().atMost(WAIT).until(() -> tracer.started.size() == 1);
+
+        sender.close();
+
+        assertThat(recorder.calls.subList(1, recorder.calls.size()))
+                .containsExactly("started " + id, "ended " + id + " unrecorded");
+        assertThat(tracer.ends).containsExactly("java.util.concurrent.CancellationException");
+        // The answer that arrives after the close is heard by no one: each was ended once.
+        await().during(Duration.ofMillis(1500)).atMost(WAIT)
+                .until(() -> recorder.calls.size() == 3 && tracer.ends.size() == 1);
+        assertThat(delivery(id).leaseOwner()).isNull();
     }
 
     @Test
