@@ -54,6 +54,14 @@ class ListenerHooksTest extends SenderTestSupport {
         public void onAttemptEnded(Delivery delivery, boolean recorded) {
             calls.add("ended " + delivery.id() + " " + (recorded ? "recorded" : "unrecorded"));
         }
+
+        /**
+         * The calls but the publish's: the poller may claim a delivery as soon as the store has it, so
+         * its attempt can be reported before the publish is.
+         */
+        List<String> attemptCalls() {
+            return calls.stream().filter(call -> !call.startsWith("published ")).toList();
+        }
     }
 
     @Test
@@ -81,8 +89,9 @@ class ListenerHooksTest extends SenderTestSupport {
         String id = sender.publish(TENANT, event).deliveryIds().get(0);
 
         await().atMost(WAIT).until(() -> recorder.calls.contains("ended " + id + " recorded"));
-        assertThat(recorder.calls).containsExactly("published " + event.id() + " [PENDING]", "started " + id,
-                "attempt " + id + " DELIVERED", "delivered " + id, "ended " + id + " recorded");
+        assertThat(recorder.calls).contains("published " + event.id() + " [PENDING]");
+        assertThat(recorder.attemptCalls()).containsExactly("started " + id, "attempt " + id + " DELIVERED",
+                "delivered " + id, "ended " + id + " recorded");
     }
 
     @Test
@@ -94,7 +103,7 @@ class ListenerHooksTest extends SenderTestSupport {
         String id = sender.publish(TENANT, openedEvent()).deliveryIds().get(0);
 
         await().atMost(WAIT).until(() -> recorder.calls.contains("ended " + id + " unrecorded"));
-        assertThat(recorder.calls.subList(1, recorder.calls.size()))
+        assertThat(recorder.attemptCalls())
                 .containsExactly("started " + id, "ended " + id + " unrecorded");
     }
 
@@ -110,7 +119,7 @@ class ListenerHooksTest extends SenderTestSupport {
 
         sender.close();
 
-        assertThat(recorder.calls.subList(1, recorder.calls.size()))
+        assertThat(recorder.attemptCalls())
                 .containsExactly("started " + id, "ended " + id + " unrecorded");
         assertThat(tracer.ends).containsExactly("java.util.concurrent.CancellationException");
         // The answer that arrives after the close is heard by no one: each was ended once.
