@@ -40,6 +40,8 @@ public interface DeliveryListener {
      * committed; from {@link WebhookSender#publish(com.migomail.webhooks.store.TenantId,
      * com.migomail.webhooks.core.WebhookEvent, EventAppender)} when the appender returns, before the
      * caller's transaction commits, so an event whose transaction then rolls back was reported too.
+     * Once the store has them, a sender polling it may claim the deliveries at once: their attempts
+     * can be reported before this call is.
      *
      * @param event the event as stored; {@link StoredEvent#storedAt()} is when it was published
      * @param deliveries its deliveries, one per subscribed endpoint: pending, or skipped for a disabled

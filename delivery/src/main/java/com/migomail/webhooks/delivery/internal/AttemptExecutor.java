@@ -16,9 +16,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,6 +55,8 @@ final class AttemptExecutor {
     private final Listeners listeners;
     private final Tracing tracing;
     private final Executor executor;
+    /** The attempts started and not yet ended, which {@link #abandonOpen} ends when the sender closes. */
+    private final Set<Started> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param nodeId the lease owner this node claims and records as
@@ -130,25 +136,64 @@ final class AttemptExecutor {
 
     /**
      * Sends and records, between the listeners' attempt-started and attempt-ended calls: the ended
-     * call comes exactly once, however the attempt ends (also when a stage throws or is rejected).
+     * call and the span's end come exactly once, however the attempt ends (also when a stage throws
+     * or is rejected, or when the sender closes first and its later stages never run).
      */
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
         listeners.fire("onAttemptStarted", l -> l.onAttemptStarted(delivery));
-        AtomicBoolean recorded = new AtomicBoolean();
+        Started started = new Started(delivery, tracing.start(delivery, target.event(), target.endpoint(),
+                target.number()));
+        open.add(started);
         CompletableFuture<Void> attempt;
         try {
-            attempt = sendAndRecord(delivery, target, recorded);
+            attempt = sendAndRecord(delivery, target, started);
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
-        return attempt.whenComplete((ignored, error) ->
-                listeners.fire("onAttemptEnded", l -> l.onAttemptEnded(delivery, recorded.get())));
+        return attempt.whenComplete((ignored, error) -> started.end(null));
     }
 
-    private CompletableFuture<Void> sendAndRecord(Delivery delivery, Target target, AtomicBoolean recorded) {
+    /**
+     * Ends every attempt still open, unrecorded, its span with a {@link CancellationException}: the
+     * sender is closing, its leases are given back, and what comes of them later is heard by no one
+     * (a stage left in the closed executor's queue would otherwise never end them).
+     */
+    void abandonOpen() {
+        for (Started started : List.copyOf(open)) {
+            started.end(new CancellationException("the sender closed before the attempt ended"));
+        }
+    }
+
+    /** One attempt between its start and its end, which comes once: when it completes or is abandoned. */
+    private final class Started {
+        private final Delivery delivery;
+        private final Tracing.Span span;
+        private final AtomicBoolean recorded = new AtomicBoolean();
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Started(Delivery delivery, Tracing.Span span) {
+            this.delivery = delivery;
+            this.span = span;
+        }
+
+        boolean ended() {
+            return ended.get();
+        }
+
+        /** Ends the span (unless it was) and tells the listeners; {@code why} is given to a span still open. */
+        void end(Throwable why) {
+            if (ended.compareAndSet(false, true)) {
+                open.remove(this);
+                span.end(null, why);
+                listeners.fire("onAttemptEnded", l -> l.onAttemptEnded(delivery, recorded.get()));
+            }
+        }
+    }
+
+    private CompletableFuture<Void> sendAndRecord(Delivery delivery, Target target, Started started) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
-        Tracing.Span span = tracing.start(delivery, target.event(), target.endpoint(), target.number());
+        Tracing.Span span = started.span;
         return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
                 .thenApplyAsync(addresses -> requests.build(target.event(), target.endpoint(), startedAt, addresses,
                         timeLeft(startNanos), span.headers()), executor)
@@ -166,7 +211,7 @@ final class AttemptExecutor {
                         exchange == null ? null : exchange.error()))
                 .thenAcceptAsync(exchange -> {
                     if (exchange != null) {
-                        record(delivery, target, startedAt, exchange, recorded);
+                        record(delivery, target, startedAt, exchange, started);
                     }
                 }, executor);
     }
@@ -226,8 +271,15 @@ final class AttemptExecutor {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    /** Records the attempt and its outcome under the lease; sets {@code recorded} once the store has them. */
-    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, AtomicBoolean recorded) {
+    /**
+     * Records the attempt and its outcome under the lease, unless it was abandoned at close; marks it
+     * recorded once the store has them.
+     */
+    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, Started started) {
+        if (started.ended()) {
+            // Abandoned at close: its lease was given back, so the store would refuse it anyway.
+            return;
+        }
         Instant now = clock.instant();
         DeliveryAttempt attempt = attemptOf(delivery, target.number(), startedAt, exchange);
         String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
@@ -238,7 +290,7 @@ final class AttemptExecutor {
                     + " was cancelled or deleted meanwhile)", delivery.id(), attempt.number());
             return;
         }
-        recorded.set(true);
+        started.recorded.set(true);
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
         if (plan.disableEndpoint()) {

@@ -254,7 +254,7 @@ final class Dispatcher {
 
     /**
      * Stops claiming, waits up to the timeout for in-flight attempts, then releases the leases of
-     * those still running so they stay due for the next sender.
+     * those still running so they stay due for the next sender, and ends them (unrecorded).
      */
     void stop(Duration timeout) {
         synchronized (this) {
@@ -273,6 +273,7 @@ final class Dispatcher {
                 LOG.warn("releasing delivery {} at shutdown failed; its lease will expire", deliveryId, e);
             }
         }
+        attempts.abandonOpen();
     }
 
     /** Waits for claims under way to start or give back what they claimed; none starts afterwards. */

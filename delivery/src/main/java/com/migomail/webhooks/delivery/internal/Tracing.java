@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +114,13 @@ final class Tracing {
         return kept;
     }
 
-    /** One attempt's span, with the headers it adds, already checked. Ended once; never throws. */
+    /** One attempt's span, with the headers it adds, already checked. Ended once, on the first call; never throws. */
     static final class Span {
         static final Span NONE = new Span(NoDeliveryTracer.SPAN, Map.of());
 
         private final AttemptSpan span;
         private final Map<String, String> headers;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         private Span(AttemptSpan span, Map<String, String> headers) {
             this.span = span;
@@ -130,13 +132,14 @@ final class Tracing {
         }
 
         /**
-         * Ends the span with what the attempt came to: the response, or the error.
+         * Ends the span with what the attempt came to: the response, or the error. Only the first
+         * call ends it; a later one does nothing.
          *
          * @param response the response, or {@code null}
          * @param error what ended the attempt without one, or {@code null} if it was not sent
          */
         void end(WebhookResponse response, Throwable error) {
-            if (this == NONE) {
+            if (this == NONE || !ended.compareAndSet(false, true)) {
                 return;
             }
             try {

@@ -218,6 +218,30 @@ class SchemaUpgradeTest {
         }
 
         @Test
+        void aVersion4DatabaseWithEventsUpgradesToVersion5WhereTheyHaveNoTraceContextAndNewOnesKeepTheirs()
+                throws SQLException {
+            givenVersion1(true);
+            store(LEGACY).migrate();
+            // The database as version 4 left it: its events, no trace context column, version 5 not recorded.
+            execute("ALTER TABLE " + prefix() + "events DROP COLUMN trace_context");
+            execute("DELETE FROM " + prefix() + "schema_version WHERE version = 5");
+
+            JdbcWebhookStore store = store(null);
+            store.migrate();
+
+            assertThat(recordedVersions()).endsWith("4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
+            assertThat(store.events(LEGACY, EventQuery.between(T0, T0.plusSeconds(10))).items())
+                    .extracting(StoredEvent::id, StoredEvent::traceContext)
+                    .containsExactly(tuple("evt_1", Map.of()), tuple("evt_2", Map.of()), tuple("evt_3", Map.of()));
+            StoredEvent traced = new StoredEvent("evt_5", LEGACY, "email.sent", T0.plusSeconds(200),
+                    T0.plusSeconds(200), "{}", null).withTraceContext(Map.of(
+                            "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                            "tracestate", "vendor=abc"));
+            store.append(traced, List.of(new NewDelivery("dlv_5", "ep_1", DeliveryStatus.PENDING)));
+            assertThat(store.event(LEGACY, "evt_5")).contains(traced);
+        }
+
+        @Test
         void withoutATenantForTheRowsEveryOperationFailsAndTheDatabaseStaysAtVersion1() throws SQLException {
             givenVersion1(true);
             JdbcWebhookStore store = store(null);
