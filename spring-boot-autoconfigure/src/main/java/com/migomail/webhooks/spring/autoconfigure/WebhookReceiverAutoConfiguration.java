@@ -9,8 +9,8 @@ import com.migomail.webhooks.spring.autoconfigure.internal.VerifiedWebhookStartu
 import com.migomail.webhooks.spring.autoconfigure.internal.WebhookProblemHandler;
 import java.util.List;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -71,15 +71,17 @@ public class WebhookReceiverAutoConfiguration {
         }
     }
 
-    /** Resolution of {@link VerifiedWebhook} arguments, with whichever receiver there is. */
+    /**
+     * Resolution of {@link VerifiedWebhook} arguments with whichever receiver there is, looked up
+     * per request: without one the start-up check has already refused any handler that needs it.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(WebhookReceiver.class)
     static class ArgumentResolverConfiguration implements WebMvcConfigurer {
 
         private final HandlerMethodArgumentResolver resolver;
 
-        ArgumentResolverConfiguration(WebhookReceiver receiver, WebhooksProperties properties) {
-            this.resolver = new VerifiedWebhookArgumentResolver(receiver,
+        ArgumentResolverConfiguration(ObjectProvider<WebhookReceiver> receiver, WebhooksProperties properties) {
+            this.resolver = new VerifiedWebhookArgumentResolver(receiver::getObject,
                     Math.toIntExact(properties.getReceiver().getMaxBodySize().toBytes()));
         }
 

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
  * module is present and the application has a {@link WebhookStore}. Switched off by
  * {@code management.health.webhooks.enabled=false}.
  */
-@AutoConfiguration(after = WebhookSenderAutoConfiguration.class)
+@AutoConfiguration(after = {WebhookStoreAutoConfiguration.class, WebhookSenderAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(WebhookStore.class)
 @ConditionalOnEnabledHealthIndicator("webhooks")

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * the path behind the application's own authentication (Spring Security, say), and leave the
  * portal's CSRF protection to the portal.
  */
-@AutoConfiguration(after = WebhookSenderAutoConfiguration.class)
+@AutoConfiguration(after = {WebhookStoreAutoConfiguration.class, WebhookSenderAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({PortalServlet.class, ServletRegistrationBean.class})
 @ConditionalOnBooleanProperty("migomail.webhooks.portal.enabled")

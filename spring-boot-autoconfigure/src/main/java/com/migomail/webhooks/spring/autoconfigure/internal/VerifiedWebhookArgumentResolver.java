@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -28,16 +29,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private final WebhookReceiver receiver;
+    private final Supplier<WebhookReceiver> receiver;
     private final int maxBodyBytes;
 
     /**
      * A resolver.
      *
-     * @param receiver verifies and parses
+     * @param receiver supplies the receiver that verifies and parses, when the first request needs it
      * @param maxBodyBytes the largest body read; a larger one is refused with 413 unverified
      */
-    public VerifiedWebhookArgumentResolver(WebhookReceiver receiver, int maxBodyBytes) {
+    public VerifiedWebhookArgumentResolver(Supplier<WebhookReceiver> receiver, int maxBodyBytes) {
         this.receiver = Objects.requireNonNull(receiver, "receiver cannot be null");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("max body size must be positive: " + maxBodyBytes);
@@ -58,7 +59,7 @@ public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgum
                 "@VerifiedWebhook needs a servlet request");
         byte[] body = body(request);
         try {
-            return receiver.receive(headers(request), body);
+            return receiver.get().receive(headers(request), body);
         } catch (WebhookVerificationException e) {
             throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, e.reason().name(),
                     "the request is not signed by a key of this receiver (" + e.reason() + ")", e);
@@ -70,7 +71,7 @@ public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgum
 
     static void requireEventType(MethodParameter parameter) {
         if (parameter.getParameterType() != WebhookEvent.class) {
-            throw new IllegalStateException("@VerifiedWebhook parameter " + parameter.getParameterName() + " of "
+            throw new IllegalStateException("@VerifiedWebhook parameter #" + parameter.getParameterIndex() + " of "
                     + parameter.getExecutable() + " must be a " + WebhookEvent.class.getName());
         }
     }
