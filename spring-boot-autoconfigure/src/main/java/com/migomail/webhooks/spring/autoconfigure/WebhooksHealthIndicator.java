@@ -2,6 +2,7 @@ package com.migomail.webhooks.spring.autoconfigure;
 
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
+import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -10,6 +11,9 @@ import org.springframework.boot.health.contributor.Health;
  * The {@code webhooks} health: {@code UP} when the store answers a query, {@code DOWN} with the
  * store's exception when it does not. The probe is one indexed lookup of an endpoint that does not
  * exist, in a tenant no host uses, so it costs the same however large the store.
+ *
+ * <p>The detail {@code store} names the store: {@code jdbc (H2)}, {@code jdbc (POSTGRESQL)}, or the
+ * class of another store.
  *
  * <p>There is no count of disabled endpoints: the store SPI lists endpoints per tenant only, so
  * counting them across tenants would read every tenant's endpoints on every health check. The
@@ -37,7 +41,9 @@ public class WebhooksHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         store.endpoint(PROBE_TENANT, "ep_health_probe");   // throws if the database does not answer
-        builder.up().withDetail("store", store.getClass().getSimpleName());
+        builder.up().withDetail("store", store instanceof JdbcWebhookStore jdbc
+                ? "jdbc (" + jdbc.dialect() + ")"
+                : store.getClass().getSimpleName());
         details(builder);
     }
 

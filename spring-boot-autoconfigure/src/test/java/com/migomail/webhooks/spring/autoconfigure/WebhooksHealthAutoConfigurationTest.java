@@ -29,7 +29,7 @@ class WebhooksHealthAutoConfigurationTest {
             Health health = context.getBean("webhooksHealthIndicator", WebhooksHealthIndicator.class).health(true);
 
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("store", "JdbcStore");
+            assertThat(health.getDetails()).containsEntry("store", "jdbc (H2)");
         });
     }
 

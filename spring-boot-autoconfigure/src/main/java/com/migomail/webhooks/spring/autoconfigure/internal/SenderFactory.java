@@ -54,14 +54,11 @@ public final class SenderFactory {
     }
 
     static EndpointAddressPolicy addressPolicy(WebhooksProperties.AddressPolicy policy) {
-        switch (policy) {
-            case ALLOW_LOOPBACK_FOR_TESTING:
-                return EndpointAddressPolicy.allowLoopbackForTesting();
-            case ALLOW_PRIVATE_NETWORKS_UNSAFE:
-                return EndpointAddressPolicy.allowPrivateNetworksUnsafe();
-            default:
-                return EndpointAddressPolicy.publicHttpsOnly();
-        }
+        return switch (policy) {
+            case PUBLIC_HTTPS_ONLY -> EndpointAddressPolicy.publicHttpsOnly();
+            case ALLOW_LOOPBACK_FOR_TESTING -> EndpointAddressPolicy.allowLoopbackForTesting();
+            case ALLOW_PRIVATE_NETWORKS_UNSAFE -> EndpointAddressPolicy.allowPrivateNetworksUnsafe();
+        };
     }
 
     private static <T> void set(T value, Consumer<T> setter) {

@@ -124,7 +124,7 @@ class StarterApplicationTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"store\":\"JdbcStore\"");
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"store\":\"jdbc (H2)\"");
     }
 
     private static WebhookEvent sample() {
