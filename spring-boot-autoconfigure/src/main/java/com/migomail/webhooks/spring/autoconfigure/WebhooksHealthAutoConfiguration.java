@@ -1,6 +1,9 @@
 package com.migomail.webhooks.spring.autoconfigure;
 
+import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.WebhookStore;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,11 +31,12 @@ public class WebhooksHealthAutoConfiguration {
      * The indicator; its bean name makes its health {@code webhooks}.
      *
      * @param store the application's store
+     * @param sender the application's sender, if it has one
      * @return the indicator
      */
     @Bean
     @ConditionalOnMissingBean(name = "webhooksHealthIndicator")
-    public WebhooksHealthIndicator webhooksHealthIndicator(WebhookStore store) {
-        return new WebhooksHealthIndicator(store);
+    public WebhooksHealthIndicator webhooksHealthIndicator(WebhookStore store, ObjectProvider<WebhookSender> sender) {
+        return new WebhooksHealthIndicator(store, Optional.ofNullable(sender.getIfUnique()));
     }
 }

@@ -1,9 +1,11 @@
 package com.migomail.webhooks.spring.autoconfigure;
 
+import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -27,15 +29,18 @@ public class WebhooksHealthIndicator extends AbstractHealthIndicator {
     static final TenantId PROBE_TENANT = TenantId.of("migomail.health-probe");
 
     private final WebhookStore store;
+    private final Optional<WebhookSender> sender;
 
     /**
-     * A health indicator over the store.
+     * A health indicator over the store and, if the application has one, its sender.
      *
      * @param store the store to probe
+     * @param sender the application's sender, or empty if it has none
      */
-    public WebhooksHealthIndicator(WebhookStore store) {
+    public WebhooksHealthIndicator(WebhookStore store, Optional<WebhookSender> sender) {
         super("webhooks health check failed");
         this.store = Objects.requireNonNull(store, "store cannot be null");
+        this.sender = Objects.requireNonNull(sender, "sender cannot be null");
     }
 
     @Override
@@ -48,10 +53,20 @@ public class WebhooksHealthIndicator extends AbstractHealthIndicator {
     }
 
     /**
-     * Adds details beyond the store's answer. None yet; the sender's backlog belongs here.
+     * Adds details beyond the store's answer. None yet: the sender's backlog (deliveries due now,
+     * from {@link #sender()}) belongs here.
      *
      * @param builder the health being built, already up
      */
     protected void details(Health.Builder builder) {
+    }
+
+    /**
+     * The application's sender.
+     *
+     * @return the sender, or empty if the application has none (a store without a sender)
+     */
+    protected final Optional<WebhookSender> sender() {
+        return sender;
     }
 }

@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 class WebhookReceiverAutoConfigurationTest {
 
@@ -107,6 +109,13 @@ class WebhookReceiverAutoConfigurationTest {
                 .withPropertyValues("migomail.webhooks.receiver.secrets=" + SECRET.encoded())
                 .run(context -> startFailure(context)
                         .hasMessageContaining("must be a com.migomail.webhooks.core.WebhookEvent"));
+    }
+
+    @Test
+    void withoutSpringMvcNothingIsConfigured() {
+        runner.withClassLoader(new FilteredClassLoader(WebMvcConfigurer.class))
+                .withPropertyValues("migomail.webhooks.receiver.secrets=" + SECRET.encoded())
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(WebhookReceiver.class));
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class WebhooksHealthAutoConfigurationTest {
@@ -50,6 +52,14 @@ class WebhooksHealthAutoConfigurationTest {
     @Test
     void isAbsentWithoutAStore() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(WebhooksHealthIndicator.class));
+    }
+
+    @Test
+    void isAbsentWithoutSpringBootsHealthModule() {
+        runner.withBean(DataSource.class, () -> H2.file(directory))
+                .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(WebhooksHealthIndicator.class)
+                        .hasSingleBean(WebhookStore.class));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.migomail.webhooks.store.WebhookStore;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -84,6 +85,14 @@ class WebhooksPortalAutoConfigurationTest {
                 .withPropertyValues("migomail.webhooks.portal.enabled=true", "migomail.webhooks.portal.path=/")
                 .run(context -> startFailure(context)
                         .hasMessage("migomail.webhooks.portal.path must be a path like /webhooks-portal: \"/\""));
+    }
+
+    @Test
+    void isNotMountedWithoutThePortalModule() {
+        runner.withBean(PortalAuthenticator.class, () -> AUTHENTICATOR)
+                .withClassLoader(new FilteredClassLoader(PortalServlet.class))
+                .withPropertyValues("migomail.webhooks.portal.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ServletRegistrationBean.class));
     }
 
     @Test
