@@ -19,4 +19,9 @@ module com.migomail.webhooks.examples {
     requires static spring.core;
     requires static spring.web;
     requires static com.zaxxer.hikari;
+    requires static com.migomail.webhooks.micrometer;
+    requires static micrometer.core;
+    requires static com.migomail.webhooks.opentelemetry;
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
 }

@@ -376,6 +376,17 @@ public interface WebhookSender extends AutoCloseable {
     Optional<StoredEvent> event(TenantId tenant, String eventId);
 
     /**
+     * How many deliveries are due now, of every tenant and by every sender on this store: pending
+     * ones whose time has come, those being attempted included ({@link
+     * com.migomail.webhooks.store.DeliveryStore#countDue} at this sender's clock). The backlog a
+     * metrics gauge shows; counted in the store's due index, at a cost that grows with the count, so
+     * read it now and then (the Micrometer binder reads it at most once an interval), not per event.
+     *
+     * @return the count, 0 or more
+     */
+    long dueDeliveries();
+
+    /**
      * Purges now every event older than the retention (by event timestamp) with its deliveries and
      * attempts; events with a pending delivery are kept. The sender also does this on schedule.
      *
@@ -451,6 +462,7 @@ public interface WebhookSender extends AutoCloseable {
         private String nodeId;
         private byte[] subscriberIndexKey;
         private final List<DeliveryListener> listeners = new ArrayList<>();
+        private DeliveryTracer tracer = DeliveryTracer.none();
 
         private Builder() {}
 
@@ -871,7 +883,9 @@ public interface WebhookSender extends AutoCloseable {
         }
 
         /**
-         * Adds a listener; listeners are called in the order added. Default: none.
+         * Adds a listener; call it once per listener (a metrics binder's and your own, say): each is
+         * called, in the order added, and one that throws is logged and does not keep the others from
+         * being called. Default: none.
          *
          * @param listener the listener
          * @return this builder
@@ -879,6 +893,22 @@ public interface WebhookSender extends AutoCloseable {
          */
         public Builder listener(DeliveryListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener cannot be null"));
+            return this;
+        }
+
+        /**
+         * The tracer of publishes and attempts: it captures the trace context current at each publish,
+         * which the store keeps with the event, and opens a span per attempt (first try, retry, replay,
+         * test send) whose headers (such as {@code traceparent}) the request carries. Default:
+         * {@link DeliveryTracer#none()}, which stores no context and adds no header. The optional
+         * {@code migomail-webhooks-opentelemetry} module has one for OpenTelemetry.
+         *
+         * @param tracer the tracer
+         * @return this builder
+         * @throws NullPointerException if tracer is null
+         */
+        public Builder tracer(DeliveryTracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer cannot be null");
             return this;
         }
 
@@ -907,7 +937,7 @@ public interface WebhookSender extends AutoCloseable {
                     maxConcurrencyPerEndpoint, userAgent, lease, pollInterval, addressPolicy, disableEndpointOnGone, endpointHealthPeriod, retention, purgeInterval,
                     secretOverlap, maxRetryAfter, replayBatchSize, replayBatchInterval, shutdownTimeout,
                     nodeId != null ? nodeId : "sender-" + java.util.UUID.randomUUID(),
-                    subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners);
+                    subscriberIndexKey == null ? null : subscriberIndexKey.clone(), listeners, tracer);
         }
 
         /** A transport is the host's whole choice; a client carries its own proxy settings. */

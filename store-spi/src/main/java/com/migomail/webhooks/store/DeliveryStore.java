@@ -38,6 +38,21 @@ public interface DeliveryStore {
     List<Delivery> claimDue(Instant now, int limit, String owner, Duration lease, Set<String> excludedEndpoints);
 
     /**
+     * How many deliveries are {@link DeliveryStatus#PENDING} and due ({@code nextAttemptAt <= now}),
+     * of every tenant, leased or not: the backlog a metrics gauge shows. Those under a lease (being
+     * attempted) are counted too, so that the count is read from the index the claims use without
+     * looking at each delivery's lease. Stores count where the deliveries are stored, through an index
+     * of pending deliveries by due time (never a scan of every delivery stored); the cost still grows
+     * with the count, so callers read it now and then (the sender's metrics at most once an
+     * interval), not per attempt.
+     *
+     * @param now the current time: deliveries due at or before it are counted
+     * @return the count, 0 or more
+     * @throws NullPointerException if {@code now} is null
+     */
+    long countDue(Instant now);
+
+    /**
      * Claims one delivery if it is pending, due and not under an unexpired lease (the fast path for a
      * just-published delivery).
      *

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.delivery.DeliveryListener;
 import com.migomail.webhooks.delivery.WebhookRequest;
 import com.migomail.webhooks.delivery.WebhookResponse;
 import com.migomail.webhooks.delivery.WebhookTransport;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ final class AttemptExecutor {
     private final RetryPlanner planner;
     private final EndpointHealth health;
     private final Listeners listeners;
+    private final Tracing tracing;
     private final Executor executor;
 
     /**
@@ -56,7 +59,7 @@ final class AttemptExecutor {
      */
     AttemptExecutor(WebhookStore store, Clock clock, String nodeId, Duration attemptTimeout, AddressChecks addressChecks,
             SignedRequests requests, WebhookTransport transport, RetryPlanner planner, EndpointHealth health,
-            Listeners listeners, Executor executor) {
+            Listeners listeners, Tracing tracing, Executor executor) {
         this.store = store;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -67,11 +70,12 @@ final class AttemptExecutor {
         this.planner = planner;
         this.health = health;
         this.listeners = listeners;
+        this.tracing = tracing;
         this.executor = executor;
     }
 
-    /** What an attempt goes to. */
-    private record Target(StoredEvent event, Endpoint endpoint) {}
+    /** What an attempt goes to, and its number. */
+    private record Target(StoredEvent event, Endpoint endpoint, int number) {}
 
     /** What the attempt produced: a response or an error. */
     private record Exchange(WebhookResponse response, Throwable error, Duration latency) {}
@@ -110,12 +114,12 @@ final class AttemptExecutor {
             }
             return Optional.empty();
         }
-        return Optional.of(new Target(event.get(), endpoint.get()));
+        return Optional.of(new Target(event.get(), endpoint.get(), attemptNumber(delivery)));
     }
 
     private void recordUnreadableEndpoint(Delivery delivery, StoreException error) {
         Instant now = clock.instant();
-        DeliveryAttempt attempt = attemptOf(delivery, now, new Exchange(null, error, Duration.ZERO));
+        DeliveryAttempt attempt = attemptOf(delivery, attemptNumber(delivery), now, new Exchange(null, error, Duration.ZERO));
         DeliveryOutcome outcome = planner.plan(delivery, attempt, null, now).outcome();
         if (store.recordAttempt(nodeId, attempt, outcome, now)) {
             LOG.warn("delivery {}: endpoint {} cannot be read ({}); attempt {} recorded as failed", delivery.id(),
@@ -124,12 +128,30 @@ final class AttemptExecutor {
         }
     }
 
+    /**
+     * Sends and records, between the listeners' attempt-started and attempt-ended calls: the ended
+     * call comes exactly once, however the attempt ends (also when a stage throws or is rejected).
+     */
     private CompletableFuture<Void> attempt(Delivery delivery, Target target) {
+        listeners.fire("onAttemptStarted", l -> l.onAttemptStarted(delivery));
+        AtomicBoolean recorded = new AtomicBoolean();
+        CompletableFuture<Void> attempt;
+        try {
+            attempt = sendAndRecord(delivery, target, recorded);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        return attempt.whenComplete((ignored, error) ->
+                listeners.fire("onAttemptEnded", l -> l.onAttemptEnded(delivery, recorded.get())));
+    }
+
+    private CompletableFuture<Void> sendAndRecord(Delivery delivery, Target target, AtomicBoolean recorded) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
+        Tracing.Span span = tracing.start(delivery, target.event(), target.endpoint(), target.number());
         return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
                 .thenApplyAsync(addresses -> requests.build(target.event(), target.endpoint(), startedAt, addresses,
-                        timeLeft(startNanos)), executor)
+                        timeLeft(startNanos), span.headers()), executor)
                 .thenCompose(request -> {
                     if (!leaseOutlasts(delivery, request.timeout())) {
                         LOG.info("delivery {}: its lease ends at {}, before this attempt would (it waited for a worker or"
@@ -139,9 +161,12 @@ final class AttemptExecutor {
                     return exchange(request, startNanos);
                 })
                 .handle((exchange, error) -> error == null ? exchange : failedBeforeSending(error, startNanos))
+                // Not sent (no exchange: the lease would end first, or the sender is closing): ends as cancelled.
+                .whenComplete((exchange, error) -> span.end(exchange == null ? null : exchange.response(),
+                        exchange == null ? null : exchange.error()))
                 .thenAcceptAsync(exchange -> {
                     if (exchange != null) {
-                        record(delivery, target, startedAt, exchange);
+                        record(delivery, target, startedAt, exchange, recorded);
                     }
                 }, executor);
     }
@@ -201,9 +226,10 @@ final class AttemptExecutor {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange) {
+    /** Records the attempt and its outcome under the lease; sets {@code recorded} once the store has them. */
+    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, AtomicBoolean recorded) {
         Instant now = clock.instant();
-        DeliveryAttempt attempt = attemptOf(delivery, startedAt, exchange);
+        DeliveryAttempt attempt = attemptOf(delivery, target.number(), startedAt, exchange);
         String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
         RetryPlanner.Plan plan = planner.plan(delivery, attempt, retryAfter, now);
         DeliveryOutcome outcome = plan.outcome();
@@ -212,18 +238,23 @@ final class AttemptExecutor {
                     + " was cancelled or deleted meanwhile)", delivery.id(), attempt.number());
             return;
         }
+        recorded.set(true);
         log(delivery, target, attempt, outcome);
         report(delivery, attempt, outcome);
         if (plan.disableEndpoint()) {
-            health.disable(target.endpoint().tenant(), target.endpoint().id(), "endpoint answered 410 Gone");
+            health.disable(target.endpoint().tenant(), target.endpoint().id(), DeliveryListener.GONE_REASON);
         } else if (!delivery.replay()) {
             health.record(target.endpoint(), attempt.succeeded(), startedAt, now);
         }
     }
 
-    private DeliveryAttempt attemptOf(Delivery delivery, Instant startedAt, Exchange exchange) {
-        // Numbers run over the delivery's whole life; a replay round restarts attemptCount, so it asks the store.
-        int number = (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
+    /** The number of the attempt about to be made: numbers run over the delivery's whole life. */
+    private int attemptNumber(Delivery delivery) {
+        // A replay round restarts attemptCount, so it asks the store.
+        return (delivery.replay() ? store.countAttempts(delivery.tenant(), delivery.id()) : delivery.attemptCount()) + 1;
+    }
+
+    private DeliveryAttempt attemptOf(Delivery delivery, int number, Instant startedAt, Exchange exchange) {
         if (exchange.response() != null) {
             return new DeliveryAttempt(delivery.id(), number, startedAt, exchange.latency(),
                     exchange.response().statusCode(), null, null, exchange.response().bodyExcerpt());

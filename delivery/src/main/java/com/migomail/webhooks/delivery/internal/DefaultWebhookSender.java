@@ -70,6 +70,7 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final boolean ownsTransport;
     private final AddressChecks addressChecks;
     private final Listeners listeners;
+    private final Tracing tracing;
     private final Dispatcher dispatcher;
     private final Replayer replayer;
     private final Retention retention;
@@ -98,10 +99,11 @@ public final class DefaultWebhookSender implements WebhookSender {
                 : JdkHttpTransport.defaultClient(config.connectTimeout(), config.egressProxy())) : config.transport();
         this.addressChecks = new AddressChecks(config.addressPolicy(), config.dnsThreads(), config.dnsTimeout());
         this.listeners = new Listeners(config.listeners());
+        this.tracing = new Tracing(config.tracer());
         EndpointHealth health = new EndpointHealth(store, config.clock(), config.endpointHealthPeriod(), listeners);
         this.dispatcher = new Dispatcher(store, config.clock(), config.nodeId(), config.leaseDuration(),
                 config.pollInterval(), new ConcurrencyLimiter(config.maxConcurrency(), config.maxConcurrencyPerEndpoint()),
-                executor, scheduler, attemptExecutor(config, addressChecks, transport, listeners, health, executor),
+                executor, scheduler, attemptExecutor(config, addressChecks, transport, listeners, tracing, health, executor),
                 new ClockSkewCheck(store, config.clock(), config.leaseDuration().minus(config.attemptTimeout()),
                         config.pollInterval(), listeners));
         this.replayer = new Replayer(store, config.clock(), config.replayBatchSize(), config.replayBatchInterval(),
@@ -111,11 +113,12 @@ public final class DefaultWebhookSender implements WebhookSender {
     }
 
     private static AttemptExecutor attemptExecutor(SenderConfig config, AddressChecks addressChecks,
-            WebhookTransport transport, Listeners listeners, EndpointHealth health, Executor executor) {
+            WebhookTransport transport, Listeners listeners, Tracing tracing, EndpointHealth health,
+            Executor executor) {
         return new AttemptExecutor(config.store(), config.clock(), config.nodeId(), config.attemptTimeout(),
                 addressChecks, new SignedRequests(config.userAgent()), transport,
                 new RetryPlanner(config.retrySchedule(), config.maxRetryAfter(), config.disableEndpointOnGone()),
-                health, listeners, executor);
+                health, listeners, tracing, executor);
     }
 
     @Override
@@ -305,8 +308,12 @@ public final class DefaultWebhookSender implements WebhookSender {
         return receipt(event, result);
     }
 
-    /** Hands a committed append's pending deliveries to the dispatcher and tells listeners of the skipped ones. */
+    /**
+     * Hands a committed append's pending deliveries to the dispatcher and tells listeners of a new
+     * event and of the skipped deliveries.
+     */
     private void dispatch(AppendResult result) {
+        published(result);
         for (Delivery delivery : result.deliveries()) {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 dispatcher.offer(delivery.id(), delivery.endpointId());
@@ -326,7 +333,14 @@ public final class DefaultWebhookSender implements WebhookSender {
         if (result == null) {
             throw new WebhookDeliveryException("appender returned no AppendResult for event " + event.id());
         }
+        published(result);
         return receipt(event, result);
+    }
+
+    private void published(AppendResult result) {
+        if (result.created()) {
+            listeners.fire("onPublished", l -> l.onPublished(result.event(), result.deliveries()));
+        }
     }
 
     /**
@@ -343,7 +357,8 @@ public final class DefaultWebhookSender implements WebhookSender {
         byte[] body = EventCodec.write(event);
         Instant now = config.clock().instant();
         StoredEvent stored = new StoredEvent(event.id(), tenant, event.type(), event.timestamp(), now,
-                new String(body, StandardCharsets.UTF_8), subscriberIndex.keyOf(event.data()).orElse(null));
+                new String(body, StandardCharsets.UTF_8), subscriberIndex.keyOf(event.data()).orElse(null),
+                tracing.capture());
         return appender.append(stored, fanOut(recipients.get()));
     }
 
@@ -436,6 +451,11 @@ public final class DefaultWebhookSender implements WebhookSender {
     public Optional<StoredEvent> event(TenantId tenant, String eventId) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         return store.event(tenant, Objects.requireNonNull(eventId, "eventId cannot be null"));
+    }
+
+    @Override
+    public long dueDeliveries() {
+        return store.countDue(config.clock().instant());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.delivery.DeliveryListener;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.NotFoundException;
 import com.migomail.webhooks.store.TenantId;
@@ -49,7 +50,7 @@ final class EndpointHealth {
             return;
         }
         if (!succeeded && endpoint.enabled() && failedForThePeriod(endpoint, now)) {
-            disable(endpoint.tenant(), endpoint.id(), "every attempt failed since " + endpoint.failingSince()
+            disable(endpoint.tenant(), endpoint.id(), DeliveryListener.FAILING_REASON_PREFIX + endpoint.failingSince()
                     + " (health period " + period + ")");
         }
     }

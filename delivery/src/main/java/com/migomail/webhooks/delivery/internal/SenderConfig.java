@@ -1,6 +1,7 @@
 package com.migomail.webhooks.delivery.internal;
 
 import com.migomail.webhooks.delivery.DeliveryListener;
+import com.migomail.webhooks.delivery.DeliveryTracer;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.RetrySchedule;
 import com.migomail.webhooks.delivery.WebhookTransport;
@@ -49,6 +50,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param nodeId this sender's lease-owner name in the store
  * @param subscriberIndexKey the host's key of the subscriber index, or {@code null} for the store's
  * @param listeners the listeners, in calling order
+ * @param tracer the tracer of publishes and attempts
  */
 public record SenderConfig(
         WebhookStore store,
@@ -80,7 +82,8 @@ public record SenderConfig(
         Duration shutdownTimeout,
         String nodeId,
         byte[] subscriberIndexKey,
-        List<DeliveryListener> listeners) {
+        List<DeliveryListener> listeners,
+        DeliveryTracer tracer) {
 
     /** How much longer than the attempt timeout a lease must be (store calls around the HTTP call). */
     public static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
@@ -119,6 +122,7 @@ public record SenderConfig(
      * @param nodeId this sender's lease-owner name in the store
      * @param subscriberIndexKey the host's key of the subscriber index, or {@code null} for the store's
      * @param listeners the listeners, in calling order; copied
+     * @param tracer the tracer of publishes and attempts
      * @throws NullPointerException if listeners or a listener is null
      */
     public SenderConfig {

@@ -38,10 +38,11 @@ final class SignedRequests {
      *
      * @param addresses what the policy allowed for the endpoint's host just before
      * @param timeout what is left of the attempt's deadline
+     * @param extraHeaders the tracer's headers, checked already; none of them is one of the sender's own
      * @throws WebhookDeliveryException if the endpoint has no key active at {@code at}
      */
     WebhookRequest build(StoredEvent event, Endpoint endpoint, Instant at, List<InetAddress> addresses,
-            Duration timeout) {
+            Duration timeout, Map<String, String> extraHeaders) {
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
         SignatureHeaders signature = signer.sign(event.id(), at.getEpochSecond(), body, keys(endpoint, at));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -49,6 +50,7 @@ final class SignedRequests {
         headers.put("User-Agent", userAgent);
         headers.put("X-Migomail-Event", event.type());
         headers.putAll(signature.asMap());
+        extraHeaders.forEach(headers::putIfAbsent);
         return new WebhookRequest(URI.create(endpoint.url()), headers, event.body(), addresses, timeout);
     }
 

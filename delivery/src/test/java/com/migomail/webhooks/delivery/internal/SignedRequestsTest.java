@@ -29,7 +29,7 @@ class SignedRequestsTest {
     @Test
     void buildsASignedPostWithTheWireHeadersForTheCheckedAddresses() {
         WebhookRequest request = requests.build(EVENT, endpoint("http://127.0.0.1:8080/hook", NOW.plusSeconds(60)), NOW,
-                CHECKED, Duration.ofSeconds(7));
+                CHECKED, Duration.ofSeconds(7), Map.of());
 
         assertThat(request.url()).hasToString("http://127.0.0.1:8080/hook");
         assertThat(request.headers().keySet()).containsExactlyInAnyOrder("Content-Type", "User-Agent",
@@ -45,10 +45,22 @@ class SignedRequestsTest {
     }
 
     @Test
+    void addsTheTracersHeadersBesideTheSendersOwnWhichTheyNeverReplace() {
+        WebhookRequest request = requests.build(EVENT, endpoint("http://127.0.0.1:8080/hook", NOW.plusSeconds(60)), NOW,
+                CHECKED, Duration.ofSeconds(7), Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                        "webhook-id", "evt_forged"));
+
+        assertThat(request.headers())
+                .containsEntry("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .containsEntry("webhook-id", "evt_1")
+                .hasSize(8);
+    }
+
+    @Test
     void refusesAnEndpointWithoutAnActiveKey() {
         Endpoint expired = endpoint("http://127.0.0.1/hook", NOW.minus(Duration.ofMinutes(1)));
 
-        assertThatThrownBy(() -> requests.build(EVENT, expired, NOW, CHECKED, Duration.ofSeconds(7)))
+        assertThatThrownBy(() -> requests.build(EVENT, expired, NOW, CHECKED, Duration.ofSeconds(7), Map.of()))
                 .isInstanceOf(WebhookDeliveryException.class)
                 .hasMessage("endpoint ep_1 has no active signing key");
     }

@@ -75,11 +75,12 @@ import javax.sql.DataSource;
 public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
 
     /**
-     * The newest schema version this library creates and reads: 4, which gave each attempt its
-     * tenant and endpoint, indexed by start time, for attempt counts and an endpoint's latest attempt
-     * (version 3 added the endpoint version, version 2 tenants).
+     * The newest schema version this library creates and reads: 5, which keeps each event's trace
+     * context (version 4 gave each attempt its tenant and endpoint, indexed by start time, for
+     * attempt counts and an endpoint's latest attempt; version 3 added the endpoint version,
+     * version 2 tenants).
      */
-    int SCHEMA_VERSION = 4;
+    int SCHEMA_VERSION = 5;
 
     /**
      * A builder; the database and the storage of secrets are required (see {@link Builder}).

@@ -42,7 +42,7 @@ class MigrationTest {
             assertThat(tableExists(postgres, prefix + table)).as(table).isTrue();
         }
         assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
     }
 
     @Test
@@ -57,7 +57,7 @@ class MigrationTest {
 
         assertThat(second.event(TENANT, "evt_1")).contains(event("evt_1"));
         assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
     }
 
     @Test
@@ -81,24 +81,24 @@ class MigrationTest {
             nodes.shutdown();
         }
         assertThat(versions(postgres, prefix)).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() throws SQLException {
         String prefix = TestDatabases.freshPrefix();
         Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build().migrate();
-        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (5, 'V5__future')");
+        execute(postgres, "INSERT INTO " + prefix + "schema_version (version, script) VALUES (9, 'V9__future')");
 
         JdbcWebhookStore older = Fixtures.builder().dataSource(postgres).tablePrefix(prefix).build();
 
         assertThatThrownBy(() -> older.event(TENANT, "evt_1"))
                 .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                    assertThat(e.foundVersion()).isEqualTo(5);
+                    assertThat(e.foundVersion()).isEqualTo(9);
                     assertThat(e.supportedVersion()).isEqualTo(JdbcWebhookStore.SCHEMA_VERSION);
                 })
-                .hasMessage("schema version 5 in table " + prefix + "schema_version is newer than this library"
-                        + " supports (4): upgrade migomail-webhooks-store-jdbc");
+                .hasMessage("schema version 9 in table " + prefix + "schema_version is newer than this library"
+                        + " supports (" + JdbcWebhookStore.SCHEMA_VERSION + "): upgrade migomail-webhooks-store-jdbc");
     }
 
     @Test
@@ -108,12 +108,12 @@ class MigrationTest {
             store.migrate();
             try (Connection connection = DriverManager.getConnection(Fixtures.h2Url(file));
                     Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO mwh_schema_version (version, script) VALUES (7, 'V7__future')");
+                statement.execute("INSERT INTO mwh_schema_version (version, script) VALUES (9, 'V9__future')");
             }
         }
         try (JdbcWebhookStore reopened = Fixtures.h2File(file)) {
             assertThatThrownBy(reopened::migrate).isInstanceOf(SchemaVersionException.class)
-                    .hasMessageStartingWith("schema version 7 in table mwh_schema_version is newer");
+                    .hasMessageStartingWith("schema version 9 in table mwh_schema_version is newer");
         }
     }
 

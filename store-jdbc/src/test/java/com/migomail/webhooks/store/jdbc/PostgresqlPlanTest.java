@@ -162,6 +162,15 @@ class PostgresqlPlanTest {
                 "attempts_delivery_idx", "deliveries_pkey");
     }
 
+    @Test
+    void theBacklogCountReadsOnlyTheDueIndex(TestInfo test) throws Exception {
+        // Every 20th delivery is pending, due 60 s after it was created: at 100 s, those of n = 20 and 40.
+        assertThat(store.countDue(second(100))).isEqualTo(400);
+        assertThat(store.countDue(second(1000))).isEqualTo(1000);
+
+        assertPlans(test, plans(), "deliveries_due_idx");
+    }
+
     /** The plans of the statements run since the last call. */
     private String plans() throws SQLException {
         return explainAll(recording.take());

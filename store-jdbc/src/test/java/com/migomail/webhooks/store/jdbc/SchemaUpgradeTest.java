@@ -107,7 +107,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.endpoint(LEGACY, "ep_1")).contains(new Endpoint("ep_1", LEGACY,
                     "https://hooks.example.com/ep_1", List.of("email.*"), "endpoint ep_1", Map.of("team", "mail"), true,
                     List.of(new EndpointSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", T0, null)), null, null, T0,
@@ -122,6 +122,9 @@ class SchemaUpgradeTest {
                             tuple("evt_2", LEGACY, "email.bounced", null), tuple("evt_3", LEGACY, "email.sent", null));
             assertThat(store.event(LEGACY, "evt_2").orElseThrow().body())
                     .isEqualTo("{\"id\":\"evt_2\",\"event\":\"email.bounced\"}");
+            // Version 5 gave events a trace context; the rows stored before it have none.
+            assertThat(store.events(LEGACY, EventQuery.between(T0, T0.plusSeconds(10))).items())
+                    .extracting(StoredEvent::traceContext).containsOnly(Map.of());
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items())
                     .extracting(Delivery::id, Delivery::tenant, Delivery::status, Delivery::attemptCount)
                     .containsExactly(tuple("dlv_1", LEGACY, DeliveryStatus.DELIVERED, 1),
@@ -203,9 +206,11 @@ class SchemaUpgradeTest {
                     .containsExactly("dlv_1", DeliveryStatus.PENDING, true, 0);
 
             StoredEvent fresh = new StoredEvent("evt_4", LEGACY, "email.sent", T0.plusSeconds(200), T0.plusSeconds(200),
-                    "{}", "subscriber-key-1");
+                    "{}", "subscriber-key-1")
+                    .withTraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
             assertThat(store.append(fresh, List.of(new NewDelivery("dlv_4", "ep_1", DeliveryStatus.PENDING))).created())
                     .isTrue();
+            assertThat(store.event(LEGACY, "evt_4")).contains(fresh);
             assertThat(store.eraseSubscriberBatch(LEGACY, "subscriber-key-1", 10))
                     .isEqualTo(new ErasureCounts(1, 1, 0, 0));
             assertThat(store.deleteEndpoint(LEGACY, "ep_2", T0.plusSeconds(300))).isTrue();
@@ -254,7 +259,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.endpoints(LEGACY)).isEmpty();
         }
 
@@ -284,7 +289,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.endpoints(LEGACY)).extracting(Endpoint::id, Endpoint::version, Endpoint::disabledReason)
                     .containsExactly(tuple("ep_1", 0L, null), tuple("ep_2", 0L, "paused"));
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
@@ -452,7 +457,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.endpoints(LEGACY)).hasSize(2);
             assertThat(store.deliveries(LEGACY, DeliveryQuery.all()).items()).hasSize(3);
         }
@@ -467,7 +472,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                "4 V4__attempt_log_by_endpoint");
+                "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.endpoints(LEGACY)).extracting(Endpoint::version).containsExactly(0L, 0L);
         }
 
@@ -484,7 +489,7 @@ class SchemaUpgradeTest {
             store.migrate();
 
             assertThat(recordedVersions()).containsExactly("1 V1__init", "2 V2__tenants", "3 V3__endpoint_version",
-                    "4 V4__attempt_log_by_endpoint");
+                    "4 V4__attempt_log_by_endpoint", "5 V5__trace_context");
             assertThat(store.attemptCounts(LEGACY, AttemptCountQuery.hourly(T0, T0.plusSeconds(3600))))
                     .containsExactly(new AttemptCount(T0, "ep_1", 1, 1, 0));
         }

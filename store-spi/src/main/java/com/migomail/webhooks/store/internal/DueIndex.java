@@ -55,6 +55,25 @@ final class DueIndex {
         return null;
     }
 
+    /**
+     * How many keys are due at {@code now}. Each endpoint's due keys are counted from the start of its
+     * sorted set, and an endpoint whose earliest key is not due is passed over at once, so the cost is
+     * the number of due keys plus one step per endpoint with a due key.
+     */
+    long countDue(Instant now) {
+        long count = 0;
+        for (Map.Entry<Key, String> head = heads.firstEntry(); head != null && !head.getKey().at().isAfter(now);
+                head = heads.higherEntry(head.getKey())) {
+            for (Key key : byEndpoint.get(head.getValue())) {
+                if (key.at().isAfter(now)) {
+                    break;
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void updateHead(String endpointId, Key before, Key after) {
         if (before != null && before.equals(after)) {
             return;

@@ -244,6 +244,14 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public long countDue(Instant now) {
+        Objects.requireNonNull(now, "now cannot be null");
+        // A pending delivery is in the due index or, while leased, in the lease index: never in both.
+        return read(() -> due.countDue(now) + leases.stream()
+                .filter(key -> !deliveries.get(key.id()).nextAttemptAt().isAfter(now)).count());
+    }
+
+    @Override
     public Optional<Delivery> claim(String deliveryId, Instant now, String owner, Duration lease) {
         StoreArguments.checkClaim(deliveryId, now, owner, lease);
         return write(() -> {
@@ -478,7 +486,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
                 unindexSubscriber(entry.event);
                 StoredEvent event = entry.event;
                 entry.event = new StoredEvent(event.id(), event.tenant(), event.type(), event.timestamp(),
-                        event.storedAt(), event.body(), key.getValue());
+                        event.storedAt(), event.body(), key.getValue(), event.traceContext());
                 indexSubscriber(entry.event);
                 set++;
             }

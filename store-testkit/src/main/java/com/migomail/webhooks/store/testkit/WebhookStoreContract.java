@@ -1227,6 +1227,57 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void countDueCountsPendingDeliveriesDueAtOrBeforeNowOfEveryTenantAndEndpoint() {
+        givenEndpoints(EP1, EP2);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        givenDeliveryDueAt(at(10), EP1);
+        givenDeliveryDueAt(at(50), EP2);
+        givenDeliveryDueAt(at(51), EP1);
+        givenDeliveryDueAt(OTHER_TENANT, at(20), OTHER_EP1);
+
+        assertThat(store.countDue(at(9))).isZero();
+        assertThat(store.countDue(at(50))).isEqualTo(3);
+        assertThat(store.countDue(at(51))).isEqualTo(4);
+    }
+
+    @Test
+    void countDueCountsLeasedDeliveriesButNoFinishedOrSkippedOne() {
+        givenEndpoints(EP1, EP2);
+        String leased = givenDeliveryDueAt(at(1), EP1);
+        givenDelivered(givenDeliveryDueAt(at(2), EP1), at(10));
+        givenFailed(givenDeliveryDueAt(at(3), EP2), at(10));
+        String retried = givenDeliveryDueAt(at(4), EP2);
+        store.append(event(eventId(2), at(5)), List.of(skippedTo(EP1)));
+        claimed(leased, NODE_A, at(10));
+        Delivery claimedRetry = claimed(retried, NODE_B, at(10));
+        store.recordAttempt(NODE_B, refusedAttempt(retried, claimedRetry.attemptCount() + 1, at(10)),
+                DeliveryOutcome.retryAt(at(100)), at(10));
+
+        assertThat(store.countDue(at(50))).isEqualTo(1);
+        assertThat(store.countDue(at(100))).isEqualTo(2);
+    }
+
+    @Test
+    void countDueKeepsCountingADeliveryWhoseLeaseExpiredOrWasGivenBack() {
+        givenEndpoints(EP1);
+        String expired = givenDeliveryDueAt(at(1), EP1);
+        String released = givenDeliveryDueAt(at(2), EP1);
+        claimed(expired, NODE_A, at(10));
+        claimed(released, NODE_A, at(10));
+        store.release(released, NODE_A);
+        store.claimDue(at(10).plus(LEASE), 1, NODE_B, LEASE, Set.of());
+
+        assertThat(store.countDue(at(10).plus(LEASE))).isEqualTo(2);
+    }
+
+    @Test
+    void countDueIsZeroForAStoreWithoutDeliveriesAndRejectsANullTime() {
+        assertThat(store.countDue(T0)).isZero();
+        assertThatThrownBy(() -> store.countDue(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("now cannot be null");
+    }
+
+    @Test
     void claimDueNeverClaimsFinishedDeliveries() {
         givenEndpoints(EP1, EP2);
         givenDelivered(givenDeliveryDueAt(at(1), EP1), at(1));
@@ -2188,6 +2239,36 @@ public abstract class WebhookStoreContract {
         assertThat(store.event(TENANT, keyed.id())).contains(keyed);
         assertThat(store.event(TENANT, unkeyed.id()).orElseThrow().subscriberKey()).isNull();
         assertThat(store.events(TENANT, EventQuery.between(at(0), at(10))).items()).containsExactly(keyed, unkeyed);
+    }
+
+    @Test
+    void appendKeepsTheTraceContextAndEventsWithoutOneReadBackWithAnEmptyOne() {
+        StoredEvent traced = event(eventId(1), at(1)).withTraceContext(Map.of(
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "tracestate", "vendor=" + "x".repeat(StoredEvent.MAX_TRACE_CONTEXT_VALUE_LENGTH - 7)));
+        StoredEvent untraced = subscriberEvent(TENANT, eventId(2), at(2), SUBSCRIBER);
+        givenEndpoints(EP1);
+
+        assertThat(store.append(traced, List.of(pendingTo(EP1))).event()).isEqualTo(traced);
+        store.append(untraced, List.of());
+
+        assertThat(store.event(TENANT, traced.id())).contains(traced);
+        assertThat(store.event(TENANT, untraced.id()).orElseThrow().traceContext()).isEmpty();
+        assertThat(store.events(TENANT, EventQuery.between(at(0), at(10))).items()).containsExactly(traced, untraced);
+        assertThat(store.append(traced.withTraceContext(Map.of()), List.of()).event()).isEqualTo(traced);
+    }
+
+    @Test
+    void settingASubscriberKeyKeepsTheTraceContext() {
+        StoredEvent traced = subscriberEvent(TENANT, eventId(1), at(1), null)
+                .withTraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        store.append(traced, List.of());
+
+        assertThat(store.setSubscriberKeys(TENANT, Map.of(traced.id(), SUBSCRIBER))).isEqualTo(1);
+
+        assertThat(store.event(TENANT, traced.id()).orElseThrow())
+                .extracting(StoredEvent::subscriberKey, StoredEvent::traceContext)
+                .containsExactly(SUBSCRIBER, traced.traceContext());
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Requests as the sender builds them: the wire headers, a JSON body, checked addresses, time left. */
+/**
+ * Requests as the sender builds them: the wire headers (with the {@code traceparent} a sender with a
+ * tracer adds), a JSON body, checked addresses, time left.
+ */
 final class Requests {
     static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json",
@@ -17,7 +20,8 @@ final class Requests {
             "X-Migomail-Signature", "sha256=00ff",
             "webhook-id", "evt_01j8x4k7q3c9v2m5n8p0r6s1td",
             "webhook-timestamp", "1736950951",
-            "webhook-signature", "v1,AAAA");
+            "webhook-signature", "v1,AAAA",
+            "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     static final String BODY = "{\"event\":\"email.opened\",\"name\":\"Zoë\"}";
 
     private Requests() {}

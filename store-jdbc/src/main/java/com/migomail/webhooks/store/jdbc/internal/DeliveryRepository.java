@@ -155,6 +155,17 @@ final class DeliveryRepository {
                 ? sql : sql.add(" AND NOT (endpoint_id = ANY(?))", List.copyOf(excludedEndpoints));
     }
 
+    /**
+     * Pending deliveries due at {@code now}, leased or not, counted in the due index the claims read:
+     * PostgreSQL's partial {@code (next_attempt_at, id) WHERE status = 'PENDING'} index (an index-only
+     * scan of the due part) and H2's {@code (status, next_attempt_at)} index (a range of it). The
+     * lease columns are in neither, which is why leased deliveries are not left out.
+     */
+    long countDue(Connection connection, Instant now) throws SQLException {
+        return new Sql("SELECT COUNT(*) FROM " + tables.deliveries() + " WHERE status = 'PENDING' AND next_attempt_at <= ?",
+                Times.clampedNanos(now)).query(connection, rows -> rows.getLong(1)).get(0);
+    }
+
     Optional<Delivery> claim(Connection connection, String deliveryId, Instant now, String owner, Duration lease)
             throws SQLException {
         long nowNanos = Times.clampedNanos(now);

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An endpoint's list- and map-valued fields as JSON text columns. */
+/** An endpoint's list- and map-valued fields, and an event's trace context, as JSON text columns. */
 final class EndpointCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +32,16 @@ final class EndpointCodec {
 
     static Map<String, String> metadata(String json) {
         return read(json, new TypeReference<LinkedHashMap<String, String>>() { });
+    }
+
+    /** The trace context as a JSON object, or {@code null} (the column's none) when it is empty. */
+    static String traceContext(Map<String, String> context) {
+        return context.isEmpty() ? null : write(new java.util.TreeMap<>(context));
+    }
+
+    /** The trace context of a column; none for {@code null} (rows stored before schema version 5). */
+    static Map<String, String> traceContext(String json) {
+        return json == null ? Map.of() : read(json, new TypeReference<LinkedHashMap<String, String>>() { });
     }
 
     static String secrets(List<EndpointSecret> secrets) {

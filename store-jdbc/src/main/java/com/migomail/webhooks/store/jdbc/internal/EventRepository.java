@@ -53,9 +53,10 @@ final class EventRepository {
             }
         }
         Sql insert = new Sql("INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.id(), event.tenant().value(), event.type(),
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.id(), event.tenant().value(), event.type(),
                 Times.nanos(event.timestamp(), "timestamp"), Times.nanos(event.storedAt(), "storedAt"), event.body(),
-                Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR));
+                Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR),
+                Sql.nullable(EndpointCodec.traceContext(event.traceContext()), Sql.Null.VARCHAR));
         if (!insert.insertUnlessExists(connection, dialect)) {
             // Appended concurrently since the lookup, and committed (PostgreSQL waits for it).
             List<String> tenant = new Sql("SELECT tenant_id FROM " + tables.events() + " WHERE id = ?", event.id())

@@ -289,6 +289,13 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public long countDue(Instant now) {
+        Objects.requireNonNull(now, "now cannot be null");
+        Ready r = ready();
+        return database.autoCommit("count of due deliveries", c -> r.deliveries().countDue(c, now));
+    }
+
+    @Override
     public Optional<Instant> sharedClockTime() {
         if (ready().dialect() != Dialect.POSTGRESQL) {
             return Optional.empty();

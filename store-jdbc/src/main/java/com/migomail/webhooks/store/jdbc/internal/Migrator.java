@@ -35,7 +35,7 @@ final class Migrator {
 
     /** The scripts, in version order; the list index plus one is the version. */
     private static final List<String> SCRIPTS = List.of("V1__init", "V2__tenants", "V3__endpoint_version",
-            "V4__attempt_log_by_endpoint");
+            "V4__attempt_log_by_endpoint", "V5__trace_context");
 
     /** The version that adds tenants, and so needs a tenant for the rows of the versions before. */
     private static final int TENANTS_VERSION = 2;

@@ -14,7 +14,8 @@ import java.util.List;
 /** Column lists and the mapping of rows to the SPI's records. */
 final class Rows {
 
-    static final String EVENT_COLUMNS = "id, tenant_id, event_type, ts, stored_at, body, subscriber_key";
+    static final String EVENT_COLUMNS = "id, tenant_id, event_type, ts, stored_at, body, subscriber_key,"
+            + " trace_context";
 
     static final String DELIVERY_COLUMNS = "id, tenant_id, event_id, endpoint_id, status, attempt_count,"
             + " next_attempt_at, replay, lease_owner, lease_expires_at, created_at, updated_at";
@@ -51,7 +52,8 @@ final class Rows {
                 Times.instant(rows, "ts"),
                 Times.instant(rows, "stored_at"),
                 rows.getString("body"),
-                rows.getString("subscriber_key"));
+                rows.getString("subscriber_key"),
+                EndpointCodec.traceContext(rows.getString("trace_context")));
     }
 
     static Delivery delivery(ResultSet rows) throws SQLException {
