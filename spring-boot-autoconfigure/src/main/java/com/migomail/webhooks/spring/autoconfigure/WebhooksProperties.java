@@ -23,6 +23,8 @@ public class WebhooksProperties {
     private final Store store = new Store();
     private final Portal portal = new Portal();
     private final Receiver receiver = new Receiver();
+    private final Metrics metrics = new Metrics();
+    private final Tracing tracing = new Tracing();
 
     /** Properties with every value unset. */
     public WebhooksProperties() {
@@ -62,6 +64,24 @@ public class WebhooksProperties {
      */
     public Receiver getReceiver() {
         return receiver;
+    }
+
+    /**
+     * The Micrometer options, {@code migomail.webhooks.metrics.*}.
+     *
+     * @return the metrics options
+     */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /**
+     * The OpenTelemetry options, {@code migomail.webhooks.tracing.*}.
+     *
+     * @return the tracing options
+     */
+    public Tracing getTracing() {
+        return tracing;
     }
 
     /** Which endpoint URLs the sender may reach (see {@code EndpointAddressPolicy}). */
@@ -813,6 +833,137 @@ public class WebhooksProperties {
          */
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+    }
+
+    /**
+     * {@code migomail.webhooks.metrics.*}: the sender's {@code WebhookMetrics} and the receiver's
+     * {@code webhooks.received} counter, when the application has a {@code MeterRegistry}.
+     */
+    public static class Metrics {
+
+        /** Whether to record the sender's and the receiver's meters in the application's MeterRegistry. */
+        private boolean enabled = true;
+
+        /** Least time between two counts of the backlog gauge (a store query each). Library default: 10s. */
+        private Duration backlogInterval;
+
+        /**
+         * Whether the sender's meters carry a tenant tag (the tenant id). Cardinality: one series per
+         * tenant for every tag combination, without bound; only for a small, fixed set of tenants.
+         */
+        private boolean tenantTags;
+
+        /**
+         * Whether the sender's meters carry an endpoint tag (the endpoint id). Cardinality: one series
+         * per endpoint for every tag combination, and endpoints come and go with your customers; only
+         * for a small, fixed set of endpoints.
+         */
+        private boolean endpointTags;
+
+        /** Properties with every value at its default. */
+        public Metrics() {
+        }
+
+        /**
+         * Whether the meters are recorded.
+         *
+         * @return true (the default) to record them when a MeterRegistry exists
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether the meters are recorded.
+         *
+         * @param enabled false to record none
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * The backlog interval.
+         *
+         * @return the interval, or null for the library default
+         */
+        public Duration getBacklogInterval() {
+            return backlogInterval;
+        }
+
+        /**
+         * Sets the backlog interval.
+         *
+         * @param backlogInterval a positive duration
+         */
+        public void setBacklogInterval(Duration backlogInterval) {
+            this.backlogInterval = backlogInterval;
+        }
+
+        /**
+         * Whether the meters carry a tenant tag.
+         *
+         * @return true to add it; false by default
+         */
+        public boolean isTenantTags() {
+            return tenantTags;
+        }
+
+        /**
+         * Sets whether the meters carry a tenant tag.
+         *
+         * @param tenantTags true to add it
+         */
+        public void setTenantTags(boolean tenantTags) {
+            this.tenantTags = tenantTags;
+        }
+
+        /**
+         * Whether the meters carry an endpoint tag.
+         *
+         * @return true to add it; false by default
+         */
+        public boolean isEndpointTags() {
+            return endpointTags;
+        }
+
+        /**
+         * Sets whether the meters carry an endpoint tag.
+         *
+         * @param endpointTags true to add it
+         */
+        public void setEndpointTags(boolean endpointTags) {
+            this.endpointTags = endpointTags;
+        }
+    }
+
+    /** {@code migomail.webhooks.tracing.*}: the sender's tracer, when the application has an OpenTelemetry bean. */
+    public static class Tracing {
+
+        /** Whether the sender traces its attempts with the application's OpenTelemetry (needs migomail-webhooks-opentelemetry). */
+        private boolean enabled = true;
+
+        /** Properties with every value at its default. */
+        public Tracing() {
+        }
+
+        /**
+         * Whether the sender traces.
+         *
+         * @return true (the default) to trace when an OpenTelemetry bean exists
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether the sender traces.
+         *
+         * @param enabled false to trace nothing
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -22,7 +22,7 @@ class ConfigurationMetadataTest {
             }
         }
 
-        assertThat(metadata().get("properties")).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(metadata().get("properties")).hasSizeGreaterThanOrEqualTo(35);
         assertThat(undescribed).isEmpty();
     }
 
@@ -36,7 +36,9 @@ class ConfigurationMetadataTest {
                 "migomail.webhooks.store.key-encryption-keys", "migomail.webhooks.store.plain-text-secrets",
                 "migomail.webhooks.receiver.secrets", "migomail.webhooks.receiver.max-body-size",
                 "migomail.webhooks.portal.enabled", "migomail.webhooks.portal.path",
-                "management.health.webhooks.enabled");
+                "migomail.webhooks.metrics.enabled", "migomail.webhooks.metrics.backlog-interval",
+                "migomail.webhooks.metrics.tenant-tags", "migomail.webhooks.metrics.endpoint-tags",
+                "migomail.webhooks.tracing.enabled", "management.health.webhooks.enabled");
     }
 
     private static JsonNode metadata() throws IOException {
