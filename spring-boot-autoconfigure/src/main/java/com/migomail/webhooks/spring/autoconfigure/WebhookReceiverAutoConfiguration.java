@@ -3,14 +3,19 @@ package com.migomail.webhooks.spring.autoconfigure;
 import com.migomail.webhooks.core.WebhookReceiver;
 import com.migomail.webhooks.signing.SignatureScheme;
 import com.migomail.webhooks.signing.WebhookVerifier;
+import com.migomail.webhooks.spring.autoconfigure.internal.MicrometerReceiverMetrics;
 import com.migomail.webhooks.spring.autoconfigure.internal.OnReceiverSecretsCondition;
+import com.migomail.webhooks.spring.autoconfigure.internal.ReceiverMetrics;
 import com.migomail.webhooks.spring.autoconfigure.internal.VerifiedWebhookArgumentResolver;
 import com.migomail.webhooks.spring.autoconfigure.internal.VerifiedWebhookStartupCheck;
 import com.migomail.webhooks.spring.autoconfigure.internal.WebhookProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,8 +33,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code application/problem+json}. Without keys there is no receiver, and a handler method that
  * takes a {@link VerifiedWebhook} argument fails the application's start with a message naming the
  * property.
+ *
+ * <p>With a Micrometer {@code MeterRegistry} bean (the Actuator's), each request counts in
+ * {@code webhooks.received}, tagged {@code outcome} ({@code verified}, {@code bad_signature},
+ * {@code bad_body}, {@code too_large}) and {@code type} (a verified event's type, {@code none} for a
+ * refusal); off with {@code migomail.webhooks.metrics.enabled=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({WebMvcConfigurer.class, WebhookReceiver.class})
 @EnableConfigurationProperties(WebhooksProperties.class)
@@ -71,17 +85,34 @@ public class WebhookReceiverAutoConfiguration {
         }
     }
 
+    /** The {@code webhooks.received} counter, in the application's meter registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    @ConditionalOnBooleanProperty(name = "migomail.webhooks.metrics.enabled", matchIfMissing = true)
+    static class ReceiverMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReceiverMetrics migomailWebhookReceiverMetrics(MeterRegistry registry) {
+            return new MicrometerReceiverMetrics(registry);
+        }
+    }
+
     /**
      * Resolution of {@link VerifiedWebhook} arguments with whichever receiver there is, looked up
      * per request: without one the start-up check has already refused any handler that needs it.
+     * The metrics too are looked up per request, none without a meter registry.
      */
     @Configuration(proxyBeanMethods = false)
     static class ArgumentResolverConfiguration implements WebMvcConfigurer {
 
         private final HandlerMethodArgumentResolver resolver;
 
-        ArgumentResolverConfiguration(ObjectProvider<WebhookReceiver> receiver, WebhooksProperties properties) {
+        ArgumentResolverConfiguration(ObjectProvider<WebhookReceiver> receiver, ObjectProvider<ReceiverMetrics> metrics,
+                WebhooksProperties properties) {
             this.resolver = new VerifiedWebhookArgumentResolver(receiver::getObject,
+                    () -> metrics.getIfAvailable(ReceiverMetrics::none),
                     Math.toIntExact(properties.getReceiver().getMaxBodySize().toBytes()));
         }
 

@@ -13,7 +13,11 @@ import com.migomail.webhooks.signing.SigningKeyPair;
 import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.signing.WebhookSigner;
 import com.migomail.webhooks.signing.WebhookVerificationException;
+import com.migomail.webhooks.spring.autoconfigure.internal.MicrometerReceiverMetrics;
+import com.migomail.webhooks.spring.autoconfigure.internal.ReceiverMetrics;
 import com.migomail.webhooks.spring.autoconfigure.internal.WebhookProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,34 @@ class WebhookReceiverAutoConfigurationTest {
                 .withPropertyValues("migomail.webhooks.receiver.secrets=" + SECRET.encoded())
                 .run(context -> startFailure(context)
                         .hasMessageContaining("must be a com.migomail.webhooks.core.WebhookEvent"));
+    }
+
+    @Test
+    void withAMeterRegistryReceivedRequestsAreCounted() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> assertThat(context.getBean(ReceiverMetrics.class))
+                        .isInstanceOf(MicrometerReceiverMetrics.class));
+    }
+
+    @Test
+    void withoutAMeterRegistryNothingIsCounted() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReceiverMetrics.class));
+    }
+
+    @Test
+    void metricsEnabledFalseCountsNothing() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("migomail.webhooks.metrics.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReceiverMetrics.class));
+    }
+
+    @Test
+    void withoutMicrometerTheReceiverStillWorks() {
+        webMvc().withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .withPropertyValues("migomail.webhooks.receiver.secrets=" + SECRET.encoded())
+                .run(context -> assertThat(context).hasNotFailed()
+                        .hasSingleBean(WebhookReceiver.class)
+                        .doesNotHaveBean(ReceiverMetrics.class));
     }
 
     @Test

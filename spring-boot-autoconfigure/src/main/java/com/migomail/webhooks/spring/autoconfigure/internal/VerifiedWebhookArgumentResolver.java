@@ -30,16 +30,30 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final Supplier<WebhookReceiver> receiver;
+    private final Supplier<ReceiverMetrics> metrics;
     private final int maxBodyBytes;
 
     /**
-     * A resolver.
+     * A resolver that records no metrics.
      *
      * @param receiver supplies the receiver that verifies and parses, when the first request needs it
      * @param maxBodyBytes the largest body read; a larger one is refused with 413 unverified
      */
     public VerifiedWebhookArgumentResolver(Supplier<WebhookReceiver> receiver, int maxBodyBytes) {
+        this(receiver, ReceiverMetrics::none, maxBodyBytes);
+    }
+
+    /**
+     * A resolver.
+     *
+     * @param receiver supplies the receiver that verifies and parses, when the first request needs it
+     * @param metrics supplies where each request's outcome is counted, when a request needs it
+     * @param maxBodyBytes the largest body read; a larger one is refused with 413 unverified
+     */
+    public VerifiedWebhookArgumentResolver(Supplier<WebhookReceiver> receiver, Supplier<ReceiverMetrics> metrics,
+            int maxBodyBytes) {
         this.receiver = Objects.requireNonNull(receiver, "receiver cannot be null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics cannot be null");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("max body size must be positive: " + maxBodyBytes);
         }
@@ -57,6 +71,18 @@ public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgum
         requireEventType(parameter);
         HttpServletRequest request = Objects.requireNonNull(webRequest.getNativeRequest(HttpServletRequest.class),
                 "@VerifiedWebhook needs a servlet request");
+        WebhookEvent event;
+        try {
+            event = receive(request);
+        } catch (WebhookRejectedException e) {
+            metrics.get().received(outcome(e), ReceiverMetrics.NO_TYPE);
+            throw e;
+        }
+        metrics.get().received(ReceiverMetrics.VERIFIED, event.type());
+        return event;
+    }
+
+    private WebhookEvent receive(HttpServletRequest request) throws IOException {
         byte[] body = body(request);
         try {
             return receiver.get().receive(headers(request), body);
@@ -67,6 +93,14 @@ public final class VerifiedWebhookArgumentResolver implements HandlerMethodArgum
             throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "INVALID_EVENT",
                     "the signed body is not a valid event (at " + e.path() + ")", e);
         }
+    }
+
+    private static String outcome(WebhookRejectedException rejected) {
+        return switch (rejected.getStatusCode().value()) {
+            case 413 -> ReceiverMetrics.TOO_LARGE;
+            case 400 -> ReceiverMetrics.BAD_BODY;
+            default -> ReceiverMetrics.BAD_SIGNATURE;
+        };
     }
 
     static void requireEventType(MethodParameter parameter) {

@@ -5,6 +5,7 @@ import com.migomail.webhooks.spring.autoconfigure.VerifiedWebhook;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,12 @@ public class StarterApplication {
 
         List<WebhookEvent> received() {
             return received;
+        }
+
+        /** An endpoint its customer deleted: the sender disables it on the first 410. */
+        @PostMapping("/webhooks/gone")
+        ResponseEntity<Void> gone(@VerifiedWebhook WebhookEvent event) {
+            return ResponseEntity.status(HttpStatus.GONE).build();
         }
     }
 }
