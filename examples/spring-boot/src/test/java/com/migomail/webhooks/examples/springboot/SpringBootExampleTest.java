@@ -46,12 +46,21 @@ class SpringBootExampleTest {
     }
 
     @Test
-    void itsWebhooksHealthIsUp() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/webhooks")))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    void itsWebhooksHealthIsUpWithTheBacklog() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/webhooks");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"");
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"backlog\":");
+    }
+
+    @Test
+    void itsMetricsCountTheEventOnBothSides() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !controller.received().isEmpty());
+
+        assertThat(get("/actuator/metrics/webhooks.published?tag=type:email.opened").body())
+                .contains("\"statistic\":\"COUNT\",\"value\":1.0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/metrics/webhooks.received"
+                + "?tag=outcome:verified&tag=type:email.opened").body().contains("\"statistic\":\"COUNT\",\"value\":1.0"));
     }
 
     @Test
@@ -63,6 +72,10 @@ class SpringBootExampleTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(acme.statusCode()).isEqualTo(200);
         assertThat(acme.body()).contains("acme");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {
