@@ -16,19 +16,22 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every {@code java} block of the top-level README.md appears, line for line (up to a common
- * indentation), in a compiled file of the {@code readme} example packages, so README and code
- * cannot drift apart.
+ * indentation), in a compiled file of the {@code readme} example packages or of the Spring Boot
+ * example (module {@code examples/spring-boot}, which has a class path of its own), so README and
+ * code cannot drift apart.
  */
 class ReadmeExamplesTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     private static final String PACKAGE = "com/migomail/webhooks/examples/readme";
+    private static final String SPRING_BOOT = "spring-boot/src/main/java/com/migomail/webhooks/examples/springboot";
 
     @TestFactory
     Stream<DynamicTest> everyJavaBlockOfTheReadmeIsCompiledCode() {
         List<String> sources = sources();
         return javaBlocks(read(MODULE.resolve("../README.md"))).stream().map(block -> DynamicTest.dynamicTest(
                 block.get(0).strip(), () -> assertThat(sources.stream().anyMatch(source -> appearsIn(block, source)))
-                        .as("README block starting with '%s' is not in %s (main or test)", block.get(0), PACKAGE)
+                        .as("README block starting with '%s' is not in %s (main or test) nor in %s", block.get(0), PACKAGE,
+                                SPRING_BOOT)
                         .isTrue()));
     }
 
@@ -97,8 +100,8 @@ class ReadmeExamplesTest {
 
     private static List<String> sources() {
         List<String> sources = new ArrayList<>();
-        for (String root : List.of("src/main/java/", "src/test/java/")) {
-            try (Stream<Path> files = Files.list(MODULE.resolve(root + PACKAGE))) {
+        for (String folder : List.of("src/main/java/" + PACKAGE, "src/test/java/" + PACKAGE, SPRING_BOOT)) {
+            try (Stream<Path> files = Files.list(MODULE.resolve(folder))) {
                 files.filter(file -> file.toString().endsWith(".java")).map(ReadmeExamplesTest::read).forEach(sources::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
