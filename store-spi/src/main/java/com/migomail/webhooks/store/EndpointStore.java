@@ -67,6 +67,16 @@ public interface EndpointStore {
     List<Endpoint> endpoints(TenantId tenant);
 
     /**
+     * How many endpoints of every tenant are disabled (by their owner, the host, or the sender
+     * itself after 410 Gone or a failing health period): the figure an operator's health check
+     * shows. It reads the endpoints only, one row each, never their deliveries; callers still read
+     * it now and then (a health check), not per delivery.
+     *
+     * @return the count, 0 or more
+     */
+    long countDisabledEndpoints();
+
+    /**
      * The tenant's endpoints that {@linkplain Endpoint#subscribesTo subscribe} to an event type,
      * enabled or not, oldest created first (ties by id): the fan-out of a publish. Stores read them
      * through an index on the tenant, so the cost does not grow with the number of other tenants.

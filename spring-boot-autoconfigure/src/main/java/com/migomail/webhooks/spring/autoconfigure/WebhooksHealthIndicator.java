@@ -22,10 +22,11 @@ import org.springframework.boot.health.contributor.Health;
  *   <li>{@code backlog}, with a sender: the deliveries due now, of every tenant and sender node,
  *       those being attempted included ({@link WebhookSender#dueDeliveries()}, a count in the
  *       store's due index whose cost grows with the backlog);</li>
+ *   <li>{@code disabledEndpoints}: the endpoints disabled in the store, of every tenant, whoever
+ *       disabled them ({@link WebhookStore#countDisabledEndpoints()}, a count over the endpoints
+ *       only);</li>
  *   <li>{@code endpointsDisabledSinceStart}, when counted: the endpoints this node's sender disabled
- *       by itself (410 Gone, failing for its whole health period) since it was built. Not the
- *       endpoints disabled in the store: the store SPI lists endpoints per tenant only, so counting
- *       them across tenants would read every tenant's endpoints on every health check.</li>
+ *       by itself (410 Gone, failing for its whole health period) since it was built.</li>
  * </ul>
  * A store that fails either query makes the health {@code DOWN}. Neither a backlog nor disabled
  * endpoints do: both are for the operator to judge, and a {@code DOWN} would take the node out of
@@ -77,6 +78,7 @@ public class WebhooksHealthIndicator extends AbstractHealthIndicator {
         builder.up().withDetail("store", store instanceof JdbcWebhookStore jdbc
                 ? "jdbc (" + jdbc.dialect() + ")"
                 : store.getClass().getSimpleName());
+        builder.withDetail("disabledEndpoints", store.countDisabledEndpoints());
         details(builder);
     }
 

@@ -47,8 +47,25 @@ class WebhooksHealthAutoConfigurationTest {
     void withTheAutoConfiguredSenderTheDetailsHaveTheBacklogAndTheEndpointsDisabledSinceStart() {
         runner.withBean(DataSource.class, () -> H2.file(directory)).run(context -> assertThat(
                 context.getBean(WebhooksHealthIndicator.class).health(true).getDetails())
+                .containsEntry("disabledEndpoints", 0L)
                 .containsEntry("backlog", 0L)
                 .containsEntry("endpointsDisabledSinceStart", 0L));
+    }
+
+    @Test
+    void disabledEndpointsCountsTheEndpointsDisabledInTheStoreOfEveryTenantWhoeverDisabledThem() {
+        WebhookStore store = WebhookStore.inMemory();
+        WebhookSender own = WebhookSender.builder().store(store)
+                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting()).build();   // never started
+        String acmeEndpoint = own.registerEndpoint(ACME, EndpointRegistration.of("http://127.0.0.1:9/a", "*")).endpoint().id();
+        own.registerEndpoint(ACME, EndpointRegistration.of("http://127.0.0.1:9/b", "*"));
+        TenantId globex = TenantId.of("globex");
+        String globexEndpoint = own.registerEndpoint(globex, EndpointRegistration.of("http://127.0.0.1:9/c", "*")).endpoint().id();
+        own.disableEndpoint(ACME, acmeEndpoint, "abuse");
+        own.disableEndpoint(globex, globexEndpoint, "paused by the customer");
+        runner.withBean(WebhookStore.class, () -> store).withBean(WebhookSender.class, () -> own)
+                .run(context -> assertThat(context.getBean(WebhooksHealthIndicator.class).health(true).getDetails())
+                        .containsEntry("disabledEndpoints", 2L));
     }
 
     @Test
@@ -64,6 +81,8 @@ class WebhooksHealthAutoConfigurationTest {
 
                         await().atMost(Duration.ofSeconds(20)).until(() -> context.getBean(WebhooksHealthIndicator.class)
                                 .health(true).getDetails().get("endpointsDisabledSinceStart").equals(1L));
+                        assertThat(context.getBean(WebhooksHealthIndicator.class).health(true).getDetails())
+                                .containsEntry("disabledEndpoints", 1L);
                     });
         }
     }
@@ -90,7 +109,7 @@ class WebhooksHealthAutoConfigurationTest {
         runner.withPropertyValues("migomail.webhooks.sender.enabled=false")
                 .withBean(WebhookStore.class, WebhookStore::inMemory)
                 .run(context -> assertThat(context.getBean(WebhooksHealthIndicator.class).health(true).getDetails())
-                        .containsOnlyKeys("store"));
+                        .containsOnlyKeys("store", "disabledEndpoints"));
     }
 
     @Test

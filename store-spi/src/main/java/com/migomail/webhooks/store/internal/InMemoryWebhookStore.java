@@ -179,6 +179,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public long countDisabledEndpoints() {
+        return read(() -> endpoints.values().stream().filter(endpoint -> !endpoint.enabled()).count());
+    }
+
+    @Override
     public List<Endpoint> subscribedEndpoints(TenantId tenant, String eventType) {
         StoreArguments.checkSubscribedEndpoints(tenant, eventType);
         return read(() -> endpointsOf(tenant).filter(endpoint -> endpoint.subscribesTo(eventType)).toList());

@@ -1227,6 +1227,21 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void countDisabledEndpointsCountsTheDisabledEndpointsOfEveryTenant() {
+        givenEndpoints(EP1, EP2, EP3);
+        givenEndpoints(OTHER_TENANT, OTHER_EP1);
+        assertThat(store.countDisabledEndpoints()).isZero();
+
+        store.updateEndpoint(store.endpoint(TENANT, EP1).orElseThrow().withEnabled(false).withDisabledReason("abuse"));
+        store.updateEndpoint(store.endpoint(OTHER_TENANT, OTHER_EP1).orElseThrow().withEnabled(false)
+                .withDisabledReason("410 Gone"));
+        assertThat(store.countDisabledEndpoints()).isEqualTo(2);
+
+        store.updateEndpoint(store.endpoint(TENANT, EP1).orElseThrow().withEnabled(true).withDisabledReason(null));
+        assertThat(store.countDisabledEndpoints()).isEqualTo(1);
+    }
+
+    @Test
     void countDueCountsPendingDeliveriesDueAtOrBeforeNowOfEveryTenantAndEndpoint() {
         givenEndpoints(EP1, EP2);
         givenEndpoints(OTHER_TENANT, OTHER_EP1);

@@ -75,6 +75,12 @@ final class EndpointRepository {
                 endpointId, tenant.value()).query(connection, rows -> endpoint(connection, rows)).stream().findFirst();
     }
 
+    /** The disabled endpoints of every tenant: a scan of the endpoints table, one row per endpoint. */
+    long countDisabled(Connection connection) throws SQLException {
+        return new Sql("SELECT COUNT(*) FROM " + tables.endpoints() + " WHERE enabled = FALSE")
+                .query(connection, rows -> rows.getLong(1)).get(0);
+    }
+
     /** The tenant's endpoints through the (tenant_id, created_at, id) index, in its order. */
     List<Endpoint> all(Connection connection, TenantId tenant) throws SQLException {
         return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE tenant_id = ?"

@@ -226,6 +226,12 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public long countDisabledEndpoints() {
+        Ready r = ready();
+        return database.autoCommit("count of disabled endpoints", c -> r.endpoints().countDisabled(c));
+    }
+
+    @Override
     public List<Endpoint> subscribedEndpoints(TenantId tenant, String eventType) {
         StoreArguments.checkSubscribedEndpoints(tenant, eventType);
         Ready r = ready();
