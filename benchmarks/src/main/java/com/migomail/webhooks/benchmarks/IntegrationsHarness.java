@@ -52,8 +52,11 @@ import java.util.stream.Stream;
  * so that none always follows another; each round runs every variant at full speed (deliveries per
  * second from the first publish to the last receipt), then every variant paced at one rate (half the
  * first round's baseline rate, the same in every round) for publish-to-receipt latency without the
- * queueing of a saturated run. Each variant's figures are given as a ratio to the baseline of the
- * same round, so load from outside that comes and goes between rounds cancels out.
+ * queueing of a saturated run. Each full-speed run also takes the process CPU time per delivery
+ * (every thread of the process, from the first publish to the last receipt): what an integration adds
+ * to it is its cost even where it does not lower the rate (on H2, the commits limit the rate). Each
+ * variant's figures are given as a ratio to the baseline of the same round, so load from outside that
+ * comes and goes between rounds cancels out as far as it can.
  *
  * <p><b>metrics</b>: {@code WebhookMetrics} on a {@link SimpleMeterRegistry}, its listener on the
  * sender and its backlog gauge bound, read every second by a scraping thread with a backlog interval
@@ -80,6 +83,8 @@ final class IntegrationsHarness {
             "concurrency", "publishers", "span-processor", "timeout");
 
     private static final TenantId TENANT = TenantId.of("benchmark");
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final Settings settings;
     private final List<WebhookEvent> samples = SampleEvents.all();
@@ -95,6 +100,12 @@ final class IntegrationsHarness {
         Logging.quiet();
         new IntegrationsHarness(Settings.parse(args)).run();
     }
+
+    /**
+     * One run's figures and the process CPU time it took per delivery, from the first publish to the
+     * last receipt (every thread: publishers, sender, receiver, the integrations' own, GC).
+     */
+    private record Measured(RunResult run, double cpuMicros) {}
 
     /** What is measured, and with which integrations. */
     enum Variant {
@@ -186,18 +197,18 @@ final class IntegrationsHarness {
         try (Stores stores = Stores.open(settings.store());
                 LoopbackReceiver started = LoopbackReceiver.start(settings.concurrency())) {
             receiver = started;
-            System.out.println(RunResult.header());
+            System.out.println(RunResult.header() + "   CPU us");
             for (Variant variant : settings.variants()) {
                 if (settings.warmup() > 0) {
                     run(stores, "warm-up " + variant.label(), variant, settings.warmup(), 0);
                 }
             }
-            List<Map<Variant, RunResult>> full = new ArrayList<>();
-            List<Map<Variant, RunResult>> paced = new ArrayList<>();
+            List<Map<Variant, Measured>> full = new ArrayList<>();
+            List<Map<Variant, Measured>> paced = new ArrayList<>();
             double rate = 0;
             for (int round = 0; round < settings.rounds(); round++) {
                 List<Variant> order = rotated(settings.variants(), round);
-                Map<Variant, RunResult> fullRound = new EnumMap<>(Variant.class);
+                Map<Variant, Measured> fullRound = new EnumMap<>(Variant.class);
                 for (Variant variant : order) {
                     fullRound.put(variant, run(stores, "r" + (round + 1) + " " + variant.label() + ": full speed",
                             variant, settings.events(), 0));
@@ -207,10 +218,10 @@ final class IntegrationsHarness {
                     continue;
                 }
                 if (round == 0) {
-                    rate = fullRound.get(Variant.BASE).deliveriesPerSecond() / 2;
+                    rate = fullRound.get(Variant.BASE).run().deliveriesPerSecond() / 2;
                 }
                 int count = (int) Math.max(1, Math.min(100_000, rate * settings.latencySeconds()));
-                Map<Variant, RunResult> pacedRound = new EnumMap<>(Variant.class);
+                Map<Variant, Measured> pacedRound = new EnumMap<>(Variant.class);
                 for (Variant variant : order) {
                     pacedRound.put(variant, run(stores, String.format(Locale.ROOT, "r%d %s: paced %.0f/s",
                             round + 1, variant.label(), rate), variant, count, rate));
@@ -229,10 +240,10 @@ final class IntegrationsHarness {
     }
 
     /** One run on a fresh store and sender with the variant's integrations; printed as it ends. */
-    private RunResult run(Stores stores, String name, Variant variant, int count, double rate) throws Exception {
+    private Measured run(Stores stores, String name, Variant variant, int count, double rate) throws Exception {
         WebhookStore store = stores.fresh();
         try (Integrations integrations = new Integrations(variant, settings.batchSpans())) {
-            RunResult result;
+            Measured result;
             WebhookSender.Builder builder = integrations.configure(WebhookSender.builder()
                     .store(store)
                     .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
@@ -244,7 +255,7 @@ final class IntegrationsHarness {
                 sender.start();
                 result = deliver(name, sender, integrations.publishingContext(), count, rate);
             }
-            String check = integrations.check(result.received());
+            String check = integrations.check(result.run().received());
             if (!check.isEmpty()) {
                 notes.add(name + ": " + check);
                 System.out.println("  " + check);
@@ -255,7 +266,7 @@ final class IntegrationsHarness {
         }
     }
 
-    private RunResult deliver(String name, WebhookSender sender, Context context, int count, double rate)
+    private Measured deliver(String name, WebhookSender sender, Context context, int count, double rate)
             throws Exception {
         List<WebhookEvent> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -263,6 +274,7 @@ final class IntegrationsHarness {
         }
         ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
         receiver.logTo(log);
+        long cpuBefore = CPU.getProcessCpuTime();
         // Every variant makes a context current around publish (the root one without tracing), so the
         // publishing loops differ only in what the sender does with it.
         Publishing.run(count, settings.publishers(), rate, i -> {
@@ -272,49 +284,62 @@ final class IntegrationsHarness {
             }
         });
         boolean all = log.awaitAll(settings.timeoutSeconds());
+        long cpuNanos = CPU.getProcessCpuTime() - cpuBefore;
         receiver.logTo(null);
         RunResult result = log.result(name);
-        System.out.println((all ? "" : "TIMED OUT ") + result.row());
+        double cpuMicros = cpuNanos / 1e3 / Math.max(1, result.received());
+        System.out.printf(Locale.ROOT, "%s%s %9.1f%n", all ? "" : "TIMED OUT ", result.row(), cpuMicros);
         if (result.received() < result.published() || result.duplicates() > 0) {
             notes.add(name + ": " + result.received() + " of " + result.published() + " received, "
                     + result.duplicates() + " duplicates: its figures are not valid");
         }
-        return result;
+        return new Measured(result, cpuMicros);
     }
 
-    private void report(String store, List<Map<Variant, RunResult>> full, List<Map<Variant, RunResult>> paced,
+    private void report(String store, List<Map<Variant, Measured>> full, List<Map<Variant, Measured>> paced,
             double rate) {
         System.out.printf(Locale.ROOT, "%n%s, %d events per full-speed run%s; ratios to the baseline of the same round%n",
                 store, settings.events(), paced.isEmpty() ? "" : String.format(Locale.ROOT,
                         ", paced runs at %.0f/s for %d s", rate, settings.latencySeconds()));
-        System.out.println("| round | variant | deliveries/s | ratio | p50 ms | p99 ms (full speed) | paced p50 ms"
-                + " | paced p99 ms | paced p99 ratio |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| round | variant | deliveries/s | ratio | CPU µs/delivery | ratio | p50 ms | p99 ms"
+                + " | paced p50 ms | paced p99 ms | paced p99 ratio |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int round = 0; round < full.size(); round++) {
-            RunResult base = full.get(round).get(Variant.BASE);
-            RunResult pacedBase = paced.isEmpty() ? null : paced.get(round).get(Variant.BASE);
+            Measured base = full.get(round).get(Variant.BASE);
+            Measured pacedBase = paced.isEmpty() ? null : paced.get(round).get(Variant.BASE);
             for (Variant variant : settings.variants()) {
-                RunResult run = full.get(round).get(variant);
-                String latency = pacedBase == null ? "| | |" : String.format(Locale.ROOT, "| %.2f | %.2f | %.2f×",
-                        paced.get(round).get(variant).p50Millis(), paced.get(round).get(variant).p99Millis(),
-                        paced.get(round).get(variant).p99Millis() / pacedBase.p99Millis());
-                System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.2f× | %.2f | %.2f %s |%n", round + 1,
-                        variant.label(), run.deliveriesPerSecond(), run.deliveriesPerSecond()
-                                / base.deliveriesPerSecond(), run.p50Millis(), run.p99Millis(), latency);
+                Measured run = full.get(round).get(variant);
+                String latency = " | | |";
+                if (pacedBase != null) {
+                    RunResult slow = paced.get(round).get(variant).run();
+                    latency = String.format(Locale.ROOT, " | %.2f | %.2f | %.2f×", slow.p50Millis(), slow.p99Millis(),
+                            slow.p99Millis() / pacedBase.run().p99Millis());
+                }
+                System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f× | %.0f | %.2f× | %.0f | %.0f%s |%n",
+                        round + 1, variant.label(), run.run().deliveriesPerSecond(),
+                        run.run().deliveriesPerSecond() / base.run().deliveriesPerSecond(), run.cpuMicros(),
+                        run.cpuMicros() / base.cpuMicros(), run.run().p50Millis(), run.run().p99Millis(), latency);
             }
         }
         System.out.println();
         for (Variant variant : settings.variants().subList(1, settings.variants().size())) {
-            double[] ratios = full.stream().mapToDouble(round -> round.get(variant).deliveriesPerSecond()
-                    / round.get(Variant.BASE).deliveriesPerSecond()).sorted().toArray();
-            String latency = paced.isEmpty() ? "" : String.format(Locale.ROOT, "; paced p99 %.2fx (median)",
-                    median(paced.stream().mapToDouble(round -> round.get(variant).p99Millis()
-                            / round.get(Variant.BASE).p99Millis()).toArray()));
-            System.out.printf(Locale.ROOT, "%s: %.2fx the baseline's deliveries/s (median of %d rounds, %.2fx to"
-                    + " %.2fx)%s%n", variant.label(), median(ratios), ratios.length, ratios[0],
-                    ratios[ratios.length - 1], latency);
+            double[] rates = ratios(full, variant, measured -> measured.run().deliveriesPerSecond());
+            double[] cpu = ratios(full, variant, Measured::cpuMicros);
+            String latency = paced.isEmpty() ? "" : String.format(Locale.ROOT, "; paced p50 %.2fx, p99 %.2fx",
+                    median(ratios(paced, variant, measured -> measured.run().p50Millis())),
+                    median(ratios(paced, variant, measured -> measured.run().p99Millis())));
+            System.out.printf(Locale.ROOT, "%s (medians of %d rounds): deliveries/s %.2fx the baseline (%.2fx to %.2fx),"
+                    + " CPU per delivery %.2fx (%.2fx to %.2fx)%s%n", variant.label(), rates.length, median(rates),
+                    rates[0], rates[rates.length - 1], median(cpu), cpu[0], cpu[cpu.length - 1], latency);
         }
         notes.forEach(System.out::println);
+    }
+
+    /** Per round, the variant's figure over the baseline's, sorted. */
+    private static double[] ratios(List<Map<Variant, Measured>> rounds, Variant variant,
+            java.util.function.ToDoubleFunction<Measured> figure) {
+        return rounds.stream().mapToDouble(round -> figure.applyAsDouble(round.get(variant))
+                / figure.applyAsDouble(round.get(Variant.BASE))).sorted().toArray();
     }
 
     private static double median(double[] values) {
