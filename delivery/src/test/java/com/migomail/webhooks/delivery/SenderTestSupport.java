@@ -1,5 +1,6 @@
 package com.migomail.webhooks.delivery;
 
+import com.migomail.webhooks.delivery.testing.MutableClock;
 import static com.migomail.webhooks.delivery.TestTenants.TENANT;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.micrometer;
 
+import com.migomail.webhooks.delivery.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -1,5 +1,6 @@
 package com.migomail.webhooks.opentelemetry;
 
+import com.migomail.webhooks.delivery.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -65,7 +66,7 @@ class OpenTelemetryTracingTest {
             .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
                     W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
             .build();
-    private final TestClock clock = new TestClock("2026-01-15T14:22:31Z");
+    private final MutableClock clock = MutableClock.at("2026-01-15T14:22:31Z");
     private final WebhookStore store = WebhookStore.inMemory();
     private final WireMockServer receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final List<WebhookSender> senders = new ArrayList<>();
