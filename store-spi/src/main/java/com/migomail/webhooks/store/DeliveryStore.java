@@ -2,6 +2,7 @@ package com.migomail.webhooks.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +82,33 @@ public interface DeliveryStore {
      * @return whether it was recorded ({@code false} also for an unknown delivery)
      */
     boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now);
+
+    /**
+     * Records several attempts and their deliveries' outcomes as {@link #recordAttempt} does, each
+     * under its own lease check: a result whose lease {@code owner} no longer holds at {@code now}
+     * writes nothing, and the others are recorded all the same. Meant for a batch of attempts that
+     * completed together, which the built-in database stores write in one transaction.
+     *
+     * <p>The default records them one by one with {@link #recordAttempt}.
+     *
+     * @param owner the node that claimed the deliveries
+     * @param results the attempts to log with their outcomes, at most one per delivery; may be empty
+     * @param now the current time: each lease must be unexpired at it, and it becomes {@code updatedAt}
+     * @return the ids of the deliveries whose attempt was recorded
+     * @throws IllegalArgumentException if two results name the same delivery (nothing is written)
+     * @throws StoreException if the storage fails; then none of them is recorded by a store that
+     *     writes them in one transaction, and which were by one that does not is unknown
+     */
+    default Set<String> recordAttempts(String owner, List<AttemptResult> results, Instant now) {
+        List<AttemptResult> checked = StoreArguments.checkRecordAttempts(owner, results, now);
+        Set<String> recorded = new HashSet<>();
+        for (AttemptResult result : checked) {
+            if (recordAttempt(owner, result.attempt(), result.outcome(), now)) {
+                recorded.add(result.attempt().deliveryId());
+            }
+        }
+        return recorded;
+    }
 
     /**
      * Sets the outcome without an attempt (skipped, cancelled, or due later after a

@@ -2,6 +2,7 @@ package com.migomail.webhooks.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +38,60 @@ public final class StoreArguments {
     public static List<NewDelivery> checkAppend(StoredEvent event, List<NewDelivery> deliveries) {
         Objects.requireNonNull(event, "event cannot be null");
         return NewDelivery.requireDistinct(deliveries);
+    }
+
+    /**
+     * Checks the arguments of {@link WebhookStore#append(StoredEvent, List, AppendLease)}: those of the
+     * plain append, then that the lease names only {@link DeliveryStatus#PENDING} deliveries of it.
+     *
+     * @param event the event to append
+     * @param deliveries its deliveries
+     * @param lease the leases to take on some of them
+     * @return an immutable copy of the deliveries
+     * @throws NullPointerException if an argument or an element is null
+     * @throws IllegalArgumentException if two deliveries share an id or an endpoint, or the lease
+     *     names a delivery that is not a pending delivery of this append
+     */
+    public static List<NewDelivery> checkAppend(StoredEvent event, List<NewDelivery> deliveries, AppendLease lease) {
+        List<NewDelivery> requested = checkAppend(event, deliveries);
+        Objects.requireNonNull(lease, "lease cannot be null");
+        Set<String> pending = new HashSet<>();
+        for (NewDelivery delivery : requested) {
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                pending.add(delivery.id());
+            }
+        }
+        for (String id : lease.deliveryIds()) {
+            if (!pending.contains(id)) {
+                throw new IllegalArgumentException("the lease names " + id + ", which is not a pending delivery of this"
+                        + " append");
+            }
+        }
+        return requested;
+    }
+
+    /**
+     * Checks the arguments of {@link DeliveryStore#recordAttempts}.
+     *
+     * @param owner the node that claimed the deliveries
+     * @param results the attempts and outcomes to record
+     * @param now the current time
+     * @return an immutable copy of the results
+     * @throws NullPointerException if an argument or an element is null
+     * @throws IllegalArgumentException if two results name the same delivery
+     */
+    public static List<AttemptResult> checkRecordAttempts(String owner, List<AttemptResult> results, Instant now) {
+        Objects.requireNonNull(owner, "owner cannot be null");
+        Objects.requireNonNull(results, "results cannot be null");
+        Objects.requireNonNull(now, "now cannot be null");
+        Set<String> ids = new HashSet<>();
+        for (AttemptResult result : results) {
+            Objects.requireNonNull(result, "results cannot contain null");
+            if (!ids.add(result.attempt().deliveryId())) {
+                throw new IllegalArgumentException("two results name delivery " + result.attempt().deliveryId());
+            }
+        }
+        return List.copyOf(results);
     }
 
     /**

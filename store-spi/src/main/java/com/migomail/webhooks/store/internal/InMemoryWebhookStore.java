@@ -1,6 +1,8 @@
 package com.migomail.webhooks.store.internal;
 
+import com.migomail.webhooks.store.AppendLease;
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptResult;
 import com.migomail.webhooks.store.AttemptCount;
 import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
@@ -85,30 +87,46 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries) {
         List<NewDelivery> requested = StoreArguments.checkAppend(event, newDeliveries);
-        return write(() -> {
-            EventEntry stored = events.get(event.id());
-            if (stored != null) {
-                if (!stored.event.tenant().equals(event.tenant())) {
-                    // Says nothing of the other tenant's event: its id is simply not available.
-                    throw new StoreException("event id is taken: " + event.id());
-                }
-                return new AppendResult(false, stored.event, deliveriesOf(stored));
+        return write(() -> appendHeld(event, requested, null));
+    }
+
+    @Override
+    public AppendResult append(StoredEvent event, List<NewDelivery> newDeliveries, AppendLease lease) {
+        List<NewDelivery> requested = StoreArguments.checkAppend(event, newDeliveries, lease);
+        return write(() -> appendHeld(event, requested, lease));
+    }
+
+    /** Appends under the write lock, leasing what {@code lease} names (if not null) as it inserts. */
+    private AppendResult appendHeld(StoredEvent event, List<NewDelivery> requested, AppendLease lease) {
+        EventEntry stored = events.get(event.id());
+        if (stored != null) {
+            if (!stored.event.tenant().equals(event.tenant())) {
+                // Says nothing of the other tenant's event: its id is simply not available.
+                throw new StoreException("event id is taken: " + event.id());
             }
-            for (NewDelivery requestedDelivery : requested) {
-                if (deliveries.containsKey(requestedDelivery.id())) {
-                    throw new StoreException("delivery id is already stored: " + requestedDelivery.id());
-                }
-                storedEndpoint(event.tenant(), requestedDelivery.endpointId());
+            return new AppendResult(false, stored.event, deliveriesOf(stored));
+        }
+        for (NewDelivery requestedDelivery : requested) {
+            if (deliveries.containsKey(requestedDelivery.id())) {
+                throw new StoreException("delivery id is already stored: " + requestedDelivery.id());
             }
-            EventEntry entry = new EventEntry(event);
-            events.put(event.id(), entry);
-            Key key = new Key(event.timestamp(), event.id());
-            eventOrder.add(key);
-            eventOrderByTenant.computeIfAbsent(event.tenant(), t -> new TreeSet<>()).add(key);
-            indexSubscriber(event);
-            requested.forEach(requestedDelivery -> insert(entry, requestedDelivery.toDelivery(event)));
-            return new AppendResult(true, event, deliveriesOf(entry));
-        });
+            storedEndpoint(event.tenant(), requestedDelivery.endpointId());
+        }
+        EventEntry entry = new EventEntry(event);
+        events.put(event.id(), entry);
+        Key key = new Key(event.timestamp(), event.id());
+        eventOrder.add(key);
+        eventOrderByTenant.computeIfAbsent(event.tenant(), t -> new TreeSet<>()).add(key);
+        indexSubscriber(event);
+        for (NewDelivery requestedDelivery : requested) {
+            Delivery delivery = requestedDelivery.toDelivery(event);
+            if (lease != null && lease.deliveryIds().contains(delivery.id())) {
+                delivery = delivery.withLeaseOwner(lease.owner())
+                        .withLeaseExpiresAt(event.storedAt().plus(lease.duration()));
+            }
+            insert(entry, delivery);
+        }
+        return new AppendResult(true, event, deliveriesOf(entry));
     }
 
     @Override
@@ -271,14 +289,30 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public boolean recordAttempt(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
         StoreArguments.checkRecordAttempt(owner, attempt, outcome, now);
+        return write(() -> recordAttemptHeld(owner, attempt, outcome, now));
+    }
+
+    private boolean recordAttemptHeld(String owner, DeliveryAttempt attempt, DeliveryOutcome outcome, Instant now) {
+        Delivery delivery = deliveries.get(attempt.deliveryId());
+        if (delivery == null || !holdsLease(delivery, owner, now)) {
+            return false;
+        }
+        attempts.computeIfAbsent(delivery.id(), id -> new ArrayList<>()).add(attempt);
+        replace(delivery, withOutcome(delivery, outcome, delivery.attemptCount() + 1, now));
+        return true;
+    }
+
+    @Override
+    public Set<String> recordAttempts(String owner, List<AttemptResult> results, Instant now) {
+        List<AttemptResult> checked = StoreArguments.checkRecordAttempts(owner, results, now);
         return write(() -> {
-            Delivery delivery = deliveries.get(attempt.deliveryId());
-            if (delivery == null || !holdsLease(delivery, owner, now)) {
-                return false;
+            Set<String> recorded = new HashSet<>();
+            for (AttemptResult result : checked) {
+                if (recordAttemptHeld(owner, result.attempt(), result.outcome(), now)) {
+                    recorded.add(result.attempt().deliveryId());
+                }
             }
-            attempts.computeIfAbsent(delivery.id(), id -> new ArrayList<>()).add(attempt);
-            replace(delivery, withOutcome(delivery, outcome, delivery.attemptCount() + 1, now));
-            return true;
+            return recorded;
         });
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.migomail.webhooks.store.AppendLease;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.AttemptCount;
 import com.migomail.webhooks.store.AttemptCountQuery;
+import com.migomail.webhooks.store.AttemptResult;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
@@ -1468,6 +1470,140 @@ public abstract class WebhookStoreContract {
     void recordAttemptForAnUnknownDeliveryWritesNothing() {
         assertThat(store.recordAttempt(NODE_A, attempt(deliveryId(404), 1, at(1)), DeliveryOutcome.delivered(), at(1))).isFalse();
         assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
+    }
+
+    // ==== leased append and batched records ======================================================
+
+    @Test
+    void aLeasedAppendStoresTheNamedDeliveriesLeasedFromWhenTheEventWasStored() {
+        givenEndpoints(EP1, EP2, EP3);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery leasedOne = pendingTo(EP1);
+        NewDelivery unleased = pendingTo(EP2);
+        NewDelivery skipped = skippedTo(EP3);
+
+        AppendResult result = store.append(event, List.of(leasedOne, unleased, skipped),
+                new AppendLease(NODE_A, LEASE, Set.of(leasedOne.id())));
+
+        Delivery expected = leased(pending(leasedOne, event), NODE_A, event.storedAt().plus(LEASE));
+        assertThat(result.created()).isTrue();
+        assertThat(result.deliveries()).hasSize(3).first().isEqualTo(expected);
+        assertThat(result.deliveries().get(1)).isEqualTo(pending(unleased, event));
+        assertThat(stored(leasedOne.id())).isEqualTo(expected);
+        assertThat(stored(unleased.id())).isEqualTo(pending(unleased, event));
+        assertThat(store.claimDue(at(1), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(unleased.id());
+        assertThat(store.claim(leasedOne.id(), at(1), NODE_B, LEASE)).isEmpty();
+        assertThat(store.recordAttempt(NODE_A, attempt(leasedOne.id(), 1, at(1)), DeliveryOutcome.delivered(), at(2))).isTrue();
+        assertThat(stored(leasedOne.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aLeaseTakenOnAppendExpiresLikeAClaimsLease() {
+        givenEndpoints(EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery delivery = pendingTo(EP1);
+        store.append(event, List.of(delivery), new AppendLease(NODE_A, LEASE, Set.of(delivery.id())));
+
+        assertThat(store.claimDue(at(29), 10, NODE_B, LEASE, Set.of())).isEmpty();
+        assertThat(store.claimDue(at(30), 10, NODE_B, LEASE, Set.of())).extracting(Delivery::id).containsExactly(delivery.id());
+        assertThat(store.recordAttempt(NODE_A, attempt(delivery.id(), 1, at(1)), DeliveryOutcome.delivered(), at(31))).isFalse();
+    }
+
+    @Test
+    void aLeasedReappendOfAStoredEventIdLeasesNothing() {
+        givenEndpoints(EP1);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery delivery = pendingTo(EP1);
+        store.append(event, List.of(delivery));
+
+        AppendResult again = store.append(event, List.of(pendingTo(EP1)), new AppendLease(NODE_A, LEASE, Set.of()));
+        NewDelivery other = pendingTo(EP1);
+        AppendResult named = store.append(event, List.of(other), new AppendLease(NODE_A, LEASE, Set.of(other.id())));
+
+        assertThat(again.created()).isFalse();
+        assertThat(named.created()).isFalse();
+        assertThat(named.deliveries()).containsExactly(pending(delivery, event));
+        assertThat(stored(delivery.id())).isEqualTo(pending(delivery, event));
+    }
+
+    @Test
+    void aLeasedAppendRefusesALeaseOnADeliveryItDoesNotCreatePendingAndWritesNothing() {
+        givenEndpoints(EP1, EP2);
+        StoredEvent event = event(eventId(1), at(0));
+        NewDelivery pending = pendingTo(EP1);
+        NewDelivery skipped = skippedTo(EP2);
+
+        assertThatThrownBy(() -> store.append(event, List.of(pending, skipped),
+                new AppendLease(NODE_A, LEASE, Set.of(skipped.id()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(skipped.id());
+        assertThatThrownBy(() -> store.append(event, List.of(pending),
+                new AppendLease(NODE_A, LEASE, Set.of(deliveryId(404)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(deliveryId(404));
+        assertThatThrownBy(() -> new AppendLease(NODE_A, Duration.ZERO, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.event(TENANT, event.id())).isEmpty();
+    }
+
+    @Test
+    void recordAttemptsRecordsEachResultUnderItsOwnLease() {
+        givenEndpoints(EP1, EP2, EP3);
+        String delivered = givenDeliveryDueAt(at(0), EP1);
+        String retrying = givenDeliveryDueAt(at(0), EP2);
+        String takenOver = givenDeliveryDueAt(at(0), EP3);
+        claimed(delivered, NODE_A, at(0));
+        claimed(retrying, NODE_A, at(0));
+        Delivery byB = claimed(takenOver, NODE_B, at(0));
+        DeliveryAttempt first = attempt(delivered, 1, at(1));
+        DeliveryAttempt second = refusedAttempt(retrying, 1, at(1));
+
+        Set<String> recorded = store.recordAttempts(NODE_A, List.of(
+                new AttemptResult(first, DeliveryOutcome.delivered()),
+                new AttemptResult(second, DeliveryOutcome.retryAt(at(60))),
+                new AttemptResult(attempt(takenOver, 1, at(1)), DeliveryOutcome.delivered()),
+                new AttemptResult(attempt(deliveryId(404), 1, at(1)), DeliveryOutcome.delivered())), at(2));
+
+        assertThat(recorded).containsExactlyInAnyOrder(delivered, retrying);
+        assertThat(stored(delivered)).extracting(Delivery::status, Delivery::attemptCount, Delivery::leaseOwner, Delivery::updatedAt)
+                .containsExactly(DeliveryStatus.DELIVERED, 1, null, at(2));
+        assertThat(stored(retrying)).extracting(Delivery::status, Delivery::attemptCount, Delivery::nextAttemptAt, Delivery::leaseOwner)
+                .containsExactly(DeliveryStatus.PENDING, 1, at(60), null);
+        assertThat(store.attempts(TENANT, delivered)).containsExactly(first);
+        assertThat(store.attempts(TENANT, retrying)).containsExactly(second);
+        assertThat(stored(takenOver)).isEqualTo(byB);
+        assertThat(store.attempts(TENANT, takenOver)).isEmpty();
+        assertThat(store.attempts(TENANT, deliveryId(404))).isEmpty();
+    }
+
+    @Test
+    void recordAttemptsKeepsTheAttemptsTextExactlyButForNul() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        claimed(deliveryId, NODE_A, at(0));
+        DeliveryAttempt attempt = new DeliveryAttempt(deliveryId, 1, at(1), Duration.ofNanos(123_456_789), null,
+                "java.net.ConnectException", "refused: 'quoted', \"double\", {braces}, Zoë 😀", null);
+
+        assertThat(store.recordAttempts(NODE_A, List.of(new AttemptResult(attempt, DeliveryOutcome.failed())), at(2)))
+                .containsExactly(deliveryId);
+
+        assertThat(store.attempts(TENANT, deliveryId)).containsExactly(attempt);
+        assertThat(stored(deliveryId).status()).isEqualTo(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void recordAttemptsOfNothingWritesNothingAndTwoResultsForOneDeliveryAreRefused() {
+        givenEndpoints(EP1);
+        String deliveryId = givenDeliveryDueAt(at(0), EP1);
+        Delivery claimed = claimed(deliveryId, NODE_A, at(0));
+
+        assertThat(store.recordAttempts(NODE_A, List.of(), at(1))).isEmpty();
+        assertThatThrownBy(() -> store.recordAttempts(NODE_A, List.of(
+                new AttemptResult(attempt(deliveryId, 1, at(1)), DeliveryOutcome.delivered()),
+                new AttemptResult(attempt(deliveryId, 2, at(1)), DeliveryOutcome.delivered())), at(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(deliveryId);
+
+        assertThat(stored(deliveryId)).isEqualTo(claimed);
+        assertThat(store.attempts(TENANT, deliveryId)).isEmpty();
     }
 
     @Test

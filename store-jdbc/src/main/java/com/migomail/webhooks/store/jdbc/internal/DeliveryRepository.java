@@ -1,6 +1,7 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
 import com.migomail.webhooks.store.AttemptCount;
+import com.migomail.webhooks.store.AttemptResult;
 import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -208,6 +210,71 @@ final class DeliveryRepository {
                 .update(connection) == 1;
     }
 
+    /**
+     * PostgreSQL: a batch of fenced outcome updates and their attempt inserts as one statement, each
+     * row fenced on its own (a lost lease drops that row only). The rows are locked in id order with
+     * {@code SKIP LOCKED}, so the batch never waits on, or deadlocks with, a transaction that holds
+     * one of them (an endpoint deletion cancelling its deliveries, say): the skipped rows are left
+     * out of the result and the caller records them one by one.
+     *
+     * @return the ids of the deliveries whose attempt was recorded
+     */
+    Set<String> recordAttemptsInOneStatement(Connection connection, String owner, List<AttemptResult> results,
+            Instant now) throws SQLException {
+        int size = results.size();
+        Object[] ids = new Object[size];
+        Object[] statuses = new Object[size];
+        Object[] nextAttempts = new Object[size];
+        Object[] numbers = new Object[size];
+        Object[] startedAts = new Object[size];
+        Object[] latencies = new Object[size];
+        Object[] statusCodes = new Object[size];
+        Object[] errorClasses = new Object[size];
+        Object[] errorMessages = new Object[size];
+        Object[] excerpts = new Object[size];
+        for (int i = 0; i < size; i++) {
+            DeliveryAttempt attempt = results.get(i).attempt();
+            DeliveryOutcome outcome = results.get(i).outcome();
+            ids[i] = attempt.deliveryId();
+            statuses[i] = outcome.status().name();
+            nextAttempts[i] = outcome.nextAttemptAt() == null ? null : Times.nanos(outcome.nextAttemptAt(), "nextAttemptAt");
+            numbers[i] = attempt.number();
+            startedAts[i] = Times.nanos(attempt.startedAt(), "startedAt");
+            latencies[i] = attempt.latency().toNanos();
+            statusCodes[i] = attempt.statusCode();
+            errorClasses[i] = postgresText(attempt.errorClass());
+            errorMessages[i] = postgresText(attempt.errorMessage());
+            excerpts[i] = postgresText(attempt.responseExcerpt());
+        }
+        String d = tables.deliveries();
+        return new HashSet<>(new Sql("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " AS t(id, status, next_attempt_at, attempt_number, started_at, latency_nanos, status_code,"
+                + " error_class, error_message, response_excerpt)),"
+                + " locked AS (SELECT d.id FROM " + d + " d JOIN input i ON d.id = i.id"
+                + " WHERE d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
+                + " ORDER BY d.id FOR UPDATE OF d SKIP LOCKED),"
+                + " updated AS (UPDATE " + d + " d SET status = i.status, next_attempt_at = i.next_attempt_at,"
+                + " attempt_count = d.attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+                + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id"
+                + " AND d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
+                + " RETURNING d.id, d.tenant_id, d.endpoint_id)"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
+                + " SELECT u.id, i.attempt_number, i.started_at, i.latency_nanos, i.status_code, i.error_class,"
+                + " i.error_message, i.response_excerpt, u.tenant_id, u.endpoint_id"
+                + " FROM updated u JOIN input i ON i.id = u.id RETURNING delivery_id",
+                new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", statuses),
+                new Sql.TypedArray("int8", nextAttempts), new Sql.TypedArray("int4", numbers),
+                new Sql.TypedArray("int8", startedAts), new Sql.TypedArray("int8", latencies),
+                new Sql.TypedArray("int4", statusCodes), new Sql.TypedArray("text", errorClasses),
+                new Sql.TypedArray("text", errorMessages), new Sql.TypedArray("text", excerpts),
+                owner, Times.clampedNanos(now), Times.nanos(now, "now"), owner, Times.clampedNanos(now))
+                .query(connection, rows -> rows.getString(1)));
+    }
+
+    private static String postgresText(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
+    }
+
     private void insertAttempt(Connection connection, DeliveryAttempt attempt, String tenantId, String endpointId)
             throws SQLException {
         new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
@@ -223,7 +290,7 @@ final class DeliveryRepository {
         if (value == null) {
             return Sql.Null.VARCHAR;
         }
-        return dialect == Dialect.POSTGRESQL ? value.replace('\u0000', '\uFFFD') : value;
+        return dialect == Dialect.POSTGRESQL ? postgresText(value) : value;
     }
 
     boolean resolve(Connection connection, String deliveryId, String owner, DeliveryOutcome outcome, Instant now)

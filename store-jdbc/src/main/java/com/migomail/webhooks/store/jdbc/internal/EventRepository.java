@@ -1,5 +1,6 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
+import com.migomail.webhooks.store.AppendLease;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.EventQuery;
@@ -43,6 +44,15 @@ final class EventRepository {
      * delivery to no endpoint, which the engine cancels when it claims it.
      */
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries) throws SQLException {
+        return append(connection, event, deliveries, null);
+    }
+
+    /**
+     * Appends as {@link #append(Connection, StoredEvent, List)} does, inserting the deliveries that
+     * {@code lease} names (if not null) already leased: the publishing node's claim costs nothing.
+     */
+    AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries, AppendLease lease)
+            throws SQLException {
         Lookup lookup = lookUp(connection, event, deliveries);
         if (lookup.storedTenant() != null) {
             return existing(connection, event, lookup.storedTenant());
@@ -67,9 +77,18 @@ final class EventRepository {
             }
             return existing(connection, event, tenant.get(0));
         }
-        List<Delivery> created = deliveries.stream().map(delivery -> delivery.toDelivery(event)).toList();
+        List<Delivery> created = deliveries.stream().map(delivery -> leased(delivery.toDelivery(event), event, lease))
+                .toList();
         insertDeliveries(connection, created);
         return new AppendResult(true, event, created);
+    }
+
+    private static Delivery leased(Delivery delivery, StoredEvent event, AppendLease lease) {
+        if (lease == null || !lease.deliveryIds().contains(delivery.id())) {
+            return delivery;
+        }
+        return delivery.withLeaseOwner(lease.owner())
+                .withLeaseExpiresAt(Times.instant(Times.plus(event.storedAt(), lease.duration())));
     }
 
     /** Whose the event id is, if stored, and which of the deliveries' endpoints are the event tenant's. */
@@ -122,8 +141,13 @@ final class EventRepository {
                 insert.setInt(6, 0);
                 Times.set(insert, 7, delivery.nextAttemptAt(), "nextAttemptAt");
                 insert.setBoolean(8, false);
-                insert.setNull(9, java.sql.Types.VARCHAR);
-                insert.setNull(10, java.sql.Types.BIGINT);
+                if (delivery.leaseOwner() == null) {
+                    insert.setNull(9, java.sql.Types.VARCHAR);
+                    insert.setNull(10, java.sql.Types.BIGINT);
+                } else {
+                    insert.setString(9, delivery.leaseOwner());
+                    insert.setLong(10, Times.clampedNanos(delivery.leaseExpiresAt()));
+                }
                 Times.set(insert, 11, delivery.createdAt(), "createdAt");
                 Times.set(insert, 12, delivery.updatedAt(), "updatedAt");
                 insert.addBatch();

@@ -1,6 +1,8 @@
 package com.migomail.webhooks.store.jdbc.internal;
 
+import com.migomail.webhooks.store.AppendLease;
 import com.migomail.webhooks.store.AppendResult;
+import com.migomail.webhooks.store.AttemptResult;
 import com.migomail.webhooks.store.AttemptCount;
 import com.migomail.webhooks.store.AttemptCountQuery;
 import com.migomail.webhooks.store.Delivery;
@@ -24,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -161,6 +164,14 @@ public final class JdbcStore implements JdbcWebhookStore {
         List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries);
         Ready r = ready();
         return database.transaction("append of event " + event.id(), c -> r.events().append(c, event, requested));
+    }
+
+    @Override
+    public AppendResult append(StoredEvent event, List<NewDelivery> deliveries, AppendLease lease) {
+        List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries, lease);
+        Ready r = ready();
+        return database.transaction("append of event " + event.id(),
+                c -> r.events().append(c, event, requested, lease));
     }
 
     @Override
@@ -329,6 +340,44 @@ public final class JdbcStore implements JdbcWebhookStore {
                     outcome, now));
         }
         return database.transaction(operation, c -> r.deliveries().recordAttempt(c, owner, attempt, outcome, now));
+    }
+
+    @Override
+    public Set<String> recordAttempts(String owner, List<AttemptResult> results, Instant now) {
+        List<AttemptResult> checked = StoreArguments.checkRecordAttempts(owner, results, now);
+        if (checked.isEmpty()) {
+            return Set.of();
+        }
+        Ready r = ready();
+        String operation = "record of " + checked.size() + " attempts";
+        if (r.dialect() == Dialect.POSTGRESQL) {
+            return database.autoCommit(operation, c -> {
+                Set<String> recorded = r.deliveries().recordAttemptsInOneStatement(c, owner, checked, now);
+                if (recorded.size() == checked.size()) {
+                    return recorded;
+                }
+                // A row another transaction held was skipped, not waited on; one by one, this waits
+                // like a single record does. A row whose lease was lost fails again, harmlessly.
+                Set<String> all = new HashSet<>(recorded);
+                for (AttemptResult result : checked) {
+                    String id = result.attempt().deliveryId();
+                    if (!recorded.contains(id) && r.deliveries().recordAttemptInOneStatement(c, owner,
+                            result.attempt(), result.outcome(), now)) {
+                        all.add(id);
+                    }
+                }
+                return all;
+            });
+        }
+        return database.transaction(operation, c -> {
+            Set<String> recorded = new HashSet<>();
+            for (AttemptResult result : checked) {
+                if (r.deliveries().recordAttempt(c, owner, result.attempt(), result.outcome(), now)) {
+                    recorded.add(result.attempt().deliveryId());
+                }
+            }
+            return recorded;
+        });
     }
 
     @Override

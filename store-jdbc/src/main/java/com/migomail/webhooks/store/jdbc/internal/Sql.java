@@ -101,6 +101,8 @@ final class Sql {
             statement.setInt(index, number);
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
+        } else if (value instanceof TypedArray array) {
+            statement.setArray(index, connection.createArrayOf(array.elementType(), array.values()));
         } else if (value instanceof Collection<?> strings) {
             Array array = connection.createArrayOf("VARCHAR", strings.toArray());
             statement.setArray(index, array);
@@ -114,6 +116,13 @@ final class Sql {
         static final Null BIGINT = new Null(Types.BIGINT);
         static final Null VARCHAR = new Null(Types.VARCHAR);
         static final Null INTEGER = new Null(Types.INTEGER);
+    }
+
+    /**
+     * An array parameter of a given element type (PostgreSQL's {@code unnest} of several of them
+     * turns one statement into a batch of rows); elements may be {@code null}.
+     */
+    record TypedArray(String elementType, Object[] values) {
     }
 
     /** The value, or a typed NULL. */
