@@ -32,6 +32,9 @@ final class PostgresActivity implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private int samples;
+    private long commitsBefore;
+    private long walSyncsBefore;
+    private int samplesBefore;
 
     private PostgresActivity(Connection connection) {
         this.connection = connection;
@@ -55,6 +58,11 @@ final class PostgresActivity implements AutoCloseable {
                 Statement statement = own.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             statement.execute("SELECT pg_stat_statements_reset()");
+            commitsBefore = commits(statement);
+            walSyncsBefore = walSyncs(statement);
+        }
+        synchronized (this) {
+            samplesBefore = samples;
         }
         statements = true;
     }
@@ -74,6 +82,7 @@ final class PostgresActivity implements AutoCloseable {
                 text.append(String.format(Locale.ROOT, "  %9d %10.0f %8.3f %9d  %s%n", rows.getLong(1),
                         rows.getDouble(2), rows.getDouble(3), rows.getLong(4), rows.getString(5)));
             }
+            perAttempt(statement, text);
             tables(statement, text);
         } catch (SQLException e) {
             text.append("  (not available: ").append(e.getMessage()).append(")\n");
@@ -116,6 +125,52 @@ final class PostgresActivity implements AutoCloseable {
                 .forEach(entry -> text.append(String.format(Locale.ROOT, "  %5.2f  %s%n",
                         entry.getValue() / (double) Math.max(1, samples), entry.getKey())));
         return text.toString();
+    }
+
+    /**
+     * Statements, commits and WAL syncs per recorded attempt (one per delivery when every attempt
+     * succeeds) since {@link #countStatements}. The commits leave out this sampler's own one-query
+     * transactions; a WAL sync ({@code pg_stat_wal.wal_sync}) is one flush that may carry several commits.
+     */
+    private void perAttempt(Statement statement, StringBuilder text) throws SQLException {
+        long calls;
+        try (ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements"
+                + " WHERE query NOT LIKE '%pg_stat%'")) {
+            rows.next();
+            calls = rows.getLong(1);
+        }
+        long attempts;
+        try (ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(n_tup_ins), 0) FROM pg_stat_user_tables"
+                + " WHERE relname LIKE '%attempts'")) {
+            rows.next();
+            attempts = rows.getLong(1);
+        }
+        int sampled;
+        synchronized (this) {
+            sampled = samples - samplesBefore;
+        }
+        // This report's own queries so far are one transaction each, like the samples.
+        long commits = commits(statement) - commitsBefore - sampled - 3;
+        long walSyncs = walSyncs(statement) - walSyncsBefore;
+        double per = Math.max(1, attempts);
+        text.append(String.format(Locale.ROOT, "  per attempt (%d attempts): %.2f statements, %.2f commits,"
+                + " %.3f WAL syncs (%d statements, %d commits, %d WAL syncs)%n", attempts, calls / per,
+                commits / per, walSyncs / per, calls, commits, walSyncs));
+    }
+
+    private static long commits(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT xact_commit FROM pg_stat_database"
+                + " WHERE datname = current_database()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long walSyncs(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT wal_sync FROM pg_stat_wal")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void tables(Statement statement, StringBuilder text) throws SQLException {

@@ -41,6 +41,12 @@ final class CountingStore {
         calls.clear();
     }
 
+    /** How many times that method was called since the last reset, claims included. */
+    int count(String method) {
+        AtomicInteger count = calls.get(method);
+        return count == null ? 0 : count.get();
+    }
+
     /**
      * The calls counted since the last reset, by method name, leaving out claims and releases: the
      * poller makes those on every tick, so their number depends on timing, not on the attempt path.

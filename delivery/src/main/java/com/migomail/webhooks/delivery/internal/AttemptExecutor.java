@@ -55,6 +55,7 @@ final class AttemptExecutor {
     private final Listeners listeners;
     private final Tracing tracing;
     private final Executor executor;
+    private final AttemptRecorder recorder;
     /** The attempts started and not yet ended, which {@link #abandonOpen} ends when the sender closes. */
     private final Set<Started> open = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +79,7 @@ final class AttemptExecutor {
         this.listeners = listeners;
         this.tracing = tracing;
         this.executor = executor;
+        this.recorder = new AttemptRecorder(store, clock, nodeId);
     }
 
     /** What an attempt goes to, and its number. */
@@ -91,6 +93,15 @@ final class AttemptExecutor {
         return CompletableFuture.supplyAsync(() -> load(delivery), executor)
                 .thenCompose(target -> target.map(t -> attempt(delivery, t))
                         .orElseGet(() -> CompletableFuture.completedFuture(null)));
+    }
+
+    /**
+     * Attempts a delivery this node leased as it published it, to an enabled endpoint: the event and
+     * endpoint are the ones just written and read, so nothing is loaded again.
+     */
+    CompletableFuture<Void> executePublished(Delivery delivery, StoredEvent event, Endpoint endpoint) {
+        Target target = new Target(event, endpoint, delivery.attemptCount() + 1);
+        return CompletableFuture.supplyAsync(() -> target, executor).thenCompose(t -> attempt(delivery, t));
     }
 
     /** The event and endpoint, or empty after resolving a delivery that cannot be sent. */
@@ -209,11 +220,8 @@ final class AttemptExecutor {
                 // Not sent (no exchange: the lease would end first, or the sender is closing): ends as cancelled.
                 .whenComplete((exchange, error) -> span.end(exchange == null ? null : exchange.response(),
                         exchange == null ? null : exchange.error()))
-                .thenAcceptAsync(exchange -> {
-                    if (exchange != null) {
-                        record(delivery, target, startedAt, exchange, started);
-                    }
-                }, executor);
+                .thenComposeAsync(exchange -> exchange == null ? CompletableFuture.<Void>completedFuture(null)
+                        : record(delivery, target, startedAt, exchange, started), executor);
     }
 
     /** What is left of the attempt's deadline; fails the attempt if nothing is. */
@@ -272,20 +280,33 @@ final class AttemptExecutor {
     }
 
     /**
-     * Records the attempt and its outcome under the lease, unless it was abandoned at close; marks it
-     * recorded once the store has them.
+     * Records the attempt and its outcome under the lease (in the recorder's next batch), unless it
+     * was abandoned at close; marks it recorded once the store has them, then logs and reports.
      */
-    private void record(Delivery delivery, Target target, Instant startedAt, Exchange exchange, Started started) {
+    private CompletableFuture<Void> record(Delivery delivery, Target target, Instant startedAt, Exchange exchange,
+            Started started) {
         if (started.ended()) {
             // Abandoned at close: its lease was given back, so the store would refuse it anyway.
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Instant now = clock.instant();
         DeliveryAttempt attempt = attemptOf(delivery, target.number(), startedAt, exchange);
         String retryAfter = exchange.response() == null ? null : exchange.response().retryAfter();
         RetryPlanner.Plan plan = planner.plan(delivery, attempt, retryAfter, now);
         DeliveryOutcome outcome = plan.outcome();
-        if (!store.recordAttempt(nodeId, attempt, outcome, now)) {
+        CompletableFuture<Boolean> written = recorder.record(attempt, outcome);
+        // Written by this thread: go on here. Written in another's batch: go on off the writing thread.
+        return written.isDone()
+                ? written.thenAccept(recorded -> recorded(delivery, target, startedAt, attempt, plan, recorded, started))
+                : written.thenAcceptAsync(recorded -> recorded(delivery, target, startedAt, attempt, plan, recorded,
+                        started), executor);
+    }
+
+    private void recorded(Delivery delivery, Target target, Instant startedAt, DeliveryAttempt attempt,
+            RetryPlanner.Plan plan, boolean recorded, Started started) {
+        DeliveryOutcome outcome = plan.outcome();
+        Instant now = clock.instant();
+        if (!recorded) {
             LOG.warn("delivery {}: lease lost before attempt {} was recorded (another node will retry it, or it"
                     + " was cancelled or deleted meanwhile)", delivery.id(), attempt.number());
             return;

@@ -39,9 +39,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -303,18 +305,44 @@ public final class DefaultWebhookSender implements WebhookSender {
     public PublishReceipt publish(TenantId tenant, WebhookEvent event) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(event, "event cannot be null");
-        AppendResult result = append(tenant, event, () -> store.subscribedEndpoints(tenant, event.type()), store::append);
-        dispatch(result);
+        return publishTo(tenant, event, () -> store.subscribedEndpoints(tenant, event.type()));
+    }
+
+    /**
+     * Appends with the deliveries this node has slots for leased to it (no claim needed), tells
+     * listeners, and starts those deliveries; hands the other pending ones to the dispatcher.
+     */
+    private PublishReceipt publishTo(TenantId tenant, WebhookEvent event, Supplier<List<Endpoint>> recipients) {
+        List<List<Endpoint>> read = new ArrayList<>(1);
+        List<Dispatcher.LeasedAppend> written = new ArrayList<>(1);
+        AppendResult result = append(tenant, event, () -> {
+            List<Endpoint> endpoints = recipients.get();
+            read.add(endpoints);
+            return endpoints;
+        }, (stored, deliveries) -> {
+            Dispatcher.LeasedAppend leased = dispatcher.appendLeased(stored, deliveries, read.get(0));
+            written.add(leased);
+            return leased.result();
+        });
+        Dispatcher.LeasedAppend leased = written.get(0);
+        try {
+            dispatch(result, leased.leasedIds());
+        } finally {
+            leased.start();
+        }
         return receipt(event, result);
     }
 
     /**
-     * Hands a committed append's pending deliveries to the dispatcher and tells listeners of a new
-     * event and of the skipped deliveries.
+     * Hands a committed append's pending deliveries, but those already leased to this node, to the
+     * dispatcher and tells listeners of a new event and of the skipped deliveries.
      */
-    private void dispatch(AppendResult result) {
+    private void dispatch(AppendResult result, Set<String> leased) {
         published(result);
         for (Delivery delivery : result.deliveries()) {
+            if (leased.contains(delivery.id())) {
+                continue;
+            }
             if (delivery.status() == DeliveryStatus.PENDING) {
                 dispatcher.offer(delivery.id(), delivery.endpointId());
             } else if (result.created() && delivery.status() == DeliveryStatus.SKIPPED) {
@@ -411,10 +439,9 @@ public final class DefaultWebhookSender implements WebhookSender {
             throw new IllegalStateException("endpoint " + endpointId + " is disabled: enable it to send a test event");
         }
         // The one endpoint whatever it subscribes to; stored, signed, retried and logged as a publish is.
-        AppendResult result = append(tenant, event, () -> List.of(endpoint), store::append);
-        dispatch(result);
+        PublishReceipt receipt = publishTo(tenant, event, () -> List.of(endpoint));
         LOG.info("test event {} ({}) sent to endpoint {} of tenant {}", event.id(), event.type(), endpointId, tenant);
-        return receipt(event, result);
+        return receipt;
     }
 
     @Override

@@ -1,9 +1,18 @@
 package com.migomail.webhooks.delivery.internal;
 
+import com.migomail.webhooks.store.AppendLease;
+import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.Endpoint;
+import com.migomail.webhooks.store.NewDelivery;
+import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +106,114 @@ final class Dispatcher {
             return;
         }
         submit(() -> claimAndRun(deliveryId, endpointId), () -> limiter.release(endpointId));
+    }
+
+    /**
+     * Appends a just-published event with the deliveries this node has slots for already leased to
+     * it, so that they need no claim; the caller starts them with {@link LeasedAppend#start} once it
+     * has told its listeners of the event. Deliveries without a slot stay unleased for
+     * {@link #offer} and the poller, as does everything when this node is not running.
+     *
+     * @param recipients the endpoints the deliveries go to, as just read
+     */
+    LeasedAppend appendLeased(StoredEvent event, List<NewDelivery> deliveries, List<Endpoint> recipients) {
+        if (!enterClaim()) {
+            return new LeasedAppend(store.append(event, deliveries), List.of(), Map.of(), false);
+        }
+        Map<String, String> slots = new HashMap<>();
+        AppendResult result;
+        try {
+            for (NewDelivery delivery : deliveries) {
+                if (delivery.status() == DeliveryStatus.PENDING && limiter.tryAcquire(delivery.endpointId())) {
+                    slots.put(delivery.id(), delivery.endpointId());
+                }
+            }
+            result = slots.isEmpty() ? store.append(event, deliveries)
+                    : store.append(event, deliveries, new AppendLease(nodeId, leaseDuration, slots.keySet()));
+        } catch (RuntimeException | Error e) {
+            slots.values().forEach(limiter::release);
+            claimGate.readLock().unlock();
+            throw e;
+        }
+        List<Delivery> leased = new ArrayList<>();
+        for (Delivery delivery : result.deliveries()) {
+            String endpointId = slots.remove(delivery.id());
+            if (endpointId == null) {
+                continue;
+            }
+            if (result.created() && nodeId.equals(delivery.leaseOwner())) {
+                leased.add(delivery);
+            } else {
+                limiter.release(endpointId);
+            }
+        }
+        // A re-append returns the deliveries stored before, not these: their slots are freed too.
+        slots.values().forEach(limiter::release);
+        Map<String, Endpoint> endpoints = new HashMap<>();
+        recipients.forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
+        return new LeasedAppend(result, leased, endpoints, true);
+    }
+
+    /**
+     * What {@link #appendLeased} wrote, and the deliveries it leased to this node, each on a held
+     * slot, which {@link #start} runs (or gives back if the node stopped meanwhile).
+     */
+    final class LeasedAppend {
+        private final AppendResult result;
+        private final List<Delivery> leased;
+        private final Map<String, Endpoint> endpoints;
+        private boolean gateHeld;
+
+        private LeasedAppend(AppendResult result, List<Delivery> leased, Map<String, Endpoint> endpoints,
+                boolean gateHeld) {
+            this.result = result;
+            this.leased = leased;
+            this.endpoints = endpoints;
+            this.gateHeld = gateHeld;
+        }
+
+        AppendResult result() {
+            return result;
+        }
+
+        /** The ids of the deliveries {@link #start} runs, which the caller must not offer. */
+        Set<String> leasedIds() {
+            Set<String> ids = new HashSet<>();
+            leased.forEach(delivery -> ids.add(delivery.id()));
+            return ids;
+        }
+
+        /** Runs the leased deliveries and leaves the claim gate; call once, on the appending thread. */
+        void start() {
+            if (!gateHeld) {
+                return;
+            }
+            gateHeld = false;
+            try {
+                for (Delivery delivery : leased) {
+                    Endpoint endpoint = endpoints.get(delivery.endpointId());
+                    if (running && endpoint != null) {
+                        run(delivery, () -> attempts.executePublished(delivery, result.event(), endpoint));
+                    } else if (running) {
+                        run(delivery);
+                    } else {
+                        giveBack(delivery);
+                    }
+                }
+            } finally {
+                claimGate.readLock().unlock();
+            }
+        }
+    }
+
+    private void giveBack(Delivery delivery) {
+        try {
+            store.release(delivery.id(), nodeId);
+        } catch (RuntimeException e) {
+            LOG.warn("releasing delivery {} failed; its lease will expire", delivery.id(), e);
+        } finally {
+            limiter.release(delivery.endpointId());
+        }
     }
 
     private void claimAndRun(String deliveryId, String endpointId) {
@@ -210,11 +328,15 @@ final class Dispatcher {
 
     /** Runs an attempt on a held slot and lease; frees the slot when it is done. */
     private void run(Delivery delivery) {
+        run(delivery, () -> attempts.execute(delivery));
+    }
+
+    private void run(Delivery delivery, Supplier<CompletableFuture<Void>> execution) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         inFlight.put(delivery.id(), done);
         CompletableFuture<Void> attempt;
         try {
-            attempt = attempts.execute(delivery);
+            attempt = execution.get();
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
