@@ -24,8 +24,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts PostgreSQL and a pool of {@code poolSize} connections.
      *
-     * @param synchronousCommit {@code on} (PostgreSQL's default: every commit waits for its WAL flush)
-     *     or {@code off}
+     * @param synchronousCommit {@code on} (PostgreSQL's default: every commit waits for its WAL flush,
+     *     with {@code fsync} on, which this always sets) or {@code off}
      */
     static EmbeddedDatabase start(int poolSize, String synchronousCommit) throws IOException {
         return start(poolSize, synchronousCommit, false);
@@ -44,6 +44,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = builder
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", synchronousCommit)
+                // Zonky's builder turns fsync off unless told otherwise: then no commit waits for the
+                // disk whatever synchronous_commit says. On, as on any production server.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();

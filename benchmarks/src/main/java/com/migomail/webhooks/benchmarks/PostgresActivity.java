@@ -128,9 +128,10 @@ final class PostgresActivity implements AutoCloseable {
     }
 
     /**
-     * Statements, commits and WAL syncs per recorded attempt (one per delivery when every attempt
-     * succeeds) since {@link #countStatements}. The commits leave out this sampler's own one-query
-     * transactions; a WAL sync ({@code pg_stat_wal.wal_sync}) is one flush that may carry several commits.
+     * Statements, transactions and WAL syncs per recorded attempt (one per delivery when every attempt
+     * succeeds) since {@link #countStatements}. The transactions leave out this sampler's own one-query
+     * ones but count every other read in auto-commit (which writes no WAL); a WAL sync
+     * ({@code pg_stat_wal.wal_sync}) is one flush to disk, which may carry several commits.
      */
     private void perAttempt(Statement statement, StringBuilder text) throws SQLException {
         long calls;
@@ -153,8 +154,8 @@ final class PostgresActivity implements AutoCloseable {
         long commits = commits(statement) - commitsBefore - sampled - 3;
         long walSyncs = walSyncs(statement) - walSyncsBefore;
         double per = Math.max(1, attempts);
-        text.append(String.format(Locale.ROOT, "  per attempt (%d attempts): %.2f statements, %.2f commits,"
-                + " %.3f WAL syncs (%d statements, %d commits, %d WAL syncs)%n", attempts, calls / per,
+        text.append(String.format(Locale.ROOT, "  per attempt (%d attempts): %.2f statements, %.2f transactions"
+                + " (read-only ones included), %.3f WAL syncs (%d statements, %d transactions, %d WAL syncs)%n", attempts, calls / per,
                 commits / per, walSyncs / per, calls, commits, walSyncs));
     }
 
