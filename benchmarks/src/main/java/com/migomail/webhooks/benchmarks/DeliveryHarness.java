@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * default 16), {@code --publishers P} (publishing threads, default 2), {@code --warmup W} (default 20000),
  * {@code --stores memory,h2,postgres}, {@code --latency-seconds S} (length of each paced run, default 10),
  * {@code --timeout S} (per run, default 120), {@code --pg-sync on|off} (PostgreSQL
- * {@code synchronous_commit}, default on), {@code --pg-pool N} (default 10), {@code --executor-threads N}
+ * {@code synchronous_commit}, default on), {@code --pg-fsync on|off} (PostgreSQL {@code fsync}, default on;
+ * off only to compare with the runs made before 2026-12-03, which had it off), {@code --pg-pool N} (default 10), {@code --executor-threads N}
  * (gives the sender an executor of N threads instead of its default of 4), {@code --csv-dir D} (writes each
  * run's per-event publish time and latency to {@code D/<run number>.csv}), {@code --pg-statements on}
  * (loads {@code pg_stat_statements} and reports per-statement times; costs a little). Bounded: every wait has a
@@ -57,6 +58,7 @@ final class DeliveryHarness {
     private final int latencySeconds;
     private final int timeoutSeconds;
     private final String pgSync;
+    private final String pgFsync;
     private final int pgPool;
     private final int executorThreads;
     private final String csvDirectory;
@@ -78,6 +80,7 @@ final class DeliveryHarness {
         latencySeconds = options.intValue("latency-seconds", 10);
         timeoutSeconds = options.intValue("timeout", 120);
         pgSync = options.value("pg-sync", "on");
+        pgFsync = options.value("pg-fsync", "on");
         pgPool = options.intValue("pg-pool", 10);
         executorThreads = options.intValue("executor-threads", 0);
         csvDirectory = options.value("csv-dir", null);
@@ -91,7 +94,7 @@ final class DeliveryHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
-                "latency-seconds", "timeout", "pg-sync", "pg-pool", "executor-threads", "csv-dir", "pg-statements"));
+                "latency-seconds", "timeout", "pg-sync", "pg-fsync", "pg-pool", "executor-threads", "csv-dir", "pg-statements"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -136,14 +139,14 @@ final class DeliveryHarness {
     }
 
     private void measurePostgres() throws Exception {
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync, pgStatements);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync, pgFsync, pgStatements);
                 JdbcWebhookStore store = BenchmarkStores.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
                 if (pgStatements) {
                     activity.countStatements();
                 }
-                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ")", store);
+                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ", fsync=" + pgFsync + ")", store);
                 verdicts.add(activity.report(12));
                 verdicts.add(activity.statementReport(12));
             }
@@ -156,8 +159,8 @@ final class DeliveryHarness {
                     + " HTTP, %d threads): %.0f deliveries/s; the sender at full speed is %.2fx of it", concurrency,
                     loop, sender / loop));
             verdicts.add(String.format(Locale.ROOT, "machine: %.0f one-row commits/s on one connection"
-                    + " (synchronous_commit=%s), %.0f fsyncs/s of an 8 KiB write (FileChannel.force)",
-                    StoreLoop.commitsPerSecond(database.dataSource(), 3), pgSync, StoreLoop.fsyncsPerSecond(3)));
+                    + " (synchronous_commit=%s, fsync=%s), %.0f fsyncs/s of an 8 KiB write (FileChannel.force)",
+                    StoreLoop.commitsPerSecond(database.dataSource(), 3), pgSync, pgFsync, StoreLoop.fsyncsPerSecond(3)));
         }
     }
 

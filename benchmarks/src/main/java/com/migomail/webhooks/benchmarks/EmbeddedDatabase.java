@@ -37,6 +37,15 @@ final class EmbeddedDatabase implements AutoCloseable {
      */
     static EmbeddedDatabase start(int poolSize, String synchronousCommit, boolean statementStatistics)
             throws IOException {
+        return start(poolSize, synchronousCommit, "on", statementStatistics);
+    }
+
+    /**
+     * Starts PostgreSQL with {@code fsync} as given: {@code off} only to compare with runs made that
+     * way (the figures before 2026-12-03, when Zonky's default left it off), never for a durability claim.
+     */
+    static EmbeddedDatabase start(int poolSize, String synchronousCommit, String fsync, boolean statementStatistics)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (statementStatistics) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
@@ -45,8 +54,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", synchronousCommit)
                 // Zonky's builder turns fsync off unless told otherwise: then no commit waits for the
-                // disk whatever synchronous_commit says. On, as on any production server.
-                .setServerConfig("fsync", "on")
+                // disk whatever synchronous_commit says. On by default, as on any production server.
+                .setServerConfig("fsync", fsync)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();

@@ -311,10 +311,11 @@ final class DeliveryRepository {
                 + " WHERE id = ? AND lease_owner = ?", deliveryId, owner).update(connection) == 1;
     }
 
+    /** By primary key alone, the tenant compared here, for the reason {@link EventRepository#find} gives. */
     Optional<Delivery> find(Connection connection, TenantId tenant, String deliveryId) throws SQLException {
-        return new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries()
-                + " WHERE id = ? AND tenant_id = ?", deliveryId, tenant.value())
-                .query(connection, Rows::delivery).stream().findFirst();
+        return new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries() + " WHERE id = ?", deliveryId)
+                .query(connection, Rows::delivery).stream().filter(delivery -> delivery.tenant().equals(tenant))
+                .findFirst();
     }
 
     /**
