@@ -100,7 +100,7 @@ final class AttemptExecutor {
      * endpoint are the ones just written and read, so nothing is loaded again.
      */
     CompletableFuture<Void> executePublished(Delivery delivery, StoredEvent event, Endpoint endpoint) {
-        Target target = new Target(event, endpoint, delivery.attemptCount() + 1);
+        Target target = new Target(event, endpoint, attemptNumber(delivery));
         return CompletableFuture.supplyAsync(() -> target, executor).thenCompose(t -> attempt(delivery, t));
     }
 

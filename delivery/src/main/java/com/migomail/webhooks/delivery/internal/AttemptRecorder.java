@@ -89,8 +89,12 @@ final class AttemptRecorder {
         Set<String> recorded;
         try {
             recorded = store.recordAttempts(nodeId, batch.stream().map(Pending::result).toList(), clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Every waiting attempt hears of it (its lease then expires and it is retried); none hangs.
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
             return;
         }
         for (Pending pending : batch) {

@@ -150,7 +150,9 @@ final class Dispatcher {
         // A re-append returns the deliveries stored before, not these: their slots are freed too.
         slots.values().forEach(limiter::release);
         Map<String, Endpoint> endpoints = new HashMap<>();
-        recipients.forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
+        if (!leased.isEmpty()) {
+            recipients.forEach(endpoint -> endpoints.put(endpoint.id(), endpoint));
+        }
         return new LeasedAppend(result, leased, endpoints, true);
     }
 
