@@ -6,6 +6,7 @@ module com.migomail.webhooks.store.jdbc {
     requires transitive com.migomail.webhooks.store;
     requires transitive java.sql;
     requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
 
     exports com.migomail.webhooks.store.jdbc;
 }

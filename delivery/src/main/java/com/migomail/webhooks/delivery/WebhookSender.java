@@ -75,9 +75,12 @@ public interface WebhookSender extends AutoCloseable {
     /**
      * Starts dispatching: due deliveries (including those left by a previous run or by other nodes)
      * are claimed and sent, and old events are purged on schedule. Publishing works before
-     * {@code start()}; deliveries then wait in the store.
+     * {@code start()}; deliveries then wait in the store. If the store signals due work
+     * ({@link com.migomail.webhooks.store.DeliveryStore#onDueWork}, PostgreSQL with
+     * {@code dueWorkNotifications}), the sender polls when signalled as well as every poll interval.
      *
-     * @throws IllegalStateException if the sender was started or closed already
+     * @throws IllegalStateException if the sender was started or closed already, or the store
+     *     cannot signal as configured (the sender is then still not started)
      */
     void start();
 

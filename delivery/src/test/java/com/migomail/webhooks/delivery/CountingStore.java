@@ -11,8 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Passes every call on to a store and counts them by method name: a store round trip each. */
 final class CountingStore {
-    /** Claims, and the clock comparison every poll makes: the poller's calls, not an attempt's. */
-    private static final Set<String> CLAIMS = Set.of("claim", "claimDue", "release", "sharedClockTime");
+    /**
+     * Claims, the clock comparison every poll makes and the due-work subscription each start makes:
+     * the poller's calls, not an attempt's.
+     */
+    private static final Set<String> CLAIMS = Set.of("claim", "claimDue", "release", "sharedClockTime", "onDueWork");
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final WebhookStore store;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -221,6 +222,32 @@ public interface DeliveryStore {
      */
     default Optional<Instant> sharedClockTime() {
         return Optional.empty();
+    }
+
+    /**
+     * Asks the store to call {@code wakeUp} soon after work that any node may claim becomes due
+     * because of a write committed elsewhere: another node's publish without a lease, a
+     * transactional-outbox append committed by the host, a replay, a released lease. A sender
+     * subscribes on start and polls (with {@link #claimDue}) when woken, so that such work is
+     * picked up in milliseconds instead of at the next poll interval.
+     *
+     * <p>A hint, not a guarantee: a store may call it when there is nothing to claim, and may miss
+     * a signal (a lost connection, say; it then calls {@code wakeUp} once it listens again), so the
+     * caller keeps polling as its safety net. {@code wakeUp} is called on a thread of the store's,
+     * must return quickly and should not throw (what it throws is logged and ignored).
+     *
+     * <p>The default, for stores that send no signal (the in-memory store, H2, PostgreSQL unless
+     * its builder enables {@code dueWorkNotifications}), returns {@link DueWorkSubscription#NONE}
+     * and never calls {@code wakeUp}.
+     *
+     * @param wakeUp what to call when due work may be waiting
+     * @return the subscription; close it to stop the calls
+     * @throws IllegalStateException if the store was configured to signal but cannot (a
+     *     configuration the database does not support)
+     */
+    default DueWorkSubscription onDueWork(Runnable wakeUp) {
+        Objects.requireNonNull(wakeUp, "wakeUp cannot be null");
+        return DueWorkSubscription.NONE;
     }
 
     /**

@@ -24,6 +24,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryQuery;
 import com.migomail.webhooks.store.DeliveryStatus;
+import com.migomail.webhooks.store.DueWorkSubscription;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.ErasureCounts;
@@ -79,6 +80,8 @@ public final class DefaultWebhookSender implements WebhookSender {
     private final SubscriberIndex subscriberIndex;
     private State state = State.NEW;
     private ScheduledFuture<?> purgeTask;
+    /** The store's wake-up when another node or an outbox commits claimable work; NONE for most stores. */
+    private DueWorkSubscription dueWork = DueWorkSubscription.NONE;
 
     /**
      * A sender with these settings, creating what the configuration leaves {@code null}.
@@ -128,6 +131,8 @@ public final class DefaultWebhookSender implements WebhookSender {
         if (state != State.NEW) {
             throw new IllegalStateException("sender cannot start: it is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
+        // First: a store that cannot signal as configured fails start with the sender still new.
+        dueWork = config.store().onDueWork(dispatcher::requestPoll);
         state = State.STARTED;
         dispatcher.start();
         long purgeMillis = config.purgeInterval().toMillis();
@@ -156,6 +161,7 @@ public final class DefaultWebhookSender implements WebhookSender {
             if (purgeTask != null) {
                 purgeTask.cancel(false);
             }
+            dueWork.close();
         }
         if (wasStarted) {
             dispatcher.stop(config.shutdownTimeout());

@@ -43,7 +43,9 @@ import javax.sql.DataSource;
  * another; outcomes are recorded only if the caller still holds an unexpired lease, checked in the
  * same statement. Work published on one node is visible to every node as soon as it commits: other
  * nodes pick it up by short polling of {@link #claimDue} (an indexed query) every poll interval of
- * the delivery engine (1 s by default); no LISTEN/NOTIFY is needed, so any connection pooler works.
+ * the delivery engine (1 s by default), which works through any connection pooler; with
+ * {@link Builder#dueWorkNotifications()} they are also woken by PostgreSQL {@code LISTEN}/{@code NOTIFY}
+ * at the commit, and pick it up within milliseconds.
  * {@link #deleteTenantBatch} and {@link #eraseSubscriberBatch} are one short transaction per batch
  * that locks the batch's rows before deleting them; on PostgreSQL it skips rows another transaction
  * holds, so nodes erasing at once take disjoint batches, and each call's counts are what it deleted.
@@ -192,7 +194,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * {@link #dataSource(DataSource) data source} or an {@link #h2File(Path) H2 file}) and how
      * endpoint secrets are stored ({@link #secretEncryption(SecretEncryptionKeys)} or
      * {@link #storeSecretsInPlainText()}). Defaults: dialect detected from the database, table prefix
-     * {@value #DEFAULT_TABLE_PREFIX}, no tenant for rows of schema version 1. Not thread-safe;
+     * {@value #DEFAULT_TABLE_PREFIX}, no tenant for rows of schema version 1, no due-work
+     * notifications. Not thread-safe;
      * {@link #build()} copies.
      */
     final class Builder {
@@ -209,6 +212,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         private Dialect dialect;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private TenantId tenantForExistingRows;
+        private boolean dueWorkNotifications;
+        private DataSource listenSource;
 
         private Builder() {
         }
@@ -343,6 +348,45 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         }
 
         /**
+         * Turns on PostgreSQL {@code LISTEN}/{@code NOTIFY} wake-ups (default off): writes that leave
+         * deliveries for any node to claim (an outbox append the host commits, a publish whose
+         * deliveries this node had no free slot for, a replay, a released lease) notify the channel
+         * {@code <prefix>due_work} at their commit, and every sender over this store listens on it
+         * (see {@link com.migomail.webhooks.store.DeliveryStore#onDueWork}) and polls when woken:
+         * work committed on another node is picked up in milliseconds instead of within the poll
+         * interval. Polling stays on as the safety net for lost notifications.
+         *
+         * <p>The listening connection is borrowed from the store's data source and held while a
+         * sender runs (one connection of the pool per store). A pooler in transaction mode (PgBouncer's
+         * {@code pool_mode=transaction}, say) does not keep a session's {@code LISTEN}: give such
+         * hosts {@link #dueWorkNotifications(DataSource)} a direct connection. Each notifying commit
+         * takes PostgreSQL's notification queue lock, so many nodes notifying at a high rate pay for
+         * it; that is why it is off by default.
+         *
+         * @return this builder
+         */
+        public Builder dueWorkNotifications() {
+            this.dueWorkNotifications = true;
+            return this;
+        }
+
+        /**
+         * As {@link #dueWorkNotifications()}, listening on a connection from {@code listenSource}
+         * instead of the store's data source: a direct (session) connection to the same database,
+         * where the store's own goes through a pooler in transaction mode.
+         *
+         * @param listenSource a data source of the same PostgreSQL database whose connections keep
+         *     their session
+         * @return this builder
+         * @throws NullPointerException if listenSource is null
+         */
+        public Builder dueWorkNotifications(DataSource listenSource) {
+            this.listenSource = Objects.requireNonNull(listenSource, "listenSource cannot be null");
+            this.dueWorkNotifications = true;
+            return this;
+        }
+
+        /**
          * A store with this configuration. Does not connect: the database is first used (and the
          * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
          *
@@ -350,7 +394,10 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          *     closes the database of {@link #h2File}
          * @throws IllegalStateException if neither or both of a data source and an H2 file were set,
          *     if neither or both of {@link #secretEncryption} and {@link #storeSecretsInPlainText()}
-         *     were chosen, or if the H2 driver ({@code com.h2database:h2}) is not available for an H2 file
+         *     were chosen, if the H2 driver ({@code com.h2database:h2}) is not available for an H2 file, or
+         *     if {@link #dueWorkNotifications()} is on for an H2 file or with the dialect set to H2 (a
+         *     data source whose database is detected as H2 fails the store's first operation with
+         *     {@link IllegalStateException} instead)
          */
         public JdbcWebhookStore build() {
             if ((dataSource == null) == (h2File == null)) {
@@ -363,13 +410,17 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
                                 + " them (recommended), or storeSecretsInPlainText()"
                         : "secretEncryption and storeSecretsInPlainText cannot both be set");
             }
+            if (dueWorkNotifications && (h2File != null || dialect == Dialect.H2)) {
+                throw new IllegalStateException("dueWorkNotifications needs PostgreSQL (LISTEN/NOTIFY), not H2");
+            }
             Keyring keyring = secretKeys == null ? null
                     : new Keyring(secretKeys.currentKeyId(), secretKeys.secretKeys());
             if (h2File != null) {
                 H2FileDataSource owned = H2FileDataSource.forFile(h2File);
-                return new JdbcStore(owned, Dialect.H2, tablePrefix, owned, tenantForExistingRows, keyring);
+                return new JdbcStore(owned, Dialect.H2, tablePrefix, owned, tenantForExistingRows, keyring, null);
             }
-            return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows, keyring);
+            return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows, keyring,
+                    dueWorkNotifications ? (listenSource == null ? dataSource : listenSource) : null);
         }
     }
 }

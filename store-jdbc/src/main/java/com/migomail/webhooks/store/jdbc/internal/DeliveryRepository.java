@@ -45,10 +45,13 @@ final class DeliveryRepository {
 
     private final Tables tables;
     private final Dialect dialect;
+    private final DueWorkNotifications notifications;
 
-    DeliveryRepository(Tables tables, Dialect dialect) {
+    /** @param notifications where to signal deliveries left for any node to claim, or {@code null} */
+    DeliveryRepository(Tables tables, Dialect dialect, DueWorkNotifications notifications) {
         this.tables = tables;
         this.dialect = dialect;
+        this.notifications = notifications;
     }
 
     /**
@@ -307,6 +310,13 @@ final class DeliveryRepository {
     }
 
     boolean release(Connection connection, String deliveryId, String owner) throws SQLException {
+        if (notifications != null) {
+            // One statement still: the notification is sent only if a lease was given back.
+            return !new Sql("WITH released AS (UPDATE " + tables.deliveries() + " SET lease_owner = NULL,"
+                    + " lease_expires_at = NULL WHERE id = ? AND lease_owner = ? RETURNING id)"
+                    + " SELECT pg_notify(?, '') FROM released", deliveryId, owner, notifications.channel())
+                    .query(connection, rows -> Boolean.TRUE).isEmpty();
+        }
         return new Sql("UPDATE " + tables.deliveries() + " SET lease_owner = NULL, lease_expires_at = NULL"
                 + " WHERE id = ? AND lease_owner = ?", deliveryId, owner).update(connection) == 1;
     }
@@ -464,6 +474,7 @@ final class DeliveryRepository {
             new Sql("INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
                     + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?)",
                     newDeliveryId, tenant.value(), eventId, endpointId, due, due, due).update(connection);
+            notifyDue(connection);
             return find(connection, tenant, newDeliveryId).orElseThrow();
         }
         Delivery delivery = existing.get();
@@ -473,7 +484,15 @@ final class DeliveryRepository {
         new Sql("UPDATE " + tables.deliveries() + " SET status = 'PENDING', attempt_count = 0, replay = TRUE,"
                 + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?",
                 due, due, delivery.id()).update(connection);
+        notifyDue(connection);
         return find(connection, tenant, delivery.id()).orElseThrow();
+    }
+
+    /** Signals, at this transaction's commit, a delivery that any node may claim (if signals are on). */
+    private void notifyDue(Connection connection) throws SQLException {
+        if (notifications != null) {
+            notifications.notifyIn(connection);
+        }
     }
 
     private void lockEvent(Connection connection, TenantId tenant, String eventId) throws SQLException {

@@ -3,6 +3,7 @@ package com.migomail.webhooks.store.jdbc.internal;
 import com.migomail.webhooks.store.AppendLease;
 import com.migomail.webhooks.store.AppendResult;
 import com.migomail.webhooks.store.Delivery;
+import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.EventQuery;
 import com.migomail.webhooks.store.KeysetCursor;
 import com.migomail.webhooks.store.NewDelivery;
@@ -27,10 +28,13 @@ final class EventRepository {
 
     private final Tables tables;
     private final Dialect dialect;
+    private final DueWorkNotifications notifications;
 
-    EventRepository(Tables tables, Dialect dialect) {
+    /** @param notifications where to signal deliveries left for any node to claim, or {@code null} */
+    EventRepository(Tables tables, Dialect dialect, DueWorkNotifications notifications) {
         this.tables = tables;
         this.dialect = dialect;
+        this.notifications = notifications;
     }
 
     /**
@@ -80,6 +84,10 @@ final class EventRepository {
         List<Delivery> created = deliveries.stream().map(delivery -> leased(delivery.toDelivery(event), event, lease))
                 .toList();
         insertDeliveries(connection, created);
+        if (notifications != null && created.stream().anyMatch(
+                delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null)) {
+            notifications.notifyIn(connection); // at the commit, this one's or the outbox caller's
+        }
         return new AppendResult(true, event, created);
     }
 

@@ -9,6 +9,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DueWorkSubscription;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
 import com.migomail.webhooks.store.ErasureCounts;
@@ -49,6 +50,8 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final AutoCloseable owned;
     private final TenantId existingRowsTenant;
     private final Keyring keyring;
+    /** Set when the builder enabled LISTEN/NOTIFY; PostgreSQL only. */
+    private final DueWorkNotifications notifications;
     private final Object initLock = new Object();
     private volatile Ready ready;
     private volatile Dialect detectedDialect;
@@ -79,10 +82,12 @@ public final class JdbcStore implements JdbcWebhookStore {
      * @param existingRowsTenant the tenant that rows stored before schema version 2 get when the
      *     store migrates them, or {@code null} if the host named none
      * @param keyring the keys that encrypt endpoint secrets, or {@code null} to keep them in plain text
+     * @param listenSource where the LISTEN connection of due-work notifications comes from, or
+     *     {@code null} to send and hear none
      * @throws NullPointerException if dataSource or tablePrefix is null
      */
     public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned,
-            TenantId existingRowsTenant, Keyring keyring) {
+            TenantId existingRowsTenant, Keyring keyring, DataSource listenSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
         this.database = new Database(dataSource);
         this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"));
@@ -90,6 +95,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         this.detectedDialect = dialect;
         this.existingRowsTenant = existingRowsTenant;
         this.keyring = keyring;
+        this.notifications = listenSource == null ? null : new DueWorkNotifications(listenSource, tablePrefix);
     }
 
     private Ready ready() {
@@ -100,12 +106,16 @@ public final class JdbcStore implements JdbcWebhookStore {
         synchronized (initLock) {
             if (ready == null) {
                 Dialect dialect = dialect();
+                if (notifications != null && dialect != Dialect.POSTGRESQL) {
+                    throw new IllegalStateException("dueWorkNotifications needs PostgreSQL (LISTEN/NOTIFY); the"
+                            + " database is " + dialect);
+                }
                 database.autoCommit("durability check", c -> DurabilityCheck.check(c, dialect));
                 new Migrator(tables, dialect, existingRowsTenant).migrate(database);
                 SecretsAtRest secrets = new SecretsAtRest(tables, dialect, keyring);
                 secrets.start(database);
-                ready = new Ready(dialect, new EventRepository(tables, dialect),
-                        new DeliveryRepository(tables, dialect), new EndpointRepository(tables, dialect, secrets),
+                ready = new Ready(dialect, new EventRepository(tables, dialect, notifications),
+                        new DeliveryRepository(tables, dialect, notifications), new EndpointRepository(tables, dialect, secrets),
                         new ErasureRepository(tables, dialect), secrets);
             }
             return ready;
@@ -397,6 +407,16 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public DueWorkSubscription onDueWork(Runnable wakeUp) {
+        Objects.requireNonNull(wakeUp, "wakeUp cannot be null");
+        if (notifications == null) {
+            return DueWorkSubscription.NONE;
+        }
+        ready(); // fails on H2 before a thread is started
+        return notifications.subscribe(wakeUp);
+    }
+
+    @Override
     public Optional<Delivery> delivery(TenantId tenant, String deliveryId) {
         Objects.requireNonNull(tenant, "tenant cannot be null");
         Objects.requireNonNull(deliveryId, "deliveryId cannot be null");
@@ -524,6 +544,6 @@ public final class JdbcStore implements JdbcWebhookStore {
     public String toString() {
         return "JdbcWebhookStore[prefix=" + tables.prefix() + ", dialect=" + detectedDialect + ", dataSource="
                 + dataSource.getClass().getName() + ", secrets=" + (keyring == null ? "plain text" : "encrypted")
-                + "]";
+                + (notifications == null ? "" : ", dueWorkNotifications=" + notifications.channel()) + "]";
     }
 }
