@@ -215,7 +215,7 @@ final class DeliveryHarness {
 
     /** Sends {@code count} new events through the target and waits for them (or the timeout). */
     private RunResult run(String name, Target target, int count, double rate, boolean keep) throws Exception {
-        List<WebhookEvent> batch = newEvents(count);
+        List<WebhookEvent> batch = SampleEvents.fresh(count);
         ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
         receiver.logTo(log);
         target.send(log, batch, rate);
@@ -256,14 +256,6 @@ final class DeliveryHarness {
         if (full.received() < full.published() || half.received() < half.published()) {
             verdicts.add("  NOT EVERY EVENT ARRIVED: the figures above are not valid");
         }
-    }
-
-    private List<WebhookEvent> newEvents(int count) {
-        List<WebhookEvent> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            batch.add(WebhookEvent.of(samples.get(i % samples.size()).data()));
-        }
-        return batch;
     }
 
     private void print() {

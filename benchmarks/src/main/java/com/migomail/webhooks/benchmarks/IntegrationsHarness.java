@@ -87,7 +87,6 @@ final class IntegrationsHarness {
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final Settings settings;
-    private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<String> notes = new ArrayList<>();
     private LoopbackReceiver receiver;
 
@@ -268,10 +267,7 @@ final class IntegrationsHarness {
 
     private Measured deliver(String name, WebhookSender sender, Context context, int count, double rate)
             throws Exception {
-        List<WebhookEvent> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            batch.add(WebhookEvent.of(samples.get(i % samples.size()).data()));
-        }
+        List<WebhookEvent> batch = SampleEvents.fresh(count);
         ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
         receiver.logTo(log);
         long cpuBefore = CPU.getProcessCpuTime();

@@ -91,4 +91,17 @@ final class SampleEvents {
     static List<WebhookEvent> all() {
         return java.util.Arrays.stream(EventType.values()).map(SampleEvents::event).toList();
     }
+
+    /**
+     * {@code count} new events (each a new id) cycling through the data of {@link #all()}, for one
+     * measured run of a harness.
+     */
+    static List<WebhookEvent> fresh(int count) {
+        List<WebhookEvent> samples = all();
+        List<WebhookEvent> batch = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(WebhookEvent.of(samples.get(i % samples.size()).data()));
+        }
+        return batch;
+    }
 }

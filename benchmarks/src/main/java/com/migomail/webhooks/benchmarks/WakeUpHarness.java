@@ -47,7 +47,6 @@ final class WakeUpHarness {
     private final int pollIntervalMillis;
     private final int timeoutSeconds;
     private final String pgFsync;
-    private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
 
@@ -136,10 +135,7 @@ final class WakeUpHarness {
 
     private RunResult run(LoopbackReceiver receiver, String name, Outbox outbox, int count, double rate, boolean keep)
             throws Exception {
-        List<WebhookEvent> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            batch.add(WebhookEvent.of(samples.get(i % samples.size()).data()));
-        }
+        List<WebhookEvent> batch = SampleEvents.fresh(count);
         ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
         receiver.logTo(log);
         Publishing.run(count, publishers, rate, i -> outbox.publish(log, i, batch.get(i)));

@@ -135,7 +135,7 @@ final class DueWorkNotifications {
             for (long left = millis; left > 0 && !subscribers.isEmpty();
                     left = (until - System.nanoTime()) / 1_000_000) {
                 try {
-                    lock.wait(Math.min(left, WAIT_MILLIS));
+                    lock.wait(left); // a close notifies, ending the pause early
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     listener = null;
