@@ -2,15 +2,18 @@ package com.migomail.webhooks.benchmarks;
 
 import com.migomail.webhooks.core.EventCodec;
 import com.migomail.webhooks.core.WebhookEvent;
+import com.migomail.webhooks.signing.WebhookSecret;
 import com.migomail.webhooks.delivery.EndpointAddressPolicy;
 import com.migomail.webhooks.delivery.EndpointRegistration;
 import com.migomail.webhooks.delivery.WebhookSender;
 import com.migomail.webhooks.store.TenantId;
 import com.migomail.webhooks.store.WebhookStore;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,8 +46,19 @@ import java.util.stream.Stream;
  * off only to compare with the runs made before 2026-12-03, which had it off), {@code --pg-pool N} (default 10), {@code --executor-threads N}
  * (gives the sender an executor of N threads instead of its default of 4), {@code --csv-dir D} (writes each
  * run's per-event publish time and latency to {@code D/<run number>.csv}), {@code --pg-statements on}
- * (loads {@code pg_stat_statements} and reports per-statement times; costs a little). Bounded: every wait has a
- * timeout, and the harness stops by itself.
+ * (loads {@code pg_stat_statements} and reports per-statement times; costs a little), {@code --peer-settings}
+ * (the {@link DbSchedulerPeer} configurations tried on PostgreSQL after the sender, comma-separated
+ * {@code <fetch|lock-and-fetch>:<threads>[:immediate]}, default
+ * {@code fetch:16:immediate,lock-and-fetch:16:immediate,lock-and-fetch:32:immediate}; {@code none} skips the peer).
+ * Bounded: every wait has a timeout, and the harness stops by itself.
+ *
+ * <p>The peer runs on the same database, receiver and publisher threads, with the same bodies and
+ * signatures: each setting gets a warm-up and a full-speed run; the best then gets a run paced at half
+ * its maximum, and a new sender on the same store gets a run paced at that same rate.
+ *
+ * <p>After the verdicts, each kept run's CPU per 1,000 deliveries: this JVM's (with its share in the
+ * kernel) and PostgreSQL's ({@link CpuMeter}), so that sender, peer and baseline can be compared on
+ * what they cost, not only on how fast they went.
  */
 final class DeliveryHarness {
 
@@ -63,9 +77,12 @@ final class DeliveryHarness {
     private final int executorThreads;
     private final String csvDirectory;
     private final boolean pgStatements;
+    private final List<DbSchedulerPeer.Setting> peerSettings;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
+    /** CPU per delivery of each kept run, printed after the verdicts. */
+    private final List<String> cpu = new ArrayList<>();
     private LoopbackReceiver receiver;
     private BareHttpLoop bare;
     private Target baseline;
@@ -85,6 +102,10 @@ final class DeliveryHarness {
         executorThreads = options.intValue("executor-threads", 0);
         csvDirectory = options.value("csv-dir", null);
         pgStatements = options.value("pg-statements", "off").equals("on");
+        String peer = options.value("peer-settings", "fetch:16:immediate,lock-and-fetch:16:immediate,"
+                + "lock-and-fetch:32:immediate");
+        peerSettings = peer.equals("none") ? List.of()
+                : Stream.of(peer.split(",")).map(DbSchedulerPeer.Setting::parse).toList();
         if (events < 1 || events > 100_000) {
             throw new IllegalArgumentException("--events must be 1..100000: " + events);
         }
@@ -94,7 +115,8 @@ final class DeliveryHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
-                "latency-seconds", "timeout", "pg-sync", "pg-fsync", "pg-pool", "executor-threads", "csv-dir", "pg-statements"));
+                "latency-seconds", "timeout", "pg-sync", "pg-fsync", "pg-pool", "executor-threads", "csv-dir", "pg-statements",
+                "peer-settings"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -161,7 +183,97 @@ final class DeliveryHarness {
             verdicts.add(String.format(Locale.ROOT, "machine: %.0f one-row commits/s on one connection"
                     + " (synchronous_commit=%s, fsync=%s), %.0f fsyncs/s of an 8 KiB write (FileChannel.force)",
                     StoreLoop.commitsPerSecond(database.dataSource(), 3), pgSync, pgFsync, StoreLoop.fsyncsPerSecond(3)));
+            if (!peerSettings.isEmpty()) {
+                measurePeer(database, store);
+            }
         }
+    }
+
+    /**
+     * The job-queue peer at each setting (warm-up, full speed), then the best one paced at half its
+     * maximum and the sender paced at that same rate. The peer gets a pool of its own, two connections
+     * more than its threads, as db-scheduler asks for; its polling interval is the sender's default, 1 s.
+     */
+    private void measurePeer(EmbeddedDatabase database, JdbcWebhookStore store) throws Exception {
+        DbSchedulerPeer.createTable(database.dataSource());
+        int connections = peerSettings.stream().mapToInt(DbSchedulerPeer.Setting::threads).max().orElse(1) + 2;
+        WebhookSecret secret = WebhookSecret.generate();
+        RunResult best = null;
+        DbSchedulerPeer.Setting bestSetting = null;
+        try (HikariDataSource pool = database.newPool(connections, "db-scheduler")) {
+            for (DbSchedulerPeer.Setting setting : peerSettings) {
+                try (DbSchedulerPeer peer = DbSchedulerPeer.start(pool, setting, Duration.ofSeconds(1),
+                        receiver.uri(), secret)) {
+                    Target scheduling = peerTarget(peer);
+                    String name = "db-scheduler (" + setting + ")";
+                    run(name + " warm-up", scheduling, warmup, 0, false);
+                    RunResult full = run(name + ": full speed", scheduling, events, 0, true);
+                    if (peer.failures() > 0) {
+                        verdicts.add(name + ": executions that failed and were retried: " + peer.failures());
+                    }
+                    if (full.received() == full.published()
+                            && (best == null || full.deliveriesPerSecond() > best.deliveriesPerSecond())) {
+                        best = full;
+                        bestSetting = setting;
+                    }
+                }
+            }
+            if (best == null) {
+                verdicts.add("db-scheduler: no setting delivered every event; no comparison");
+                return;
+            }
+            double halfRate = best.deliveriesPerSecond() / 2;
+            int paced = (int) Math.max(1, Math.min(100_000, halfRate * latencySeconds));
+            RunResult peerHalf;
+            try (DbSchedulerPeer peer = DbSchedulerPeer.start(pool, bestSetting, Duration.ofSeconds(1),
+                    receiver.uri(), secret)) {
+                peerHalf = run(String.format(Locale.ROOT, "db-scheduler (%s): paced %.0f/s", bestSetting, halfRate),
+                        peerTarget(peer), paced, halfRate, true);
+            }
+            RunResult senderHalf;
+            // The endpoint measureSender registered is still in the store: registering another would
+            // deliver every event twice.
+            try (WebhookSender sender = senderBuilder(store).build()) {
+                sender.start();
+                senderHalf = run(String.format(Locale.ROOT, "PostgreSQL sender: paced %.0f/s", halfRate),
+                        senderTarget(sender), paced, halfRate, true);
+            }
+            double sender = lastFull == null ? 0 : lastFull.deliveriesPerSecond();
+            double ratio = sender / best.deliveriesPerSecond();
+            verdicts.add(String.format(Locale.ROOT, "db-scheduler peer, best of %d settings (%s): %.0f deliveries/s;"
+                    + " the sender at full speed is %.2fx of it; target >= 2x: %s", peerSettings.size(), bestSetting,
+                    best.deliveriesPerSecond(), ratio, ratio >= 2 ? "MET" : String.format(Locale.ROOT,
+                            "MISSED by %.0f%%", (2 - ratio) / 2 * 100)));
+            verdicts.add(String.format(Locale.ROOT, "  p99 publish-to-receipt at %.0f/s (half the peer's maximum):"
+                    + " sender %.2f ms (p50 %.2f), db-scheduler %.2f ms (p50 %.2f); target lower: %s", halfRate,
+                    senderHalf.p99Millis(), senderHalf.p50Millis(), peerHalf.p99Millis(), peerHalf.p50Millis(),
+                    senderHalf.p99Millis() < peerHalf.p99Millis() ? "MET" : "MISSED"));
+            if (peerHalf.received() < peerHalf.published() || senderHalf.received() < senderHalf.published()) {
+                verdicts.add("  NOT EVERY EVENT ARRIVED in the paced runs: the latency comparison is not valid");
+            }
+        }
+    }
+
+    private Target peerTarget(DbSchedulerPeer peer) {
+        return (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
+            log.published(i);
+            peer.publish(batch.get(i));
+        });
+    }
+
+    private Target senderTarget(WebhookSender sender) {
+        return (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
+            log.published(i);
+            sender.publish(TENANT, batch.get(i));
+        });
+    }
+
+    private WebhookSender.Builder senderBuilder(WebhookStore store) {
+        return WebhookSender.builder()
+                .store(store)
+                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
+                .maxConcurrency(concurrency)
+                .maxConcurrencyPerEndpoint(concurrency);
     }
 
     /**
@@ -169,11 +281,7 @@ final class DeliveryHarness {
      * their mean, so drift over the run shows), then sender and baseline paced at half the sender's rate.
      */
     private void measureSender(String name, WebhookStore store) throws Exception {
-        WebhookSender.Builder builder = WebhookSender.builder()
-                .store(store)
-                .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
-                .maxConcurrency(concurrency)
-                .maxConcurrencyPerEndpoint(concurrency);
+        WebhookSender.Builder builder = senderBuilder(store);
         ExecutorService executor = null;
         if (executorThreads > 0) {
             executor = Executors.newFixedThreadPool(executorThreads, daemon("sender-executor-"));
@@ -183,10 +291,7 @@ final class DeliveryHarness {
         try (WebhookSender sender = builder.build()) {
             sender.registerEndpoint(TENANT, EndpointRegistration.of(receiver.uri().toString(), "*"));
             sender.start();
-            Target publishing = (log, batch, rate) -> Publishing.run(batch.size(), publishers, rate, i -> {
-                log.published(i);
-                sender.publish(TENANT, batch.get(i));
-            });
+            Target publishing = senderTarget(sender);
             run(name + " warm-up", publishing, warmup, 0, false);
             RunResult before = run("baseline: bare sendAsync loop", baseline, events, 0, true);
             RunResult full = run(name + ": full speed", publishing, events, 0, true);
@@ -218,12 +323,15 @@ final class DeliveryHarness {
         List<WebhookEvent> batch = SampleEvents.fresh(count);
         ReceiptLog log = new ReceiptLog(batch.stream().map(WebhookEvent::id).toList());
         receiver.logTo(log);
+        CpuMeter.Reading before = CpuMeter.read();
         target.send(log, batch, rate);
         boolean all = log.awaitAll(timeoutSeconds);
+        CpuMeter.Reading after = CpuMeter.read();
         receiver.logTo(null);
         RunResult result = log.result(name);
         if (keep) {
             results.add(result);
+            cpu.add(String.format(Locale.ROOT, "  %-60s %s", name, CpuMeter.perThousand(before, after, result.received())));
             if (csvDirectory != null) {
                 log.writeCsv(java.nio.file.Path.of(csvDirectory, results.size() + ".csv"));
             }
@@ -264,6 +372,10 @@ final class DeliveryHarness {
         results.forEach(result -> System.out.println(result.row()));
         System.out.println();
         verdicts.forEach(System.out::println);
+        System.out.println();
+        System.out.println("CPU per run, from the first publish to the last receipt (the JVM's includes the"
+                + " receiver and the publishing threads):");
+        cpu.forEach(System.out::println);
     }
 
     /** Something that delivers a batch of events to the receiver, noting publish times in the log. */

@@ -72,6 +72,19 @@ final class EmbeddedDatabase implements AutoCloseable {
         return pool.getJdbcUrl();
     }
 
+    /**
+     * A second pool of {@code size} connections to the same database, for a peer that should not
+     * share (or be starved by) the store's pool; the caller closes it.
+     */
+    HikariDataSource newPool(int size, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pool.getJdbcUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
     /** The pooled data source. */
     DataSource dataSource() {
         return pool;

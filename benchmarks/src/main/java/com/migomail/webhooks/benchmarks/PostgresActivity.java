@@ -175,14 +175,16 @@ final class PostgresActivity implements AutoCloseable {
     }
 
     private static void tables(Statement statement, StringBuilder text) throws SQLException {
-        text.append(String.format(Locale.ROOT, "  tables: %-18s %9s %9s %9s %9s %9s %12s%n", "name", "inserts",
-                "updates", "HOT upd.", "live", "dead", "idx scans"));
+        // Size with indexes and TOAST, for the bytes a delivery keeps on disk (docs/capacity.md).
+        text.append(String.format(Locale.ROOT, "  tables: %-18s %9s %9s %9s %9s %9s %12s %10s%n", "name", "inserts",
+                "updates", "HOT upd.", "live", "dead", "idx scans", "size MiB"));
         try (ResultSet rows = statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd,"
-                + " n_live_tup, n_dead_tup, idx_scan FROM pg_stat_user_tables ORDER BY n_tup_upd DESC")) {
+                + " n_live_tup, n_dead_tup, idx_scan, pg_total_relation_size(relid) FROM pg_stat_user_tables"
+                + " ORDER BY n_tup_upd DESC")) {
             while (rows.next()) {
-                text.append(String.format(Locale.ROOT, "          %-18s %9d %9d %9d %9d %9d %12d%n", rows.getString(1),
-                        rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
-                        rows.getLong(7)));
+                text.append(String.format(Locale.ROOT, "          %-18s %9d %9d %9d %9d %9d %12d %10.1f%n",
+                        rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
+                        rows.getLong(6), rows.getLong(7), rows.getLong(8) / 1048576.0));
             }
         }
     }
