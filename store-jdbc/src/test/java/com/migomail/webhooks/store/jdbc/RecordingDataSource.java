@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 final class RecordingDataSource {
 
-    /** A statement as the store ran it; array parameters are kept as their elements. */
+    /** A statement as the store ran it; array parameters are kept as their elements and type. */
     record Executed(String sql, Map<Integer, Object> parameters) {
 
         /** Prepares {@code prefix + sql} on the connection with the same parameters bound. */
@@ -30,8 +30,8 @@ final class RecordingDataSource {
             PreparedStatement statement = connection.prepareStatement(prefix + sql);
             for (Map.Entry<Integer, Object> parameter : parameters.entrySet()) {
                 Object value = parameter.getValue();
-                if (value instanceof Object[] elements) {
-                    statement.setArray(parameter.getKey(), connection.createArrayOf("VARCHAR", elements));
+                if (value instanceof ArrayOf array) {
+                    statement.setArray(parameter.getKey(), connection.createArrayOf(array.type(), array.elements()));
                 } else if (value instanceof NullOf typed) {
                     statement.setNull(parameter.getKey(), typed.sqlType());
                 } else {
@@ -45,10 +45,14 @@ final class RecordingDataSource {
     private record NullOf(int sqlType) {
     }
 
+    /** An array parameter: its elements and their SQL type, as the store created it. */
+    private record ArrayOf(String type, Object[] elements) {
+    }
+
     /** A parameter as a reader of the plans wants to see it. */
     static String show(Object parameter) {
-        if (parameter instanceof Object[] elements) {
-            return java.util.Arrays.toString(elements);
+        if (parameter instanceof ArrayOf array) {
+            return java.util.Arrays.toString(array.elements());
         }
         return parameter instanceof NullOf ? "NULL" : String.valueOf(parameter);
     }
@@ -99,7 +103,7 @@ final class RecordingDataSource {
         if (setter.equals("setNull")) {
             return new NullOf((Integer) value);
         }
-        return value instanceof Array array ? (Object[]) array.getArray() : value;
+        return value instanceof Array array ? new ArrayOf(array.getBaseTypeName(), (Object[]) array.getArray()) : value;
     }
 
     @FunctionalInterface

@@ -91,6 +91,74 @@ final class EventRepository {
         return new AppendResult(true, event, created);
     }
 
+    /**
+     * The usual append on PostgreSQL in one statement, for a connection in auto-commit mode: the
+     * tenant check of the endpoints, the event and its deliveries in one round trip that is also the
+     * commit, instead of a lookup, two inserts and a commit. Writes nothing and returns empty when
+     * the append is not the plain case (an endpoint that is not the tenant's, or an event id stored
+     * already or being appended concurrently): the caller then runs {@link #append} in a
+     * transaction, which reads first and answers each case as it always has.
+     */
+    Optional<AppendResult> appendInOneStatement(Connection connection, StoredEvent event, List<NewDelivery> deliveries,
+            AppendLease lease) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        List<Delivery> created = deliveries.stream().map(delivery -> leased(delivery.toDelivery(event), event, lease))
+                .toList();
+        int size = created.size();
+        Object[] ids = new Object[size];
+        Object[] endpoints = new Object[size];
+        Object[] statuses = new Object[size];
+        Object[] nextAttempts = new Object[size];
+        Object[] owners = new Object[size];
+        Object[] expiries = new Object[size];
+        Object[] createdAts = new Object[size];
+        Object[] updatedAts = new Object[size];
+        for (int i = 0; i < size; i++) {
+            Delivery delivery = created.get(i);
+            ids[i] = delivery.id();
+            endpoints[i] = delivery.endpointId();
+            statuses[i] = delivery.status().name();
+            nextAttempts[i] = delivery.nextAttemptAt() == null ? null : Times.nanos(delivery.nextAttemptAt(), "nextAttemptAt");
+            owners[i] = delivery.leaseOwner();
+            expiries[i] = delivery.leaseExpiresAt() == null ? null : Times.clampedNanos(delivery.leaseExpiresAt());
+            createdAts[i] = Times.nanos(delivery.createdAt(), "createdAt");
+            updatedAts[i] = Times.nanos(delivery.updatedAt(), "updatedAt");
+        }
+        Set<String> distinctEndpoints = new HashSet<>();
+        deliveries.forEach(delivery -> distinctEndpoints.add(delivery.endpointId()));
+        List<Long> counts = new Sql("WITH valid AS (SELECT count(*) AS n FROM " + tables.endpoints()
+                + " WHERE tenant_id = ? AND id = ANY(?)),", event.tenant().value(), List.copyOf(distinctEndpoints))
+                .add(" inserted AS (INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM valid WHERE valid.n = ?"
+                        + " ON CONFLICT (id) DO NOTHING RETURNING id),", event.id(), event.tenant().value(),
+                        event.type(), Times.nanos(event.timestamp(), "timestamp"), Times.nanos(event.storedAt(), "storedAt"),
+                        event.body(), Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR),
+                        Sql.nullable(EndpointCodec.traceContext(event.traceContext()), Sql.Null.VARCHAR),
+                        (long) distinctEndpoints.size())
+                .add(" rows AS (INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
+                        + " SELECT t.id, ?, ?, t.endpoint_id, t.status, 0, t.next_attempt_at, FALSE, t.lease_owner,"
+                        + " t.lease_expires_at, t.created_at, t.updated_at"
+                        + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS t(id, endpoint_id, status, next_attempt_at,"
+                        + " lease_owner, lease_expires_at, created_at, updated_at)"
+                        + " WHERE EXISTS (SELECT 1 FROM inserted) RETURNING id)", event.tenant().value(), event.id(),
+                        new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", endpoints),
+                        new Sql.TypedArray("varchar", statuses), new Sql.TypedArray("int8", nextAttempts),
+                        new Sql.TypedArray("varchar", owners), new Sql.TypedArray("int8", expiries),
+                        new Sql.TypedArray("int8", createdAts), new Sql.TypedArray("int8", updatedAts))
+                .add(" SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM rows)")
+                .query(connection, rows -> rows.getLong(1));
+        if (counts.get(0) != 1 + size) {
+            return Optional.empty(); // nothing was written: the event insert is the condition of the rest
+        }
+        if (notifications != null && created.stream().anyMatch(
+                delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null)) {
+            notifications.notifyIn(connection); // after the commit of the append, in a statement of its own
+        }
+        return Optional.of(new AppendResult(true, event, created));
+    }
+
     private static Delivery leased(Delivery delivery, StoredEvent event, AppendLease lease) {
         if (lease == null || !lease.deliveryIds().contains(delivery.id())) {
             return delivery;

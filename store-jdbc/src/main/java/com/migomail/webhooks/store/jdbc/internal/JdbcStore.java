@@ -172,16 +172,23 @@ public final class JdbcStore implements JdbcWebhookStore {
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> deliveries) {
         List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries);
-        Ready r = ready();
-        return database.transaction("append of event " + event.id(), c -> r.events().append(c, event, requested));
+        return append(ready(), event, requested, null);
     }
 
     @Override
     public AppendResult append(StoredEvent event, List<NewDelivery> deliveries, AppendLease lease) {
         List<NewDelivery> requested = StoreArguments.checkAppend(event, deliveries, lease);
-        Ready r = ready();
-        return database.transaction("append of event " + event.id(),
-                c -> r.events().append(c, event, requested, lease));
+        return append(ready(), event, requested, lease);
+    }
+
+    /** One statement where it can be (PostgreSQL, the plain case), else the reading transaction. */
+    private AppendResult append(Ready r, StoredEvent event, List<NewDelivery> requested, AppendLease lease) {
+        String operation = "append of event " + event.id();
+        Optional<AppendResult> appended = r.dialect() == Dialect.POSTGRESQL
+                ? database.autoCommit(operation, c -> r.events().appendInOneStatement(c, event, requested, lease))
+                : Optional.empty();
+        return appended.orElseGet(() -> database.transaction(operation,
+                c -> r.events().append(c, event, requested, lease)));
     }
 
     @Override
