@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL {@code LISTEN}/{@code NOTIFY} on one channel per table prefix ({@code <prefix>due_work}):
  * writes that leave work claimable by any node add a {@code pg_notify} to their own transaction
- * (PostgreSQL delivers it at commit and drops it on rollback), or, for an append committed in one
- * auto-commit statement, run it right after that commit; and one listener thread per store,
+ * (PostgreSQL delivers it at commit and drops it on rollback; a one-statement append has it in that
+ * statement), and one listener thread per store,
  * on a connection of its own, wakes the subscribed senders when a notification arrives.
  *
  * <p>A hint only: after the listening connection is lost the thread reconnects with a growing pause

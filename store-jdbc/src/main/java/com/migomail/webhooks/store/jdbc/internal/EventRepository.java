@@ -26,6 +26,9 @@ import java.util.Set;
 /** Events: append (with deliveries), lookup, range listing and purge. */
 final class EventRepository {
 
+    /** SQLSTATE class 22, data exception: a value the statement could not take (e.g. a NUL in text). */
+    private static final String DATA_EXCEPTION = "22";
+
     private final Tables tables;
     private final Dialect dialect;
     private final DueWorkNotifications notifications;
@@ -97,13 +100,29 @@ final class EventRepository {
      * commit, instead of a lookup, two inserts and a commit. Writes nothing and returns empty when
      * the append is not the plain case (an endpoint that is not the tenant's, or an event id stored
      * already or being appended concurrently): the caller then runs {@link #append} in a
-     * transaction, which reads first and answers each case as it always has.
+     * transaction, which reads first and answers each case as it always has. So does a value the
+     * statement cannot bind or store (a time outside the storable range, a NUL character): the
+     * reading transaction answers a stored id or a refused endpoint before it writes any of them.
      */
     Optional<AppendResult> appendInOneStatement(Connection connection, StoredEvent event, List<NewDelivery> deliveries,
             AppendLease lease) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
             return Optional.empty();
         }
+        try {
+            return appendInOneStatementUnchecked(connection, event, deliveries, lease);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a time the store cannot hold: nothing was sent
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(DATA_EXCEPTION)) {
+                return Optional.empty(); // the one statement failed whole, in auto-commit: nothing written
+            }
+            throw e;
+        }
+    }
+
+    private Optional<AppendResult> appendInOneStatementUnchecked(Connection connection, StoredEvent event,
+            List<NewDelivery> deliveries, AppendLease lease) throws SQLException {
         List<Delivery> created = deliveries.stream().map(delivery -> leased(delivery.toDelivery(event), event, lease))
                 .toList();
         int size = created.size();
@@ -128,7 +147,7 @@ final class EventRepository {
         }
         Set<String> distinctEndpoints = new HashSet<>();
         deliveries.forEach(delivery -> distinctEndpoints.add(delivery.endpointId()));
-        List<Long> counts = new Sql("WITH valid AS (SELECT count(*) AS n FROM " + tables.endpoints()
+        Sql sql = new Sql("WITH valid AS (SELECT count(*) AS n FROM " + tables.endpoints()
                 + " WHERE tenant_id = ? AND id = ANY(?)),", event.tenant().value(), List.copyOf(distinctEndpoints))
                 .add(" inserted AS (INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
                         + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM valid WHERE valid.n = ?"
@@ -147,14 +166,15 @@ final class EventRepository {
                         new Sql.TypedArray("varchar", statuses), new Sql.TypedArray("int8", nextAttempts),
                         new Sql.TypedArray("varchar", owners), new Sql.TypedArray("int8", expiries),
                         new Sql.TypedArray("int8", createdAts), new Sql.TypedArray("int8", updatedAts))
-                .add(" SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM rows)")
-                .query(connection, rows -> rows.getLong(1));
-        if (counts.get(0) != 1 + size) {
-            return Optional.empty(); // nothing was written: the event insert is the condition of the rest
-        }
+                .add(" SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM rows)");
         if (notifications != null && created.stream().anyMatch(
                 delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null)) {
-            notifications.notifyIn(connection); // after the commit of the append, in a statement of its own
+            // In the statement, so sent at its commit and only if the event was inserted.
+            sql.add(", (SELECT pg_notify(?, '') FROM inserted)", notifications.channel());
+        }
+        List<Long> counts = sql.query(connection, rows -> rows.getLong(1));
+        if (counts.get(0) != 1 + size) {
+            return Optional.empty(); // nothing was written: the event insert is the condition of the rest
         }
         return Optional.of(new AppendResult(true, event, created));
     }
