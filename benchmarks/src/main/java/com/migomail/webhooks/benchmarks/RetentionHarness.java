@@ -33,11 +33,15 @@ import javax.sql.DataSource;
  *
  * <p>The publishers publish through a started sender that delivers to a {@link LoopbackReceiver}
  * (16 in flight), as in production, so that deliveries do not pile up pending: the figure is the
- * rate of publishing with delivery, with and without the purge beside it.
+ * rate of publishing with delivery, with and without the purge beside it. With {@code --deliver off}
+ * the sender is never started, so every published delivery stays pending: retention behind a
+ * growing backlog. The purge's PostgreSQL sessions are sampled ({@link PostgresActivity}) and
+ * reported by wait and statement.
  *
  * <p>Options: {@code --events N} (default 10000000), {@code --days D} (default 10), {@code --batch B}
  * (purge batch, default 1000, the sender's retention batch), {@code --publishers P} (default 2),
- * {@code --baseline-seconds S} (the publish run without a purge, default 20), {@code --pg-fsync on|off}
+ * {@code --baseline-seconds S} (the publish run without a purge, default 20), {@code --deliver on|off}
+ * (default on), {@code --pg-fsync on|off}
  * (default on). Bounded: the purge stops after {@code --max-purge-minutes} (default 30).
  */
 final class RetentionHarness {
@@ -54,6 +58,7 @@ final class RetentionHarness {
     private final int baselineSeconds;
     private final int maxPurgeMinutes;
     private final String pgFsync;
+    private final boolean deliver;
 
     private RetentionHarness(Options options) {
         events = options.intValue("events", 10_000_000);
@@ -63,6 +68,7 @@ final class RetentionHarness {
         baselineSeconds = options.intValue("baseline-seconds", 20);
         maxPurgeMinutes = options.intValue("max-purge-minutes", 30);
         pgFsync = options.value("pg-fsync", "on");
+        deliver = !options.value("deliver", "on").equals("off");
         if (events < days || days < 2) {
             throw new IllegalArgumentException("--days must be at least 2 and --events at least --days");
         }
@@ -72,7 +78,7 @@ final class RetentionHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "days", "batch", "publishers", "baseline-seconds",
-                "max-purge-minutes", "pg-fsync"));
+                "max-purge-minutes", "pg-fsync", "deliver"));
         new RetentionHarness(options).run();
     }
 
@@ -91,7 +97,9 @@ final class RetentionHarness {
             // The oldest day starts 40 days back, so the newest generated event is older than any publish.
             long start = nanos(Instant.now().minus(Duration.ofDays(days + 30L)));
             generate(database.dataSource(), store.tablePrefix(), endpoint, start);
-            sender.start();
+            if (deliver) {
+                sender.start();
+            }
 
             List<WebhookEvent> warm = SampleEvents.fresh(20_000);
             publishFor(sender, warm, 10);
@@ -115,9 +123,13 @@ final class RetentionHarness {
                     purging.set(false);
                 }
             }, "purge");
-            purge.start();
-            double during = publishWhile(sender, purging);
-            purge.join();
+            double during;
+            try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
+                purge.start();
+                during = publishWhile(sender, purging);
+                purge.join();
+                System.out.println(activity.report(8));
+            }
             double seconds = purgeNanos.get() / 1e9;
             long expected = events / days;
             System.out.printf(Locale.ROOT, "batched DELETE of one day: %,d events (of %,d in that day) with their"

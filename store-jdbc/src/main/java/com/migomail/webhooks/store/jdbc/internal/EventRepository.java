@@ -320,8 +320,12 @@ final class EventRepository {
      * that re-armed one meanwhile keeps it.
      */
     int purge(Connection connection, Instant cutoff, int batchSize) throws SQLException {
-        String noPending = " AND NOT EXISTS (SELECT 1 FROM " + tables.deliveries()
-                + " d WHERE d.event_id = e.id AND d.status = 'PENDING')";
+        // The candidate's own deliveries, counted with the status in a FILTER and not in the WHERE:
+        // with the status there, PostgreSQL may read the pending-only indexes, which hold the whole
+        // backlog, once per batch (a NOT EXISTS hashed every pending delivery and spilled to disk:
+        // 495 events/s instead of 25,000) or once per candidate. This way only the event index fits.
+        String noPending = " AND (SELECT count(*) FILTER (WHERE d.status = 'PENDING') FROM " + tables.deliveries()
+                + " d WHERE d.event_id = e.id) = 0";
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
         List<String> ids = new Sql("SELECT e.id FROM " + tables.events() + " e WHERE e.ts < ?" + noPending
                 + " ORDER BY e.ts, e.id LIMIT ?" + lock, Times.clampedNanos(cutoff), batchSize)
