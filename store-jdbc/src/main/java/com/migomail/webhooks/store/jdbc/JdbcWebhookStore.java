@@ -126,6 +126,24 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries);
 
     /**
+     * Creates the day partitions of every UTC day from {@code from} to {@code to}, both included, in
+     * a store {@link Builder#partitionedByEventDay() partitioned by event day}; days that have them
+     * already are skipped. The store creates the partitions of today and the next two days itself,
+     * and of any other day when an event of that day is appended: call this only before copying
+     * older events in with SQL (see the README on moving to the partitioned layout). Safe to call
+     * from several nodes at once.
+     *
+     * @param from a time on the first day
+     * @param to a time on the last day, not before {@code from}; at most 4,000 days after it
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code to} is before {@code from}, or the range is longer
+     * @throws IllegalStateException if the store is not partitioned by event day
+     * @throws StoreException if the database fails, or a long transaction held the tables' lock for
+     *     more than 2 seconds (nothing of that call's days is created then)
+     */
+    void createEventDayPartitions(java.time.Instant from, java.time.Instant to);
+
+    /**
      * Creates or migrates the tables now rather than on first use (to fail fast at start-up), and
      * readies the secrets: with {@link Builder#secretEncryption keys}, creates the data key on first
      * use, re-wraps it if it is under another of the keys than the current one, and encrypts every
@@ -214,6 +232,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         private TenantId tenantForExistingRows;
         private boolean dueWorkNotifications;
         private DataSource listenSource;
+        private boolean partitionedByEventDay;
 
         private Builder() {
         }
@@ -387,6 +406,31 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
         }
 
         /**
+         * Keeps events, deliveries and attempts in tables partitioned by the UTC day of the event's
+         * timestamp (PostgreSQL declarative partitioning; default: single tables), for installs
+         * whose retention would otherwise delete millions of rows a day. Retention then drops whole
+         * days: {@link com.migomail.webhooks.store.RetentionStore#purgeEventsBefore purgeEventsBefore}
+         * drops the three partitions of each day that ends at or before the cutoff, in one short
+         * transaction per day, instead of deleting rows, and returns how many events they held as
+         * PostgreSQL counts a table it has just analyzed (exactly for small days, estimated from a
+         * sample for large ones). An event is so kept until its whole day is past the cutoff, and a
+         * day any of whose deliveries is still pending is kept whole until none is.
+         * <p>The store creates each day's partitions ahead (today and the next two days) and for an
+         * event of another day on its first append; a drop and a creation each take the tables'
+         * exclusive lock for milliseconds, waiting at most 2 seconds for it. Event ids stay unique
+         * across days: an append takes a transaction-scoped advisory lock on the id before it looks
+         * it up, so a publish costs five round trips instead of the single tables' one.
+         * <p>The layout is chosen when the tables are created: a store of one layout refuses tables
+         * of the other with {@link TableLayoutMismatchException}. To move, give the partitioned
+         * store a new {@link #tablePrefix table prefix} (see the README).
+         * @return this builder
+         */
+        public Builder partitionedByEventDay() {
+            this.partitionedByEventDay = true;
+            return this;
+        }
+
+        /**
          * A store with this configuration. Does not connect: the database is first used (and the
          * schema created) by the first operation or {@link JdbcWebhookStore#migrate()}.
          *
@@ -395,7 +439,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * @throws IllegalStateException if neither or both of a data source and an H2 file were set,
          *     if neither or both of {@link #secretEncryption} and {@link #storeSecretsInPlainText()}
          *     were chosen, if the H2 driver ({@code com.h2database:h2}) is not available for an H2 file, or
-         *     if {@link #dueWorkNotifications()} is on for an H2 file or with the dialect set to H2 (a
+         *     if {@link #dueWorkNotifications()} or {@link #partitionedByEventDay()} is on for an H2 file
+         *     or with the dialect set to H2 (a
          *     data source whose database is detected as H2 fails the store's first operation with
          *     {@link IllegalStateException} instead)
          */
@@ -413,14 +458,18 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
             if (dueWorkNotifications && (h2File != null || dialect == Dialect.H2)) {
                 throw new IllegalStateException("dueWorkNotifications needs PostgreSQL (LISTEN/NOTIFY), not H2");
             }
+            if (partitionedByEventDay && (h2File != null || dialect == Dialect.H2)) {
+                throw new IllegalStateException("partitionedByEventDay needs PostgreSQL (declarative partitioning), not H2");
+            }
             Keyring keyring = secretKeys == null ? null
                     : new Keyring(secretKeys.currentKeyId(), secretKeys.secretKeys());
             if (h2File != null) {
                 H2FileDataSource owned = H2FileDataSource.forFile(h2File);
-                return new JdbcStore(owned, Dialect.H2, tablePrefix, owned, tenantForExistingRows, keyring, null);
+                return new JdbcStore(owned, Dialect.H2, tablePrefix, owned, tenantForExistingRows, keyring, null, false);
             }
             return new JdbcStore(dataSource, dialect, tablePrefix, null, tenantForExistingRows, keyring,
-                    dueWorkNotifications ? (listenSource == null ? dataSource : listenSource) : null);
+                    dueWorkNotifications ? (listenSource == null ? dataSource : listenSource) : null,
+                    partitionedByEventDay);
         }
     }
 }

@@ -186,12 +186,13 @@ final class DeliveryRepository {
                 + " WHERE id = ?" + LEASE_HELD, outcome.status().name(), nextAttempt(outcome),
                 Times.nanos(now, "now"), attempt.deliveryId(), owner, Times.clampedNanos(now));
         // The update returns the delivery's tenant and endpoint, which the attempt row repeats.
-        List<String[]> updated = Sql.returning(dialect, update, "tenant_id, endpoint_id")
-                .query(connection, rows -> new String[] {rows.getString(1), rows.getString(2)});
+        List<String[]> updated = Sql.returning(dialect, update, "tenant_id, endpoint_id" + tables.eventTsColumn())
+                .query(connection, rows -> new String[] {rows.getString(1), rows.getString(2),
+                        tables.partitioned() ? rows.getString(3) : null});
         if (updated.size() != 1) {
             return false;
         }
-        insertAttempt(connection, attempt, updated.get(0)[0], updated.get(0)[1]);
+        insertAttempt(connection, attempt, updated.get(0)[0], updated.get(0)[1], updated.get(0)[2]);
         return true;
     }
 
@@ -203,9 +204,10 @@ final class DeliveryRepository {
             DeliveryOutcome outcome, Instant now) throws SQLException {
         return new Sql("WITH updated AS (UPDATE " + tables.deliveries() + " SET status = ?, next_attempt_at = ?,"
                 + " attempt_count = attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
-                + " WHERE id = ?" + LEASE_HELD + " RETURNING id, tenant_id, endpoint_id)"
-                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
-                + " SELECT id, ?, ?, ?, ?, ?, ?, ?, tenant_id, endpoint_id FROM updated",
+                + " WHERE id = ?" + LEASE_HELD + " RETURNING id, tenant_id, endpoint_id" + tables.eventTsColumn() + ")"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
+                + tables.eventTsColumn() + ")"
+                + " SELECT id, ?, ?, ?, ?, ?, ?, ?, tenant_id, endpoint_id" + tables.eventTsColumn() + " FROM updated",
                 outcome.status().name(), nextAttempt(outcome), Times.nanos(now, "now"), attempt.deliveryId(), owner,
                 Times.clampedNanos(now), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
                 attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
@@ -260,10 +262,12 @@ final class DeliveryRepository {
                 + " attempt_count = d.attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
                 + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id"
                 + " AND d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
-                + " RETURNING d.id, d.tenant_id, d.endpoint_id)"
-                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
+                + " RETURNING d.id, d.tenant_id, d.endpoint_id" + (tables.partitioned() ? ", d.event_ts" : "") + ")"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
+                + tables.eventTsColumn() + ")"
                 + " SELECT u.id, i.attempt_number, i.started_at, i.latency_nanos, i.status_code, i.error_class,"
                 + " i.error_message, i.response_excerpt, u.tenant_id, u.endpoint_id"
+                + (tables.partitioned() ? ", u.event_ts" : "")
                 + " FROM updated u JOIN input i ON i.id = u.id RETURNING delivery_id",
                 new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", statuses),
                 new Sql.TypedArray("int8", nextAttempts), new Sql.TypedArray("int4", numbers),
@@ -278,14 +282,19 @@ final class DeliveryRepository {
         return value == null ? null : value.replace('\u0000', '\uFFFD');
     }
 
-    private void insertAttempt(Connection connection, DeliveryAttempt attempt, String tenantId, String endpointId)
-            throws SQLException {
-        new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /** @param eventTs the delivery's event time as stored (epoch nanoseconds), if the tables are partitioned */
+    private void insertAttempt(Connection connection, DeliveryAttempt attempt, String tenantId, String endpointId,
+            String eventTs) throws SQLException {
+        Sql insert = new Sql("INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
+                + tables.eventTsColumn() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
                 attempt.deliveryId(), attempt.number(), Times.nanos(attempt.startedAt(), "startedAt"),
                 attempt.latency().toNanos(), Sql.nullable(attempt.statusCode(), Sql.Null.INTEGER),
                 text(attempt.errorClass()), text(attempt.errorMessage()), text(attempt.responseExcerpt()),
-                tenantId, endpointId).update(connection);
+                tenantId, endpointId);
+        if (tables.partitioned()) {
+            insert.add(", ?", Long.parseLong(eventTs));
+        }
+        insert.add(")").update(connection);
     }
 
     /** PostgreSQL text cannot hold NUL characters, which a response body may contain. */
@@ -464,16 +473,24 @@ final class DeliveryRepository {
      */
     Delivery scheduleReplay(Connection connection, TenantId tenant, String eventId, String endpointId,
             String newDeliveryId, Instant dueAt) throws SQLException {
-        lockEvent(connection, tenant, eventId);
+        long eventTs = lockEvent(connection, tenant, eventId);
         requireEndpoint(connection, tenant, endpointId);
         Optional<Delivery> existing = new Sql("SELECT " + Rows.DELIVERY_COLUMNS + " FROM " + tables.deliveries()
                 + " WHERE event_id = ? AND endpoint_id = ? ORDER BY seq", eventId, endpointId)
                 .query(connection, Rows::delivery).stream().findFirst();
         long due = Times.nanos(dueAt, "dueAt");
         if (existing.isEmpty()) {
-            new Sql("INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?)",
-                    newDeliveryId, tenant.value(), eventId, endpointId, due, due, due).update(connection);
+            if (tables.partitioned()) {
+                IdLocks.lock(connection, tables, null, List.of(newDeliveryId));
+                IdLocks.refuseStoredDeliveryIds(connection, tables, List.of(newDeliveryId));
+            }
+            Sql insert = new Sql("INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS
+                    + tables.eventTsColumn() + ") VALUES (?, ?, ?, ?, 'PENDING', 0, ?, TRUE, NULL, NULL, ?, ?",
+                    newDeliveryId, tenant.value(), eventId, endpointId, due, due, due);
+            if (tables.partitioned()) {
+                insert.add(", ?", eventTs); // in the event's day partition, dropped with it
+            }
+            insert.add(")").update(connection);
             notifyDue(connection);
             return find(connection, tenant, newDeliveryId).orElseThrow();
         }
@@ -495,11 +512,14 @@ final class DeliveryRepository {
         }
     }
 
-    private void lockEvent(Connection connection, TenantId tenant, String eventId) throws SQLException {
-        if (new Sql("SELECT id FROM " + tables.events() + " WHERE id = ? AND tenant_id = ? FOR UPDATE", eventId,
-                tenant.value()).query(connection, rows -> rows.getString(1)).isEmpty()) {
+    /** Locks the tenant's event row and returns its time (epoch nanoseconds). */
+    private long lockEvent(Connection connection, TenantId tenant, String eventId) throws SQLException {
+        List<Long> ts = new Sql("SELECT ts FROM " + tables.events() + " WHERE id = ? AND tenant_id = ? FOR UPDATE",
+                eventId, tenant.value()).query(connection, rows -> rows.getLong(1));
+        if (ts.isEmpty()) {
             throw new NotFoundException("event", eventId);
         }
+        return ts.get(0);
     }
 
     private void requireEndpoint(Connection connection, TenantId tenant, String endpointId) throws SQLException {

@@ -91,6 +91,13 @@ final class ErasureRepository {
                 + " FOR UPDATE", eventIds).query(connection, rows -> rows.getString(1));
         long attempts = deliveries.isEmpty() ? 0 : new Sql("SELECT COUNT(*) FROM " + tables.attempts()
                 + " WHERE delivery_id = ANY(?)", deliveries).query(connection, rows -> rows.getLong(1)).get(0);
+        if (tables.partitioned()) {
+            // No foreign keys between partitioned tables, so no cascade: the children go first.
+            if (!deliveries.isEmpty()) {
+                new Sql("DELETE FROM " + tables.attempts() + " WHERE delivery_id = ANY(?)", deliveries).update(connection);
+            }
+            new Sql("DELETE FROM " + tables.deliveries() + " WHERE event_id = ANY(?)", eventIds).update(connection);
+        }
         int events = new Sql("DELETE FROM " + tables.events() + " WHERE id = ANY(?)", eventIds).update(connection);
         return new ErasureCounts(events, deliveries.size(), attempts, 0);
     }

@@ -60,9 +60,16 @@ final class EventRepository {
      */
     AppendResult append(Connection connection, StoredEvent event, List<NewDelivery> deliveries, AppendLease lease)
             throws SQLException {
+        List<String> deliveryIds = deliveries.stream().map(NewDelivery::id).toList();
+        if (tables.partitioned()) {
+            IdLocks.lock(connection, tables, event.id(), deliveryIds);
+        }
         Lookup lookup = lookUp(connection, event, deliveries);
         if (lookup.storedTenant() != null) {
             return existing(connection, event, lookup.storedTenant());
+        }
+        if (tables.partitioned()) {
+            IdLocks.refuseStoredDeliveryIds(connection, tables, deliveryIds);
         }
         for (NewDelivery delivery : deliveries) {
             if (!lookup.tenantEndpoints().contains(delivery.endpointId())) {
@@ -74,7 +81,9 @@ final class EventRepository {
                 Times.nanos(event.timestamp(), "timestamp"), Times.nanos(event.storedAt(), "storedAt"), event.body(),
                 Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR),
                 Sql.nullable(EndpointCodec.traceContext(event.traceContext()), Sql.Null.VARCHAR));
-        if (!insert.insertUnlessExists(connection, dialect)) {
+        if (tables.partitioned()) {
+            insert.update(connection); // the id locks make the lookup's answer final (IdLocks)
+        } else if (!insert.insertUnlessExists(connection, dialect)) {
             // Appended concurrently since the lookup, and committed (PostgreSQL waits for it).
             List<String> tenant = new Sql("SELECT tenant_id FROM " + tables.events() + " WHERE id = ?", event.id())
                     .query(connection, rows -> rows.getString(1));
@@ -86,7 +95,7 @@ final class EventRepository {
         }
         List<Delivery> created = deliveries.stream().map(delivery -> leased(delivery.toDelivery(event), event, lease))
                 .toList();
-        insertDeliveries(connection, created);
+        insertDeliveries(connection, created, event.timestamp());
         if (notifications != null && created.stream().anyMatch(
                 delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null)) {
             notifications.notifyIn(connection); // at the commit, this one's or the outbox caller's
@@ -106,8 +115,8 @@ final class EventRepository {
      */
     Optional<AppendResult> appendInOneStatement(Connection connection, StoredEvent event, List<NewDelivery> deliveries,
             AppendLease lease) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return Optional.empty();
+        if (dialect != Dialect.POSTGRESQL || tables.partitioned()) {
+            return Optional.empty(); // partitioned: the id lock must come before the lookup's snapshot
         }
         try {
             return appendInOneStatementUnchecked(connection, event, deliveries, lease);
@@ -222,12 +231,14 @@ final class EventRepository {
         return new AppendResult(false, stored, deliveriesOf(connection, event.id()));
     }
 
-    private void insertDeliveries(Connection connection, List<Delivery> deliveries) throws SQLException {
+    private void insertDeliveries(Connection connection, List<Delivery> deliveries, Instant eventTimestamp)
+            throws SQLException {
         if (deliveries.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.deliveries()
-                + " (" + Rows.DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (" + Rows.DELIVERY_COLUMNS + tables.eventTsColumn() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + (tables.partitioned() ? ", ?)" : ")"))) {
             for (Delivery delivery : deliveries) {
                 insert.setString(1, delivery.id());
                 insert.setString(2, delivery.tenant().value());
@@ -246,6 +257,9 @@ final class EventRepository {
                 }
                 Times.set(insert, 11, delivery.createdAt(), "createdAt");
                 Times.set(insert, 12, delivery.updatedAt(), "updatedAt");
+                if (tables.partitioned()) {
+                    Times.set(insert, 13, eventTimestamp, "timestamp");
+                }
                 insert.addBatch();
             }
             insert.executeBatch();

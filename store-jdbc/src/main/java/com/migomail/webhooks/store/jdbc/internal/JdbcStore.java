@@ -52,6 +52,8 @@ public final class JdbcStore implements JdbcWebhookStore {
     private final Keyring keyring;
     /** Set when the builder enabled LISTEN/NOTIFY; PostgreSQL only. */
     private final DueWorkNotifications notifications;
+    /** Set when the tables are partitioned by event day; PostgreSQL only. */
+    private final PartitionDays partitions;
     private final Object initLock = new Object();
     private volatile Ready ready;
     private volatile Dialect detectedDialect;
@@ -84,18 +86,21 @@ public final class JdbcStore implements JdbcWebhookStore {
      * @param keyring the keys that encrypt endpoint secrets, or {@code null} to keep them in plain text
      * @param listenSource where the LISTEN connection of due-work notifications comes from, or
      *     {@code null} to send and hear none
+     * @param partitionedByEventDay whether events, deliveries and attempts are partitioned by event
+     *     day (PostgreSQL only)
      * @throws NullPointerException if dataSource or tablePrefix is null
      */
     public JdbcStore(DataSource dataSource, Dialect dialect, String tablePrefix, AutoCloseable owned,
-            TenantId existingRowsTenant, Keyring keyring, DataSource listenSource) {
+            TenantId existingRowsTenant, Keyring keyring, DataSource listenSource, boolean partitionedByEventDay) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
         this.database = new Database(dataSource);
-        this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"));
+        this.tables = new Tables(Objects.requireNonNull(tablePrefix, "tablePrefix cannot be null"), partitionedByEventDay);
         this.owned = owned;
         this.detectedDialect = dialect;
         this.existingRowsTenant = existingRowsTenant;
         this.keyring = keyring;
         this.notifications = listenSource == null ? null : new DueWorkNotifications(listenSource, tablePrefix);
+        this.partitions = partitionedByEventDay ? new PartitionDays(tables) : null;
     }
 
     private Ready ready() {
@@ -110,8 +115,17 @@ public final class JdbcStore implements JdbcWebhookStore {
                     throw new IllegalStateException("dueWorkNotifications needs PostgreSQL (LISTEN/NOTIFY); the"
                             + " database is " + dialect);
                 }
+                if (partitions != null && dialect != Dialect.POSTGRESQL) {
+                    throw new IllegalStateException("partitionedByEventDay needs PostgreSQL (declarative"
+                            + " partitioning); the database is " + dialect);
+                }
                 database.autoCommit("durability check", c -> DurabilityCheck.check(c, dialect));
                 new Migrator(tables, dialect, existingRowsTenant).migrate(database);
+                if (partitions != null) {
+                    partitions.load(database);
+                    long today = PartitionDays.dayOf(Times.clampedNanos(Instant.now()));
+                    partitions.ensureDays(database, today - 1, today + PartitionDays.DAYS_AHEAD);
+                }
                 SecretsAtRest secrets = new SecretsAtRest(tables, dialect, keyring);
                 secrets.start(database);
                 ready = new Ready(dialect, new EventRepository(tables, dialect, notifications),
@@ -181,8 +195,29 @@ public final class JdbcStore implements JdbcWebhookStore {
         return append(ready(), event, requested, lease);
     }
 
-    /** One statement where it can be (PostgreSQL, the plain case), else the reading transaction. */
+    /**
+     * One statement where it can be (PostgreSQL, the plain case), else the reading transaction. With
+     * partitions, the event's day is made sure of first; an insert that still finds no partition
+     * (another node dropped the day since this one looked) retries once after creating it.
+     */
     private AppendResult append(Ready r, StoredEvent event, List<NewDelivery> requested, AppendLease lease) {
+        if (partitions == null) {
+            return appendOnce(r, event, requested, lease);
+        }
+        partitions.ensureFor(database, event.timestamp(), event.storedAt());
+        try {
+            return appendOnce(r, event, requested, lease);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql && PartitionDays.NO_PARTITION.equals(sql.getSQLState()))) {
+                throw e;
+            }
+            partitions.forget(PartitionDays.dayOf(Times.nanos(event.timestamp(), "timestamp")));
+            partitions.ensureFor(database, event.timestamp(), event.storedAt());
+            return appendOnce(r, event, requested, lease);
+        }
+    }
+
+    private AppendResult appendOnce(Ready r, StoredEvent event, List<NewDelivery> requested, AppendLease lease) {
         String operation = "append of event " + event.id();
         Optional<AppendResult> appended = r.dialect() == Dialect.POSTGRESQL
                 ? database.autoCommit(operation, c -> r.events().appendInOneStatement(c, event, requested, lease))
@@ -201,8 +236,16 @@ public final class JdbcStore implements JdbcWebhookStore {
                 throw new IllegalArgumentException("connection is in auto-commit mode:"
                         + " the outbox append must run inside the caller's transaction");
             }
+            if (partitions != null) {
+                // On a connection of the store's own, committed at once: not in the caller's transaction.
+                partitions.ensureFor(database, event.timestamp(), event.storedAt());
+            }
             return r.events().append(connection, event, requested);
         } catch (SQLException e) {
+            if (partitions != null && PartitionDays.NO_PARTITION.equals(e.getSQLState())) {
+                // Another node dropped the day since this one looked: the caller's retry creates it.
+                partitions.forget(PartitionDays.dayOf(Times.nanos(event.timestamp(), "timestamp")));
+            }
             throw Database.failure("outbox append of event " + event.id(), e);
         }
     }
@@ -484,9 +527,30 @@ public final class JdbcStore implements JdbcWebhookStore {
     }
 
     @Override
+    public void createEventDayPartitions(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from cannot be null");
+        Objects.requireNonNull(to, "to cannot be null");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to is before from: " + from + " .. " + to);
+        }
+        if (partitions == null) {
+            throw new IllegalStateException("the store is not partitioned by event day (partitionedByEventDay())");
+        }
+        ready();
+        long fromDay = PartitionDays.dayOf(Times.nanos(from, "from"));
+        long toDay = PartitionDays.dayOf(Times.nanos(to, "to"));
+        partitions.ensureDays(database, fromDay, toDay);
+    }
+
+    @Override
     public int purgeEventsBefore(Instant cutoff, int batchSize) {
         StoreArguments.checkPurgeEventsBefore(cutoff, batchSize);
         Ready r = ready();
+        if (partitions != null) {
+            long today = PartitionDays.dayOf(Times.clampedNanos(Instant.now()));
+            partitions.ensureDays(database, today, today + PartitionDays.DAYS_AHEAD);
+            return (int) Math.min(Integer.MAX_VALUE, partitions.dropDaysBefore(database, cutoff));
+        }
         return database.transaction("purge", c -> r.events().purge(c, cutoff, batchSize));
     }
 

@@ -6,6 +6,7 @@ import com.migomail.webhooks.store.jdbc.Dialect;
 import com.migomail.webhooks.store.jdbc.JdbcWebhookStore;
 import com.migomail.webhooks.store.jdbc.MissingTenantForExistingRowsException;
 import com.migomail.webhooks.store.jdbc.SchemaVersionException;
+import com.migomail.webhooks.store.jdbc.TableLayoutMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ final class Migrator {
     /** The scripts, in version order; the list index plus one is the version. */
     private static final List<String> SCRIPTS = List.of("V1__init", "V2__tenants", "V3__endpoint_version",
             "V4__attempt_log_by_endpoint", "V5__trace_context");
+
+    /** The script that creates the layout partitioned by event day at the newest version, at once. */
+    private static final String PARTITIONED_SCRIPT = "V5__partitioned_by_event_day";
 
     /** The version that adds tenants, and so needs a tenant for the rows of the versions before. */
     private static final int TENANTS_VERSION = 2;
@@ -87,6 +91,17 @@ final class Migrator {
         if (current > JdbcWebhookStore.SCHEMA_VERSION) {
             throw new SchemaVersionException(tables.schemaVersion(), current, JdbcWebhookStore.SCHEMA_VERSION);
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            requireLayout(connection);
+        }
+        if (tables.partitioned()) {
+            if (current == 0) {
+                // A new database: the partitioned layout has no history, only its newest version.
+                run(connection, "postgresql-partitioned", PARTITIONED_SCRIPT);
+                record(connection, JdbcWebhookStore.SCHEMA_VERSION, PARTITIONED_SCRIPT);
+            }
+            return null;
+        }
         for (int version = current + 1; version <= JdbcWebhookStore.SCHEMA_VERSION; version++) {
             apply(connection, version);
         }
@@ -122,11 +137,38 @@ final class Migrator {
         if (version == TENANTS_VERSION && existingRowsTenant == null) {
             refuseRowsWithoutTenant(connection, version - 1);
         }
+        run(connection, dialect.name().toLowerCase(Locale.ROOT), script);
+        record(connection, version, script);
+    }
+
+    /**
+     * Refuses tables of the other layout, before anything is changed: the events table is a
+     * partitioned table exactly when the store was built for the partitioned layout.
+     */
+    private void requireLayout(Connection connection) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT relkind FROM pg_class WHERE oid = to_regclass(?)")) {
+            read.setString(1, tables.events());
+            try (ResultSet rows = read.executeQuery()) {
+                if (rows.next()) {
+                    boolean partitioned = "p".equals(rows.getString(1));
+                    if (partitioned != tables.partitioned()) {
+                        throw new TableLayoutMismatchException(tables.events(), partitioned);
+                    }
+                }
+            }
+        }
+    }
+
+    private void run(Connection connection, String directory, String script) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(script)) {
+            for (String sql : statements(directory, script)) {
                 statement.execute(sql);
             }
         }
+    }
+
+    private void record(Connection connection, int version, String script) throws SQLException {
         try (PreparedStatement record = connection.prepareStatement(
                 "INSERT INTO " + tables.schemaVersion() + " (version, script) VALUES (?, ?)")) {
             record.setInt(1, version);
@@ -156,8 +198,8 @@ final class Migrator {
         return existingRowsTenant == null ? "NULL" : "'" + existingRowsTenant.value() + "'";
     }
 
-    private List<String> statements(String script) {
-        String resource = "/migomail-webhooks/db/" + dialect.name().toLowerCase(Locale.ROOT) + "/" + script + ".sql";
+    private List<String> statements(String directory, String script) {
+        String resource = "/migomail-webhooks/db/" + directory + "/" + script + ".sql";
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : read(resource).split("\n")) {
