@@ -33,15 +33,23 @@ import javax.sql.DataSource;
  *
  * <p>The publishers publish through a started sender that delivers to a {@link LoopbackReceiver}
  * (16 in flight), as in production, so that deliveries do not pile up pending: the figure is the
- * rate of publishing with delivery, with and without the purge beside it. With {@code --deliver off}
+ * rate of publishing with delivery, with and without the purge beside it; the rate while purging is
+ * taken over at least {@code --baseline-seconds} too, however soon the purge ends, and the longest
+ * publish begun while the purge ran shows how long it held publishing up. With {@code --deliver off}
  * the sender is never started, so every published delivery stays pending: retention behind a
  * growing backlog. The purge's PostgreSQL sessions are sampled ({@link PostgresActivity}) and
  * reported by wait and statement.
  *
+ * <p>{@code --layout} chooses the tables: {@code single} (the default layout, purged by batched
+ * {@code DELETE}), {@code partitioned} (partitioned by event day, purged by dropping the day's
+ * partitions) or {@code both} (the default: one after the other, on fresh table prefixes in the same
+ * database, the first one's tables dropped before the second is generated). The oldest generated
+ * day starts at a UTC midnight, so that in either layout the purge takes exactly one day.
+ *
  * <p>Options: {@code --events N} (default 10000000), {@code --days D} (default 10), {@code --batch B}
  * (purge batch, default 1000, the sender's retention batch), {@code --publishers P} (default 2),
  * {@code --baseline-seconds S} (the publish run without a purge, default 20), {@code --deliver on|off}
- * (default on), {@code --pg-fsync on|off}
+ * (default on), {@code --layout single|partitioned|both} (default both), {@code --pg-fsync on|off}
  * (default on). Bounded: the purge stops after {@code --max-purge-minutes} (default 30).
  */
 final class RetentionHarness {
@@ -59,6 +67,7 @@ final class RetentionHarness {
     private final int maxPurgeMinutes;
     private final String pgFsync;
     private final boolean deliver;
+    private final List<String> layouts;
 
     private RetentionHarness(Options options) {
         events = options.intValue("events", 10_000_000);
@@ -69,6 +78,12 @@ final class RetentionHarness {
         maxPurgeMinutes = options.intValue("max-purge-minutes", 30);
         pgFsync = options.value("pg-fsync", "on");
         deliver = !options.value("deliver", "on").equals("off");
+        String layout = options.value("layout", "both");
+        layouts = switch (layout) {
+            case "both" -> List.of("single", "partitioned");
+            case "single", "partitioned" -> List.of(layout);
+            default -> throw new IllegalArgumentException("--layout is single, partitioned or both, not " + layout);
+        };
         if (events < days || days < 2) {
             throw new IllegalArgumentException("--days must be at least 2 and --events at least --days");
         }
@@ -78,7 +93,7 @@ final class RetentionHarness {
     static void main(String[] args) throws Exception {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "days", "batch", "publishers", "baseline-seconds",
-                "max-purge-minutes", "pg-fsync", "deliver"));
+                "max-purge-minutes", "pg-fsync", "deliver", "layout"));
         new RetentionHarness(options).run();
     }
 
@@ -86,17 +101,36 @@ final class RetentionHarness {
         System.out.printf(Locale.ROOT, "retention harness: %,d events over %d days, purge batch %d, %d publisher"
                 + " threads, %d cores%n", events, days, batch, publishers, Runtime.getRuntime().availableProcessors());
         try (EmbeddedDatabase database = EmbeddedDatabase.start(10, "on", pgFsync, false);
-                LoopbackReceiver receiver = LoopbackReceiver.start(16);
-                JdbcWebhookStore store = BenchmarkStores.builder().dataSource(database.dataSource()).build();
+                LoopbackReceiver receiver = LoopbackReceiver.start(16)) {
+            List<String> results = new ArrayList<>();
+            for (String layout : layouts) {
+                results.add(run(database, receiver, layout));
+            }
+            System.out.println();
+            results.forEach(System.out::println);
+        }
+    }
+
+    /** One layout, on tables of its own that are dropped afterwards; returns its summary line. */
+    private String run(EmbeddedDatabase database, LoopbackReceiver receiver, String layout) throws Exception {
+        boolean partitioned = layout.equals("partitioned");
+        String prefix = "ret_" + layout.charAt(0) + "_";
+        System.out.printf(Locale.ROOT, "%n== layout: %s (tables %s*) ==%n", layout, prefix);
+        JdbcWebhookStore.Builder builder = BenchmarkStores.builder().dataSource(database.dataSource()).tablePrefix(prefix);
+        try (JdbcWebhookStore store = (partitioned ? builder.partitionedByEventDay() : builder).build();
                 WebhookSender sender = WebhookSender.builder().store(store)
                         .addressPolicy(EndpointAddressPolicy.allowLoopbackForTesting())
                         .maxConcurrency(16).maxConcurrencyPerEndpoint(16).build()) {
             store.migrate();
             String endpoint = sender.registerEndpoint(TENANT,
                     EndpointRegistration.of(receiver.uri().toString(), "*")).id();
-            // The oldest day starts 40 days back, so the newest generated event is older than any publish.
-            long start = nanos(Instant.now().minus(Duration.ofDays(days + 30L)));
-            generate(database.dataSource(), store.tablePrefix(), endpoint, start);
+            // The oldest day starts 40 days back at a UTC midnight, so the newest generated event is
+            // older than any publish and the purge's cutoff is a day boundary.
+            long start = Math.floorDiv(nanos(Instant.now().minus(Duration.ofDays(days + 30L))), DAY_NANOS) * DAY_NANOS;
+            if (partitioned) {
+                store.createEventDayPartitions(instant(start), instant(start + days * DAY_NANOS)); // g runs 1..events
+            }
+            generate(database.dataSource(), prefix, endpoint, start, partitioned);
             if (deliver) {
                 sender.start();
             }
@@ -110,6 +144,7 @@ final class RetentionHarness {
             AtomicBoolean purging = new AtomicBoolean(true);
             AtomicLong purged = new AtomicLong();
             AtomicLong purgeNanos = new AtomicLong();
+            AtomicLong longest = new AtomicLong();
             Thread purge = new Thread(() -> {
                 long began = System.nanoTime();
                 long deadline = began + Duration.ofMinutes(maxPurgeMinutes).toNanos();
@@ -124,25 +159,46 @@ final class RetentionHarness {
                 }
             }, "purge");
             double during;
+            // Made before the purge starts: making them takes longer than a partition drop.
+            List<WebhookEvent> toPublish = SampleEvents.fresh(2_000_000);
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
                 purge.start();
-                during = publishWhile(sender, purging);
+                during = publishWhile(sender, toPublish, purging, longest);
                 purge.join();
                 System.out.println(activity.report(8));
             }
             double seconds = purgeNanos.get() / 1e9;
             long expected = events / days;
-            System.out.printf(Locale.ROOT, "batched DELETE of one day: %,d events (of %,d in that day) with their"
-                    + " deliveries and attempts in %.1f s = %.0f events/s%n", purged.get(), expected, seconds,
-                    purged.get() / seconds);
-            System.out.printf(Locale.ROOT, "publish rate while purging: %.0f/s = %.2fx the rate without a purge"
-                    + " (target >= 0.9x)%n", during, during / without);
-            System.out.println(sizes(database.dataSource(), store.tablePrefix()));
+            String how = partitioned ? "partition drop" : "batched DELETE";
+            String summary = String.format(Locale.ROOT, "%s: %s of one day: %,d events%s (of %,d in that day) with"
+                    + " their deliveries and attempts in %.2f s = %.0f events/s; publish %.0f/s while purging vs %.0f/s"
+                    + " without = %.2fx (target >= 0.9x); longest publish begun during the purge %.1f ms", layout,
+                    how, purged.get(), partitioned ? " (PostgreSQL's count after ANALYZE)" : "", expected, seconds,
+                    purged.get() / seconds, during, without, during / without, longest.get() / 1e6);
+            System.out.println(summary);
+            System.out.println(sizes(database.dataSource(), prefix));
+            sender.close();
+            drop(database.dataSource(), prefix);
+            return summary;
+        }
+    }
+
+    /** Drops a layout's tables, so the next layout has the disk and the cache to itself. */
+    private static void drop(DataSource source, String prefix) throws SQLException {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            for (String table : List.of("attempts", "deliveries", "events", "endpoints", "settings", "schema_version")) {
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table + " CASCADE");
+            }
         }
     }
 
     /** Events, deliveries and attempts in chunks, then VACUUM ANALYZE, as a bulk load would. */
-    private void generate(DataSource source, String prefix, String endpoint, long start) throws SQLException {
+    private void generate(DataSource source, String prefix, String endpoint, long start, boolean partitioned)
+            throws SQLException {
+        // The partitioned tables repeat the event's time on its deliveries and attempts (event_ts).
+        String eventTs = partitioned ? ", event_ts" : "";
+        String eventTsValue = partitioned ? ", ? + g * ?" : "";
         String body = new String(EventCodec.write(SampleEvents.all().get(1)), StandardCharsets.UTF_8);
         long step = days * DAY_NANOS / events;
         long began = System.nanoTime();
@@ -155,19 +211,22 @@ final class RetentionHarness {
                         + " FROM generate_series(?::bigint, ?::bigint) g", TENANT.value(), start, step, start, step,
                         body, from, to);
                 insert(connection, "INSERT INTO " + prefix + "deliveries (id, tenant_id, event_id, endpoint_id, status,"
-                        + " attempt_count, next_attempt_at, replay, created_at, updated_at)"
+                        + " attempt_count, next_attempt_at, replay, created_at, updated_at" + eventTs + ")"
                         + " SELECT 'dlv_bulk_' || g, ?, 'evt_bulk_' || g, ?, 'DELIVERED', 1, NULL, FALSE, ? + g * ?,"
-                        + " ? + g * ? FROM generate_series(?::bigint, ?::bigint) g", TENANT.value(), endpoint, start,
-                        step, start, step, from, to);
+                        + " ? + g * ?" + eventTsValue + " FROM generate_series(?::bigint, ?::bigint) g",
+                        partitioned ? new Object[] {TENANT.value(), endpoint, start, step, start, step, start, step, from,
+                                to} : new Object[] {TENANT.value(), endpoint, start, step, start, step, from, to});
                 insert(connection, "INSERT INTO " + prefix + "attempts (delivery_id, attempt_number, started_at,"
-                        + " latency_nanos, status_code, tenant_id, endpoint_id)"
-                        + " SELECT 'dlv_bulk_' || g, 1, ? + g * ?, 2000000, 200, ?, ?"
-                        + " FROM generate_series(?::bigint, ?::bigint) g", start, step, TENANT.value(), endpoint,
-                        from, to);
+                        + " latency_nanos, status_code, tenant_id, endpoint_id" + eventTs + ")"
+                        + " SELECT 'dlv_bulk_' || g, 1, ? + g * ?, 2000000, 200, ?, ?" + eventTsValue
+                        + " FROM generate_series(?::bigint, ?::bigint) g",
+                        partitioned ? new Object[] {start, step, TENANT.value(), endpoint, start, step, from, to}
+                                : new Object[] {start, step, TENANT.value(), endpoint, from, to});
                 System.out.printf(Locale.ROOT, "  generated %,d events, deliveries and attempts (%.0f s)%n", to,
                         (System.nanoTime() - began) / 1e9);
             }
             try (Statement statement = connection.createStatement()) {
+                // On a partitioned table VACUUM goes through every partition, ANALYZE the parent too.
                 for (String table : List.of("events", "deliveries", "attempts")) {
                     statement.execute("VACUUM ANALYZE " + prefix + table);
                 }
@@ -203,19 +262,45 @@ final class RetentionHarness {
     }
 
     /** Publishes while {@code running} holds; returns publishes per second. */
-    private double publishWhile(WebhookSender sender, AtomicBoolean running) throws InterruptedException {
-        return publish(sender, SampleEvents.fresh(2_000_000), running);
+    /**
+     * Publishes while the purge runs, and on for the rest of {@code --baseline-seconds} if it ends
+     * sooner (a partition drop takes milliseconds), so both rates cover windows of comparable length;
+     * notes the longest publish that began while the purge was running in {@code longestNanos}.
+     */
+    private double publishWhile(WebhookSender sender, List<WebhookEvent> toPublish, AtomicBoolean purging,
+            AtomicLong longestNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(baselineSeconds).toNanos();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread window = new Thread(() -> {
+            while (purging.get() || System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the measuring window itself
+            }
+            running.set(false);
+        });
+        window.setDaemon(true);
+        window.start();
+        return publish(sender, toPublish, running, purging, longestNanos);
     }
 
     private double publish(WebhookSender sender, List<WebhookEvent> batch, AtomicBoolean running)
             throws InterruptedException {
+        return publish(sender, batch, running, new AtomicBoolean(false), new AtomicLong());
+    }
+
+    private double publish(WebhookSender sender, List<WebhookEvent> batch, AtomicBoolean running,
+            AtomicBoolean purging, AtomicLong longestNanos) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         long began = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < publishers; t++) {
             Thread thread = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < batch.size() && running.get(); i = next.getAndIncrement()) {
+                    boolean duringPurge = purging.get();
+                    long publishStart = System.nanoTime();
                     sender.publish(TENANT, batch.get(i));
+                    if (duringPurge) {
+                        longestNanos.accumulateAndGet(System.nanoTime() - publishStart, Math::max);
+                    }
                 }
             });
             thread.start();
@@ -231,11 +316,14 @@ final class RetentionHarness {
     private static String sizes(DataSource source, String prefix) throws SQLException {
         StringBuilder text = new StringBuilder("table sizes after the purge:");
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT relname, pg_total_relation_size(relid), n_live_tup"
-                        + " FROM pg_stat_user_tables WHERE relname LIKE '" + prefix + "%' ORDER BY relname")) {
+                // A partitioned table's partitions (<table>_pYYYYMMDD) are summed under the table's name.
+                ResultSet rows = statement.executeQuery("SELECT regexp_replace(relname, '_p[0-9]{8}$', '') AS t,"
+                        + " sum(pg_total_relation_size(relid)), sum(n_live_tup), count(*)"
+                        + " FROM pg_stat_user_tables WHERE relname LIKE '" + prefix + "%' GROUP BY 1 ORDER BY 1")) {
             while (rows.next()) {
-                text.append(String.format(Locale.ROOT, " %s %.0f MiB (%,d rows);", rows.getString(1),
-                        rows.getLong(2) / 1048576.0, rows.getLong(3)));
+                text.append(String.format(Locale.ROOT, " %s %.0f MiB (%,d rows%s);", rows.getString(1),
+                        rows.getLong(2) / 1048576.0, rows.getLong(3),
+                        rows.getInt(4) > 1 ? " in " + rows.getInt(4) + " partitions" : ""));
             }
         }
         return text.toString();

@@ -31,7 +31,7 @@ final class Retention {
         do {
             purged = store.purgeEventsBefore(cutoff, BATCH);
             total += purged;
-        } while (purged == BATCH);
+        } while (purged >= BATCH); // more than a batch: a store that dropped whole partitions
         if (total > 0) {
             LOG.info("purged {} events older than {}", total, cutoff);
         }
