@@ -68,8 +68,9 @@ final class EventRepository {
         if (lookup.storedTenant() != null) {
             return existing(connection, event, lookup.storedTenant());
         }
-        if (tables.partitioned()) {
-            IdLocks.refuseStoredDeliveryIds(connection, tables, deliveryIds);
+        if (!lookup.takenDeliveryIds().isEmpty()) {
+            // As a unique index would refuse it, without saying whose the id is.
+            throw new StoreException("delivery id is taken: " + lookup.takenDeliveryIds().iterator().next());
         }
         for (NewDelivery delivery : deliveries) {
             if (!lookup.tenantEndpoints().contains(delivery.endpointId())) {
@@ -196,8 +197,11 @@ final class EventRepository {
                 .withLeaseExpiresAt(Times.instant(Times.plus(event.storedAt(), lease.duration())));
     }
 
-    /** Whose the event id is, if stored, and which of the deliveries' endpoints are the event tenant's. */
-    private record Lookup(String storedTenant, Set<String> tenantEndpoints) {
+    /**
+     * Whose the event id is, if stored, which of the deliveries' endpoints are the event tenant's,
+     * and (partitioned) which of the delivery ids are stored already.
+     */
+    private record Lookup(String storedTenant, Set<String> tenantEndpoints, Set<String> takenDeliveryIds) {
     }
 
     /** One statement, so that a publish costs one round trip more than its writes, not two. */
@@ -208,16 +212,22 @@ final class EventRepository {
             sql.add(" UNION ALL SELECT 'endpoint', id FROM " + tables.endpoints() + " WHERE tenant_id = ? AND id = ANY(?)",
                     event.tenant().value(), deliveries.stream().map(NewDelivery::endpointId).toList());
         }
+        if (tables.partitioned() && !deliveries.isEmpty()) {
+            // No unique index holds delivery ids across days: the lookup finds stored ones (IdLocks).
+            sql.add(" UNION ALL SELECT 'delivery', id FROM " + tables.deliveries() + " WHERE id = ANY(?)",
+                    deliveries.stream().map(NewDelivery::id).toList());
+        }
         String storedTenant = null;
         Set<String> endpoints = new HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (String[] row : sql.query(connection, rows -> new String[] {rows.getString(1), rows.getString(2)})) {
-            if (row[0].equals("event")) {
-                storedTenant = row[1];
-            } else {
-                endpoints.add(row[1]);
+            switch (row[0]) {
+                case "event" -> storedTenant = row[1];
+                case "endpoint" -> endpoints.add(row[1]);
+                default -> taken.add(row[1]);
             }
         }
-        return new Lookup(storedTenant, endpoints);
+        return new Lookup(storedTenant, endpoints, taken);
     }
 
     /** A stored event id: the stored event and deliveries, unless the id is another tenant's. */
