@@ -139,7 +139,7 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
      * @throws IllegalArgumentException if {@code to} is before {@code from}, or the range is longer
      * @throws IllegalStateException if the store is not partitioned by event day
      * @throws StoreException if the database fails, or a long transaction held the tables' lock for
-     *     more than 2 seconds (nothing of that call's days is created then)
+     *     2 seconds (nothing of that call's days is created then)
      */
     void createEventDayPartitions(java.time.Instant from, java.time.Instant to);
 
@@ -415,11 +415,15 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * PostgreSQL counts a table it has just analyzed (exactly for small days, estimated from a
          * sample for large ones). An event is so kept until its whole day is past the cutoff, and a
          * day any of whose deliveries is still pending is kept whole until none is.
-         * <p>The store creates each day's partitions ahead (today and the next two days) and for an
-         * event of another day on its first append; a drop and a creation each take the tables'
-         * exclusive lock for milliseconds, waiting at most 2 seconds for it. Event ids stay unique
-         * across days: an append takes a transaction-scoped advisory lock on the id before it looks
-         * it up, so a publish costs five round trips instead of the single tables' one.
+         * <p>The store creates each day's partitions ahead (today and the next two days, at start
+         * and at every purge) and for an event of another day on its first append; a drop and a
+         * creation each take the tables' exclusive lock for milliseconds, asking for it in tries of
+         * 50 ms for up to 2 seconds. An outbox append of an event whose day has no partitions yet,
+         * in a transaction that already wrote to the tables, fails after those 2 seconds
+         * ({@link JdbcWebhookStore#createEventDayPartitions} creates days ahead). Event and delivery ids stay unique
+         * across days: an append takes transaction-scoped advisory locks on them before it looks
+         * them up, so a publish costs five round trips instead of the single tables' one, and an
+         * outbox append in a REPEATABLE READ transaction is refused.
          * <p>The layout is chosen when the tables are created: a store of one layout refuses tables
          * of the other with {@link TableLayoutMismatchException}. To move, give the partitioned
          * store a new {@link #tablePrefix table prefix} (see the README).

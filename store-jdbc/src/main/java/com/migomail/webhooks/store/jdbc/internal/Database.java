@@ -28,6 +28,29 @@ final class Database {
     }
 
     /**
+     * As {@link #transaction(String, SqlWork)}, at READ COMMITTED whatever the pool's default is
+     * (restored afterwards): for work whose later statements must see what other transactions
+     * committed while an earlier one waited for a lock (see {@link IdLocks}).
+     */
+    <T> T readCommittedTransaction(String operation, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            try {
+                return inTransaction(connection, work);
+            } finally {
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    connection.setTransactionIsolation(isolation);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    /**
      * Runs work with auto-commit on, so that each statement is its own transaction: for operations
      * of one statement, which then cost one round trip instead of two.
      */

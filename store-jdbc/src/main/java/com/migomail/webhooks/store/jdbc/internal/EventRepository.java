@@ -238,7 +238,9 @@ final class EventRepository {
         }
         StoredEvent stored = find(connection, event.tenant(), event.id()).orElseThrow(() -> new StoreException(
                 "event " + event.id() + " was deleted while it was appended again; retry"));
-        return new AppendResult(false, stored, deliveriesOf(connection, event.id()));
+        // The tenant compared again: the event is the tenant's, so are its deliveries; this keeps it so.
+        return new AppendResult(false, stored, deliveriesOf(connection, event.id()).stream()
+                .filter(delivery -> delivery.tenant().equals(event.tenant())).toList());
     }
 
     private void insertDeliveries(Connection connection, List<Delivery> deliveries, Instant eventTimestamp)

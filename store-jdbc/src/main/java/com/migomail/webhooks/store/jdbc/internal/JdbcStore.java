@@ -204,7 +204,7 @@ public final class JdbcStore implements JdbcWebhookStore {
         if (partitions == null) {
             return appendOnce(r, event, requested, lease);
         }
-        partitions.ensureFor(database, event.timestamp(), event.storedAt());
+        partitions.ensureFor(database, event.timestamp());
         try {
             return appendOnce(r, event, requested, lease);
         } catch (StoreException e) {
@@ -212,7 +212,7 @@ public final class JdbcStore implements JdbcWebhookStore {
                 throw e;
             }
             partitions.forget(PartitionDays.dayOf(Times.nanos(event.timestamp(), "timestamp")));
-            partitions.ensureFor(database, event.timestamp(), event.storedAt());
+            partitions.ensureFor(database, event.timestamp());
             return appendOnce(r, event, requested, lease);
         }
     }
@@ -222,6 +222,9 @@ public final class JdbcStore implements JdbcWebhookStore {
         Optional<AppendResult> appended = r.dialect() == Dialect.POSTGRESQL
                 ? database.autoCommit(operation, c -> r.events().appendInOneStatement(c, event, requested, lease))
                 : Optional.empty();
+        if (partitions != null) {
+            return database.readCommittedTransaction(operation, c -> r.events().append(c, event, requested, lease));
+        }
         return appended.orElseGet(() -> database.transaction(operation,
                 c -> r.events().append(c, event, requested, lease)));
     }
@@ -238,7 +241,7 @@ public final class JdbcStore implements JdbcWebhookStore {
             }
             if (partitions != null) {
                 // On a connection of the store's own, committed at once: not in the caller's transaction.
-                partitions.ensureFor(database, event.timestamp(), event.storedAt());
+                partitions.ensureFor(database, event.timestamp());
             }
             return r.events().append(connection, event, requested);
         } catch (SQLException e) {

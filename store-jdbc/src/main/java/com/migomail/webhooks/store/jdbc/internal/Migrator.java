@@ -99,6 +99,10 @@ final class Migrator {
                 // A new database: the partitioned layout has no history, only its newest version.
                 run(connection, "postgresql-partitioned", PARTITIONED_SCRIPT);
                 record(connection, JdbcWebhookStore.SCHEMA_VERSION, PARTITIONED_SCRIPT);
+            } else if (current < JdbcWebhookStore.SCHEMA_VERSION) {
+                // Created by this script at version 5; a later version needs its partitioned script here.
+                throw new StoreException("tables partitioned by event day at schema version " + current
+                        + " have no migration to " + JdbcWebhookStore.SCHEMA_VERSION);
             }
             return null;
         }

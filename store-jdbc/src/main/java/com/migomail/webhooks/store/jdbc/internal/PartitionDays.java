@@ -4,13 +4,18 @@ import com.migomail.webhooks.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +24,15 @@ import org.slf4j.LoggerFactory;
  * one partition in each of the events, deliveries and attempts tables ({@code <table>_pYYYYMMDD}),
  * created together and dropped together.
  *
- * <p>Partitions are created ahead of use, for the day a publish is stored on and
- * {@link #DAYS_AHEAD} days after it, and on first use for an event whose timestamp falls on
- * another day; this node remembers which exist, so a publish looks them up in memory. Creating one
- * takes a short exclusive lock on the three tables, under a lock timeout so that it never queues
- * for long behind a long transaction (and stalls every query queued behind it).
+ * <p>Partitions are created ahead of use, for today and {@link #DAYS_AHEAD} days after it, at start
+ * and by every purge, and on first use for an event whose timestamp falls on another day; this
+ * node remembers which exist, so a publish looks them up in memory. Creating one takes a short
+ * exclusive lock on the three tables, in brief tries (see {@link #withTablesLocked}), so that it
+ * never queues for long behind a long transaction (and stalls every query queued behind it).
  *
  * <p>Retention drops a day's three partitions in one short transaction, once the whole day is
  * before the cutoff and none of its deliveries is pending: the tables are locked (all three, in
- * the order every other statement takes them), the day's deliveries checked for a pending one,
+ * the order appends take them), the day's deliveries checked for a pending one,
  * and only then dropped, so a replay or a late append cannot slip a pending delivery in between.
  */
 final class PartitionDays {
@@ -40,14 +45,20 @@ final class PartitionDays {
     /** Days after a publish's own day that are created ahead, so that midnight never waits on DDL. */
     static final int DAYS_AHEAD = 2;
 
-    /** How long a partition is created or dropped in is allowed to wait for the tables' lock. */
-    static final String LOCK_TIMEOUT = "2s";
+    /** How long the creation or drop of partitions tries for the tables' lock in all. */
+    static final Duration LOCK_BUDGET = Duration.ofSeconds(2);
+
+    /** How long one try waits for the tables' lock: well under PostgreSQL's default deadlock_timeout. */
+    private static final Duration LOCK_TRY = Duration.ofMillis(50);
 
     /** SQLSTATE of a row no partition takes ({@code no partition of relation ... found for row}). */
     static final String NO_PARTITION = "23514";
 
-    /** SQLSTATE of a lock wait that reached {@code lock_timeout}. */
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** SQLSTATEs of a lock not granted in time (lock_timeout) and of a deadlock victim: tried again. */
+    private static final Set<String> RETRYABLE = Set.of("55P03", "40P01");
+
+    /** SQLSTATE of a table that does not exist (dropped by another node). */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("uuuuMMdd");
 
@@ -79,21 +90,16 @@ final class PartitionDays {
     }
 
     /**
-     * Makes sure an event of that timestamp, stored at that time, has its partitions: in memory
-     * when they are known, else created (on a connection of its own, committed at once).
+     * Makes sure an event of that timestamp has its day's partitions: in memory when they are known,
+     * else created on a connection of its own, committed at once. Only that day: the days ahead are
+     * created at start and by every purge, so that an append (an outbox append in a transaction that
+     * holds the tables already, above all) seldom has anything to create.
      */
-    void ensureFor(Database database, Instant timestamp, Instant storedAt) {
+    void ensureFor(Database database, Instant timestamp) {
         long day = dayOf(Times.nanos(timestamp, "timestamp"));
-        long storedDay = dayOf(Times.nanos(storedAt, "storedAt"));
-        if (known.contains(day) && known.contains(storedDay + DAYS_AHEAD)) {
-            return;
+        if (!known.contains(day)) {
+            create(database, List.of(day));
         }
-        List<Long> wanted = new ArrayList<>();
-        wanted.add(day);
-        for (long d = storedDay; d <= storedDay + DAYS_AHEAD; d++) {
-            wanted.add(d);
-        }
-        create(database, wanted);
     }
 
     /** Makes sure every day from {@code fromDay} to {@code toDay}, both included, has its partitions. */
@@ -119,28 +125,74 @@ final class PartitionDays {
         if (missing.isEmpty()) {
             return;
         }
-        List<Long> attached = database.transaction("creation of the event-day partitions " + partition("events",
-                missing.get(0)) + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""), connection -> {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-                        // Nodes creating the same day at once take turns; IF NOT EXISTS then skips it.
-                        statement.execute("SELECT pg_advisory_xact_lock(" + maintenanceLockKey() + ")");
-                        for (long day : missing) {
-                            String range = " FOR VALUES FROM (" + day * DAY_NANOS + ") TO (" + (day + 1) * DAY_NANOS + ")";
-                            statement.execute("CREATE TABLE IF NOT EXISTS " + partition("events", day) + " PARTITION OF "
-                                    + tables.events() + range);
-                            // The storage parameters of the single-table layout's deliveries (see V1__init).
-                            statement.execute("CREATE TABLE IF NOT EXISTS " + partition("deliveries", day)
-                                    + " PARTITION OF " + tables.deliveries() + range + " WITH (fillfactor = 70,"
-                                    + " autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,"
-                                    + " autovacuum_analyze_scale_factor = 0.05)");
-                            statement.execute("CREATE TABLE IF NOT EXISTS " + partition("attempts", day)
-                                    + " PARTITION OF " + tables.attempts() + range);
-                        }
-                    }
-                    return attachedDays(connection);
-                });
+        String operation = "creation of the event-day partitions " + partition("events", missing.get(0))
+                + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : "");
+        List<Long> attached = withTablesLocked(database, operation, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (long day : missing) {
+                    // IF NOT EXISTS: another node may have created the day since this one looked.
+                    String range = " FOR VALUES FROM (" + bound(day) + ") TO (" + bound(day + 1) + ")";
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + partition("events", day) + " PARTITION OF "
+                            + tables.events() + range);
+                    // The storage parameters of the single-table layout's deliveries (see V1__init).
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + partition("deliveries", day)
+                            + " PARTITION OF " + tables.deliveries() + range + " WITH (fillfactor = 70,"
+                            + " autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,"
+                            + " autovacuum_analyze_scale_factor = 0.05)");
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + partition("attempts", day)
+                            + " PARTITION OF " + tables.attempts() + range);
+                }
+            }
+            return attachedDays(connection);
+        }).orElseThrow(() -> new StoreException(operation + " failed: the tables stayed locked for " + LOCK_BUDGET
+                + " (by a long transaction; for an outbox append, possibly the caller's own transaction, which"
+                + " wrote to the tables before: create the days ahead with createEventDayPartitions)"));
         known.addAll(attached);
+    }
+
+    /** The partition bound of a day's start: its epoch nanoseconds, or the open end past the storable range. */
+    private static String bound(long day) {
+        if (day > Long.MAX_VALUE / DAY_NANOS) {
+            return "MAXVALUE";
+        }
+        if (day < Long.MIN_VALUE / DAY_NANOS) {
+            return "MINVALUE";
+        }
+        return Long.toString(day * DAY_NANOS);
+    }
+
+    /**
+     * Runs work in one transaction that first takes the exclusive lock of the three tables, parents
+     * first in the order appends take them, so that no statement is between the work's reads and
+     * its DDL. Each try waits at most {@link #LOCK_TRY} for the lock, and tries repeat until
+     * {@link #LOCK_BUDGET}: a request given up that soon never waits long enough for PostgreSQL's
+     * deadlock check ({@code deadlock_timeout}, 1 s by default) to choose a victim among statements
+     * that take the tables in another order (an attempt read takes attempts before deliveries), and
+     * the queries queued behind it wait at most that long. Empty if the budget ran out.
+     */
+    private <T> Optional<T> withTablesLocked(Database database, String operation, SqlWork<T> work) {
+        long deadline = System.nanoTime() + LOCK_BUDGET.toNanos();
+        while (true) {
+            try {
+                return Optional.of(database.transaction(operation, connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET LOCAL lock_timeout = '" + LOCK_TRY.toMillis() + "ms'");
+                        statement.execute("LOCK TABLE " + tables.events() + ", " + tables.deliveries() + ", "
+                                + tables.attempts() + " IN ACCESS EXCLUSIVE MODE");
+                    }
+                    return work.apply(connection);
+                }));
+            } catch (StoreException e) {
+                if (!(e.getCause() instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState()))) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    return Optional.empty();
+                }
+                // A pause between tries, so the traffic queued behind the last one drains.
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(10_000_000, 50_000_000));
+            }
+        }
     }
 
     /**
@@ -154,56 +206,68 @@ final class PartitionDays {
     long dropDaysBefore(Database database, Instant cutoff) {
         long cutoffNanos = Times.clampedNanos(cutoff);
         List<Long> expired = database.autoCommit("reading the event-day partitions", this::attachedDays).stream()
-                .filter(day -> (day + 1) * DAY_NANOS <= cutoffNanos).toList();
+                .filter(day -> !bound(day + 1).equals("MAXVALUE") && (day + 1) * DAY_NANOS <= cutoffNanos).toList();
         long dropped = 0;
         for (long day : expired) {
             String events = partition("events", day);
-            double rows = database.autoCommit("counting " + events, connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ANALYZE " + events);
-                }
-                return new Sql("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)", events)
-                        .query(connection, result -> result.getDouble(1)).stream().findFirst().orElse(0d);
-            });
-            Boolean done;
-            try {
-                done = database.transaction("drop of the event-day partitions of " + LocalDate.ofEpochDay(day),
-                        connection -> dropIfDone(connection, day));
-            } catch (StoreException e) {
-                if (e.getCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-                    LOG.warn("the event-day partitions of {} were not dropped: the tables were locked for longer than {};"
-                            + " retrying at the next purge", LocalDate.ofEpochDay(day), LOCK_TIMEOUT);
-                    break;
-                }
-                throw e;
+            Optional<Double> rows = database.autoCommit("counting " + events, connection -> count(connection, events));
+            if (rows.isEmpty()) {
+                known.remove(day); // another node dropped it since the listing
+                continue;
             }
-            if (done) {
-                known.remove(day);
-                dropped += Math.max(0, Math.round(rows));
-            } else {
-                LOG.info("the event-day partitions of {} are kept: a delivery of an event of that day is pending",
-                        LocalDate.ofEpochDay(day));
+            String operation = "drop of the event-day partitions of " + LocalDate.ofEpochDay(day);
+            Optional<Drop> drop = withTablesLocked(database, operation, connection -> dropIfDone(connection, day));
+            if (drop.isEmpty()) {
+                LOG.warn("the event-day partitions of {} were not dropped: the tables stayed locked for {}; retrying at"
+                        + " the next purge", LocalDate.ofEpochDay(day), LOCK_BUDGET);
+                break;
+            }
+            switch (drop.get()) {
+                case DROPPED -> {
+                    known.remove(day);
+                    dropped += Math.max(0, Math.round(rows.get()));
+                }
+                case GONE -> known.remove(day);
+                case KEPT -> LOG.info("the event-day partitions of {} are kept: a delivery of an event of that day is"
+                        + " pending", LocalDate.ofEpochDay(day));
             }
         }
         return dropped;
     }
 
-    private boolean dropIfDone(Connection connection, long day) throws SQLException {
+    /** What became of a day the purge meant to drop. */
+    private enum Drop { DROPPED, KEPT, GONE }
+
+    /** The events of a day's partition as PostgreSQL counts them after an ANALYZE; empty if it is gone. */
+    private static Optional<Double> count(Connection connection, String events) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-            // Parents first, in the order appends take them: no statement can then be between the
-            // pending check and the drop, and no lock order is reversed.
-            statement.execute("LOCK TABLE " + tables.events() + ", " + tables.deliveries() + ", " + tables.attempts()
-                    + " IN ACCESS EXCLUSIVE MODE");
-            boolean pending = !new Sql("SELECT 1 FROM " + partition("deliveries", day) + " WHERE status = 'PENDING' LIMIT 1")
-                    .query(connection, rows -> Boolean.TRUE).isEmpty();
-            if (pending) {
-                return false;
+            statement.execute("ANALYZE " + events);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return Optional.empty();
             }
-            statement.execute("DROP TABLE " + partition("attempts", day) + ", " + partition("deliveries", day) + ", "
-                    + partition("events", day));
-            return true;
+            throw e;
         }
+        return new Sql("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)", events)
+                .query(connection, result -> result.getDouble(1)).stream().findFirst();
+    }
+
+    private Drop dropIfDone(Connection connection, long day) throws SQLException {
+        String deliveries = partition("deliveries", day);
+        // Under the tables' lock: a day another node dropped meanwhile is gone, not an error.
+        if (new Sql("SELECT to_regclass(?) IS NULL", deliveries).query(connection, rows -> rows.getBoolean(1)).get(0)) {
+            return Drop.GONE;
+        }
+        boolean pending = !new Sql("SELECT 1 FROM " + deliveries + " WHERE status = 'PENDING' LIMIT 1")
+                .query(connection, rows -> Boolean.TRUE).isEmpty();
+        if (pending) {
+            return Drop.KEPT;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + partition("attempts", day) + ", " + deliveries + ", "
+                    + partition("events", day));
+        }
+        return Drop.DROPPED;
     }
 
     /** The days whose events partition is attached, read from the catalog. */
@@ -220,8 +284,4 @@ final class PartitionDays {
         return days;
     }
 
-    /** One key per table prefix, apart from the migration's. */
-    private long maintenanceLockKey() {
-        return 0x6d77_6801_0000_0000L ^ tables.prefix().hashCode();
-    }
 }
