@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,9 @@ import java.util.stream.Stream;
  * (loads {@code pg_stat_statements} and reports per-statement times; costs a little), {@code --peer-settings}
  * (the {@link DbSchedulerPeer} configurations tried on PostgreSQL after the sender, comma-separated
  * {@code <fetch|lock-and-fetch>:<threads>[:immediate]}, default
- * {@code fetch:16:immediate,lock-and-fetch:16:immediate,lock-and-fetch:32:immediate}; {@code none} skips the peer).
+ * {@code fetch:16:immediate,lock-and-fetch:16:immediate,lock-and-fetch:32:immediate}; {@code none} skips the peer),
+ * {@code --pg-layout single|partitioned} (the PostgreSQL tables: single, the default, or partitioned by
+ * event day with the 30 days before today created, as a 30-day retention keeps them).
  * Bounded: every wait has a timeout, and the harness stops by itself.
  *
  * <p>The peer runs on the same database, receiver and publisher threads, with the same bodies and
@@ -77,6 +80,7 @@ final class DeliveryHarness {
     private final int executorThreads;
     private final String csvDirectory;
     private final boolean pgStatements;
+    private final boolean pgPartitioned;
     private final List<DbSchedulerPeer.Setting> peerSettings;
     private final List<WebhookEvent> samples = SampleEvents.all();
     private final List<RunResult> results = new ArrayList<>();
@@ -102,6 +106,11 @@ final class DeliveryHarness {
         executorThreads = options.intValue("executor-threads", 0);
         csvDirectory = options.value("csv-dir", null);
         pgStatements = options.value("pg-statements", "off").equals("on");
+        String layout = options.value("pg-layout", "single");
+        if (!layout.equals("single") && !layout.equals("partitioned")) {
+            throw new IllegalArgumentException("--pg-layout is single or partitioned, not " + layout);
+        }
+        pgPartitioned = layout.equals("partitioned");
         String peer = options.value("peer-settings", "fetch:16:immediate,lock-and-fetch:16:immediate,"
                 + "lock-and-fetch:32:immediate");
         peerSettings = peer.equals("none") ? List.of()
@@ -116,7 +125,7 @@ final class DeliveryHarness {
         Logging.quiet();
         Options options = Options.parse(args, Set.of("events", "concurrency", "publishers", "warmup", "stores",
                 "latency-seconds", "timeout", "pg-sync", "pg-fsync", "pg-pool", "executor-threads", "csv-dir", "pg-statements",
-                "peer-settings"));
+                "peer-settings", "pg-layout"));
         new DeliveryHarness(options).run(List.of(options.value("stores", "memory,postgres").split(",")));
     }
 
@@ -162,13 +171,20 @@ final class DeliveryHarness {
 
     private void measurePostgres() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pgPool, pgSync, pgFsync, pgStatements);
-                JdbcWebhookStore store = BenchmarkStores.builder().dataSource(database.dataSource()).build()) {
+                JdbcWebhookStore store = pgPartitioned
+                        ? BenchmarkStores.builder().dataSource(database.dataSource()).partitionedByEventDay().build()
+                        : BenchmarkStores.builder().dataSource(database.dataSource()).build()) {
             store.migrate();
+            if (pgPartitioned) {
+                // As a 30-day retention keeps them: every delivery-id lookup probes each day's partition.
+                store.createEventDayPartitions(Instant.now().minus(Duration.ofDays(30)), Instant.now());
+            }
             try (PostgresActivity activity = PostgresActivity.start(database.jdbcUrl())) {
                 if (pgStatements) {
                     activity.countStatements();
                 }
-                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ", fsync=" + pgFsync + ")", store);
+                measureSender("PostgreSQL (synchronous_commit=" + pgSync + ", fsync=" + pgFsync
+                        + (pgPartitioned ? ", partitioned by event day, 33 days" : "") + ")", store);
                 verdicts.add(activity.report(12));
                 verdicts.add(activity.statementReport(12));
             }

@@ -226,6 +226,16 @@ final class DeliveryRepository {
      */
     Set<String> recordAttemptsInOneStatement(Connection connection, String owner, List<AttemptResult> results,
             Instant now) throws SQLException {
+        return recordAttemptsInOneStatement(connection, owner, results, null, now);
+    }
+
+    /**
+     * As {@link #recordAttemptsInOneStatement(Connection, String, List, Instant)}, each delivery
+     * found in its event's day partition alone when {@code eventTs} (one per result, in order) is
+     * given: the join on {@code event_ts} lets PostgreSQL prune the other days' partitions per row.
+     */
+    Set<String> recordAttemptsInOneStatement(Connection connection, String owner, List<AttemptResult> results,
+            long[] eventTs, Instant now) throws SQLException {
         int size = results.size();
         Object[] ids = new Object[size];
         Object[] statuses = new Object[size];
@@ -252,15 +262,17 @@ final class DeliveryRepository {
             excerpts[i] = postgresText(attempt.responseExcerpt());
         }
         String d = tables.deliveries();
-        return new HashSet<>(new Sql("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        boolean pruned = eventTs != null;
+        String day = pruned ? " AND d.event_ts = i.event_ts" : "";
+        Sql sql = new Sql("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (pruned ? ", ?" : "") + ")"
                 + " AS t(id, status, next_attempt_at, attempt_number, started_at, latency_nanos, status_code,"
-                + " error_class, error_message, response_excerpt)),"
-                + " locked AS (SELECT d.id FROM " + d + " d JOIN input i ON d.id = i.id"
+                + " error_class, error_message, response_excerpt" + (pruned ? ", event_ts" : "") + ")),"
+                + " locked AS (SELECT d.id FROM " + d + " d JOIN input i ON d.id = i.id" + day
                 + " WHERE d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
                 + " ORDER BY d.id FOR UPDATE OF d SKIP LOCKED),"
                 + " updated AS (UPDATE " + d + " d SET status = i.status, next_attempt_at = i.next_attempt_at,"
                 + " attempt_count = d.attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
-                + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id"
+                + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id" + day
                 + " AND d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
                 + " RETURNING d.id, d.tenant_id, d.endpoint_id" + (tables.partitioned() ? ", d.event_ts" : "") + ")"
                 + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
@@ -273,9 +285,16 @@ final class DeliveryRepository {
                 new Sql.TypedArray("int8", nextAttempts), new Sql.TypedArray("int4", numbers),
                 new Sql.TypedArray("int8", startedAts), new Sql.TypedArray("int8", latencies),
                 new Sql.TypedArray("int4", statusCodes), new Sql.TypedArray("text", errorClasses),
-                new Sql.TypedArray("text", errorMessages), new Sql.TypedArray("text", excerpts),
-                owner, Times.clampedNanos(now), Times.nanos(now, "now"), owner, Times.clampedNanos(now))
-                .query(connection, rows -> rows.getString(1)));
+                new Sql.TypedArray("text", errorMessages), new Sql.TypedArray("text", excerpts));
+        if (pruned) {
+            Object[] days = new Object[size];
+            for (int i = 0; i < size; i++) {
+                days[i] = eventTs[i];
+            }
+            sql.add("", new Sql.TypedArray("int8", days));
+        }
+        return new HashSet<>(sql.add("", owner, Times.clampedNanos(now), Times.nanos(now, "now"), owner,
+                Times.clampedNanos(now)).query(connection, rows -> rows.getString(1)));
     }
 
     private static String postgresText(String value) {

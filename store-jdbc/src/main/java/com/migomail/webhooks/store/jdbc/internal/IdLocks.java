@@ -20,6 +20,15 @@ final class IdLocks {
     private IdLocks() {
     }
 
+    /** An append in a REPEATABLE READ transaction, refused before it wrote: nothing to roll back but its reads. */
+    static final class RepeatableReadException extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        RepeatableReadException(String message) {
+            super(message);
+        }
+    }
+
     /** Locks the ids (of events and deliveries, kept apart) until the transaction ends. */
     static void lock(Connection connection, Tables tables, String eventId, List<String> deliveryIds) throws SQLException {
         List<String> keys = new ArrayList<>();
@@ -33,7 +42,7 @@ final class IdLocks {
         if (isolation.equals("repeatable read")) {
             // Its snapshot was taken before the lock was granted: the lookup could not see the
             // writer it waited for, and an id would be stored twice. (SERIALIZABLE aborts instead.)
-            throw new StoreException("an append to tables partitioned by event day needs READ COMMITTED or SERIALIZABLE"
+            throw new RepeatableReadException("an append to tables partitioned by event day needs READ COMMITTED or SERIALIZABLE"
                     + " isolation, not REPEATABLE READ: event and delivery ids are kept unique by a lock taken in the"
                     + " transaction, which a REPEATABLE READ snapshot taken before it cannot see past");
         }

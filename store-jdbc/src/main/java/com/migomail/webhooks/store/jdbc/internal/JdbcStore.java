@@ -9,6 +9,7 @@ import com.migomail.webhooks.store.Delivery;
 import com.migomail.webhooks.store.DeliveryAttempt;
 import com.migomail.webhooks.store.DeliveryOutcome;
 import com.migomail.webhooks.store.DeliveryQuery;
+import com.migomail.webhooks.store.DeliveryStatus;
 import com.migomail.webhooks.store.DueWorkSubscription;
 import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.EndpointSecret;
@@ -206,15 +207,24 @@ public final class JdbcStore implements JdbcWebhookStore {
         }
         partitions.ensureFor(database, event.timestamp());
         try {
-            return appendOnce(r, event, requested, lease);
+            return remembered(appendOnce(r, event, requested, lease));
         } catch (StoreException e) {
             if (!(e.getCause() instanceof SQLException sql && PartitionDays.NO_PARTITION.equals(sql.getSQLState()))) {
                 throw e;
             }
             partitions.forget(PartitionDays.dayOf(Times.nanos(event.timestamp(), "timestamp")));
             partitions.ensureFor(database, event.timestamp());
-            return appendOnce(r, event, requested, lease);
+            return remembered(appendOnce(r, event, requested, lease));
         }
+    }
+
+    /** Notes the event time of the deliveries an append stored, for their outcomes' statements. */
+    private AppendResult remembered(AppendResult result) {
+        if (result.created()) {
+            partitions.rememberEventTs(result.deliveries().stream().map(Delivery::id).toList(),
+                    result.event().timestamp());
+        }
+        return result;
     }
 
     private AppendResult appendOnce(Ready r, StoredEvent event, List<NewDelivery> requested, AppendLease lease) {
@@ -223,7 +233,13 @@ public final class JdbcStore implements JdbcWebhookStore {
                 ? database.autoCommit(operation, c -> r.events().appendInOneStatement(c, event, requested, lease))
                 : Optional.empty();
         if (partitions != null) {
-            return database.readCommittedTransaction(operation, c -> r.events().append(c, event, requested, lease));
+            try {
+                return database.transaction(operation, c -> r.events().append(c, event, requested, lease));
+            } catch (IdLocks.RepeatableReadException e) {
+                // The pool hands out REPEATABLE READ connections: again at READ COMMITTED. Only
+                // then, since asking a connection its isolation costs a round trip.
+                return database.readCommittedTransaction(operation, c -> r.events().append(c, event, requested, lease));
+            }
         }
         return appended.orElseGet(() -> database.transaction(operation,
                 c -> r.events().append(c, event, requested, lease)));
@@ -414,8 +430,14 @@ public final class JdbcStore implements JdbcWebhookStore {
         Ready r = ready();
         String operation = "record of " + checked.size() + " attempts";
         if (r.dialect() == Dialect.POSTGRESQL) {
+            long[] eventTs = partitions == null ? null
+                    : partitions.eventTsOf(checked.stream().map(result -> result.attempt().deliveryId()).toList());
+            if (partitions != null) {
+                checked.stream().filter(result -> result.outcome().status() != DeliveryStatus.PENDING)
+                        .forEach(result -> partitions.forgetEventTs(result.attempt().deliveryId()));
+            }
             return database.autoCommit(operation, c -> {
-                Set<String> recorded = r.deliveries().recordAttemptsInOneStatement(c, owner, checked, now);
+                Set<String> recorded = r.deliveries().recordAttemptsInOneStatement(c, owner, checked, eventTs, now);
                 if (recorded.size() == checked.size()) {
                     return recorded;
                 }

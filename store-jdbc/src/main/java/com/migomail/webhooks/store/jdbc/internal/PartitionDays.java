@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -65,8 +67,17 @@ final class PartitionDays {
     /** The most days one call creates, against a typo in a backfill range. */
     private static final int MAX_DAYS_PER_CALL = 4_000;
 
+    /** The most event times {@link #rememberEventTs} keeps before it starts over. */
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final Tables tables;
     private final NavigableSet<Long> known = new ConcurrentSkipListSet<>();
+    /**
+     * The event time of deliveries this node appended, by delivery id: what lets an outcome's
+     * statement read the delivery's own day partition instead of every day's (a delivery's event
+     * time never changes, so an entry cannot be wrong, only missing).
+     */
+    private final Map<String, Long> eventTsByDelivery = new ConcurrentHashMap<>();
 
     PartitionDays(Tables tables) {
         this.tables = tables;
@@ -113,6 +124,33 @@ final class PartitionDays {
             wanted.add(d);
         }
         create(database, wanted);
+    }
+
+    /** Remembers the event time of deliveries just appended. */
+    void rememberEventTs(List<String> deliveryIds, Instant eventTimestamp) {
+        if (eventTsByDelivery.size() > MAX_REMEMBERED) {
+            eventTsByDelivery.clear(); // a miss costs a statement over every day, nothing else
+        }
+        long ts = Times.nanos(eventTimestamp, "timestamp");
+        deliveryIds.forEach(id -> eventTsByDelivery.put(id, ts));
+    }
+
+    /** The event times of those deliveries, in order, or null unless every one is remembered. */
+    long[] eventTsOf(List<String> deliveryIds) {
+        long[] ts = new long[deliveryIds.size()];
+        for (int i = 0; i < ts.length; i++) {
+            Long known = eventTsByDelivery.get(deliveryIds.get(i));
+            if (known == null) {
+                return null;
+            }
+            ts[i] = known;
+        }
+        return ts;
+    }
+
+    /** Forgets the event time of a delivery whose outcome is final. */
+    void forgetEventTs(String deliveryId) {
+        eventTsByDelivery.remove(deliveryId);
     }
 
     /** Forgets a day, after an insert found no partition for it (another node dropped it). */
