@@ -142,7 +142,8 @@ final class PostgresActivity implements AutoCloseable {
         }
         long attempts;
         try (ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(n_tup_ins), 0) FROM pg_stat_user_tables"
-                + " WHERE relname LIKE '%attempts'")) {
+                // The partitioned layout's rows are counted in its day partitions (<prefix>attempts_pYYYYMMDD).
+                + " WHERE relname LIKE '%attempts' OR relname ~ 'attempts_p[0-9]{8}$'")) {
             rows.next();
             attempts = rows.getLong(1);
         }
