@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The README's store examples: in memory, PostgreSQL nodes, H2, upgrading to tenants, transactional outbox. */
+/** The README's store examples: in memory, PostgreSQL (single or partitioned tables), H2, tenants, outbox. */
 final class StoreExamples {
     private StoreExamples() {}
 
@@ -62,6 +62,15 @@ final class StoreExamples {
             // ...
             sender.close();
         }                                          // closes the H2 database
+    }
+
+    static JdbcWebhookStore partitioned(DataSource dataSource, SecretEncryptionKeys keys) {
+        JdbcWebhookStore store = JdbcWebhookStore.builder()
+                .dataSource(dataSource)
+                .secretEncryption(keys)
+                .partitionedByEventDay()         // PostgreSQL only; chosen when the tables are created
+                .build();
+        return store;
     }
 
     static JdbcWebhookStore upgradeFromVersion1(DataSource dataSource, SecretEncryptionKeys keys) {

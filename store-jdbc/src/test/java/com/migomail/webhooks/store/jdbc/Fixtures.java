@@ -25,6 +25,25 @@ final class Fixtures {
         return new StoredEvent(id, TENANT, "email.sent", T0, T0, "{\"id\":\"" + id + "\"}");
     }
 
+    /** An event of that tenant stored at its own time. */
+    static StoredEvent event(TenantId tenant, String id, Instant at) {
+        return new StoredEvent(id, tenant, "email.sent", at, at, "{\"id\":\"" + id + "\"}");
+    }
+
+    /** A store over that prefix of the shared embedded PostgreSQL, partitioned by event day. */
+    static JdbcWebhookStore partitionedPostgresStore(String prefix) {
+        return builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).partitionedByEventDay().build();
+    }
+
+    /** Waits at the barrier, so that the threads of a race start together. */
+    static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<NewDelivery> pendingTo(String deliveryId, String endpointId) {
         return List.of(new NewDelivery(deliveryId, endpointId, DeliveryStatus.PENDING));
     }

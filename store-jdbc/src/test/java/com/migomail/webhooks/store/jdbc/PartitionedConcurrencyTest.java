@@ -37,8 +37,7 @@ class PartitionedConcurrencyTest {
     private final String prefix = TestDatabases.freshPrefix();
 
     private JdbcWebhookStore store() {
-        return Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).partitionedByEventDay()
-                .build();
+        return Fixtures.partitionedPostgresStore(prefix);
     }
 
     private static Instant day(int n) {
@@ -46,7 +45,7 @@ class PartitionedConcurrencyTest {
     }
 
     private static StoredEvent event(String id, Instant at) {
-        return new StoredEvent(id, TENANT, "email.sent", at, at, "{\"id\":\"" + id + "\"}");
+        return Fixtures.event(TENANT, id, at);
     }
 
     @Test
@@ -97,11 +96,11 @@ class PartitionedConcurrencyTest {
                 Instant cutoff = day(round * 3 + 3).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
                 CyclicBarrier start = new CyclicBarrier(2);
                 CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Fixtures.await(start);
                     return a.purgeEventsBefore(cutoff, 500);
                 });
                 CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Fixtures.await(start);
                     return b.purgeEventsBefore(cutoff, 500);
                 });
 
@@ -129,7 +128,7 @@ class PartitionedConcurrencyTest {
                     for (int writer = 0; writer < 4; writer++) {
                         int n = writer;
                         appends.add(CompletableFuture.supplyAsync(() -> {
-                            await(start);
+                            Fixtures.await(start);
                             return store.append(event(id, day(n * 5)), Fixtures.pendingTo(id + "_" + n, "ep1"));
                         }));
                     }
@@ -186,14 +185,6 @@ class PartitionedConcurrencyTest {
             connection.commit();
             connection.setAutoCommit(true);
             assertThat(store.event(TENANT, "evt_second")).isPresent();
-        }
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -40,8 +40,7 @@ class PartitionedRetentionTest {
     private final String prefix = TestDatabases.freshPrefix();
 
     private JdbcWebhookStore partitionedStore() {
-        return Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).partitionedByEventDay()
-                .build();
+        return Fixtures.partitionedPostgresStore(prefix);
     }
 
     private static Instant day(int n) {
@@ -49,11 +48,11 @@ class PartitionedRetentionTest {
     }
 
     private static StoredEvent event(String id, Instant timestamp) {
-        return event(TENANT, id, timestamp);
+        return Fixtures.event(TENANT, id, timestamp);
     }
 
     private static StoredEvent event(TenantId tenant, String id, Instant timestamp) {
-        return new StoredEvent(id, tenant, "email.sent", timestamp, timestamp, "{\"id\":\"" + id + "\"}");
+        return Fixtures.event(tenant, id, timestamp);
     }
 
     /** The days whose partition of that table exists, as yyyyMMdd suffixes, from the catalog. */
@@ -202,7 +201,7 @@ class PartitionedRetentionTest {
                 for (int writer = 0; writer < 4; writer++) {
                     int n = writer;
                     appends.add(CompletableFuture.supplyAsync(() -> {
-                        await(start);
+                        Fixtures.await(start);
                         return store.append(event(id, day(n * 5)), Fixtures.pendingTo(id + "_dlv_" + n, "ep1"));
                     }));
                 }
@@ -244,11 +243,11 @@ class PartitionedRetentionTest {
                 store.append(event(eventId, at), List.of(new NewDelivery("dlv_r" + round, "ep1", DeliveryStatus.SKIPPED)));
                 CyclicBarrier start = new CyclicBarrier(2);
                 CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Fixtures.await(start);
                     return store.purgeEventsBefore(day(round + 1).truncatedTo(ChronoUnit.DAYS), 500);
                 });
                 CompletableFuture<Delivery> replay = CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Fixtures.await(start);
                     try {
                         return store.scheduleReplay(TENANT, eventId, "ep1", "dlv_new" + round, at.plusSeconds(1));
                     } catch (NotFoundException gone) {
@@ -307,14 +306,6 @@ class PartitionedRetentionTest {
         try (JdbcWebhookStore single = Fixtures.postgresStore()) {
             assertThatThrownBy(() -> single.createEventDayPartitions(day(0), day(1)))
                     .isInstanceOf(IllegalStateException.class);
-        }
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
