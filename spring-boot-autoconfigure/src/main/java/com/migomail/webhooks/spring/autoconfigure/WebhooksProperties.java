@@ -448,6 +448,12 @@ public class WebhooksProperties {
         /** The tenant that owns the rows of a schema-version-1 database (before tenants existed). */
         private String tenantForExistingRows;
 
+        /**
+         * Keep events, deliveries and attempts in PostgreSQL tables partitioned by event day, so
+         * that retention drops whole days; chosen when the tables are created. Default: false.
+         */
+        private boolean partitionedByEventDay;
+
         /** Properties with every value unset. */
         public Store() {
         }
@@ -504,6 +510,24 @@ public class WebhooksProperties {
          */
         public void setPlainTextSecrets(boolean plainTextSecrets) {
             this.plainTextSecrets = plainTextSecrets;
+        }
+
+        /**
+         * Whether the tables are partitioned by event day.
+         *
+         * @return true to build the store with {@code partitionedByEventDay()}
+         */
+        public boolean isPartitionedByEventDay() {
+            return partitionedByEventDay;
+        }
+
+        /**
+         * Sets whether the tables are partitioned by event day (PostgreSQL only).
+         *
+         * @param partitionedByEventDay true for the partitioned layout
+         */
+        public void setPartitionedByEventDay(boolean partitionedByEventDay) {
+            this.partitionedByEventDay = partitionedByEventDay;
         }
 
         /**

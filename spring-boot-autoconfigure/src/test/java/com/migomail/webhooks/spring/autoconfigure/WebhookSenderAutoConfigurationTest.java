@@ -123,6 +123,14 @@ class WebhookSenderAutoConfigurationTest {
     }
 
     @Test
+    void partitionedByEventDayReachesTheStoreWhichRefusesH2AtStart() {
+        withDatabase().withPropertyValues("migomail.webhooks.store.partitioned-by-event-day=true")
+                .run(context -> startFailure(context)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("partitionedByEventDay needs PostgreSQL"));
+    }
+
+    @Test
     void retryScheduleOffsetsMustIncrease() {
         withDatabase().withPropertyValues("migomail.webhooks.sender.retry-schedule=5m,1m")
                 .run(context -> startFailure(context)

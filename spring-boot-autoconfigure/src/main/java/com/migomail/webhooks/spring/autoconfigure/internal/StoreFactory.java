@@ -30,6 +30,9 @@ public final class StoreFactory {
         if (properties.getTablePrefix() != null) {
             builder.tablePrefix(properties.getTablePrefix());
         }
+        if (properties.isPartitionedByEventDay()) {
+            builder.partitionedByEventDay();
+        }
         if (properties.getTenantForExistingRows() != null) {
             builder.tenantForExistingRows(TenantId.of(properties.getTenantForExistingRows()));
         }
