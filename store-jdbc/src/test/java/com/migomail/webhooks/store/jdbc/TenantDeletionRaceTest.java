@@ -38,8 +38,19 @@ class TenantDeletionRaceTest {
     void deletingATenantWhileTwoSendersDeliverItLeavesNothingOfItAndTheOtherTenantsDeliveriesComplete()
             throws Exception {
         String prefix = TestDatabases.freshPrefix();
-        JdbcWebhookStore nodeA = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
-        JdbcWebhookStore nodeB = Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build();
+        race(Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build(),
+                Fixtures.builder().dataSource(TestDatabases.postgres()).tablePrefix(prefix).build());
+    }
+
+    /** The same race on tables partitioned by event day, where the store deletes children itself. */
+    @RepeatedTest(3)
+    void deletingATenantOnPartitionedTablesLeavesNothingOfItAndTheOtherTenantsDeliveriesComplete() throws Exception {
+        String prefix = TestDatabases.freshPrefix();
+        race(Fixtures.partitionedPostgresStore(prefix), Fixtures.partitionedPostgresStore(prefix));
+    }
+
+    private void race(JdbcWebhookStore nodeA, JdbcWebhookStore nodeB) throws Exception {
+        String prefix = nodeA.tablePrefix();
         try (LoopbackReceiver receiver = LoopbackReceiver.holdingResponses(20);
                 WebhookSender senderA = sender(nodeA, "node-a");
                 WebhookSender senderB = sender(nodeB, "node-b")) {
