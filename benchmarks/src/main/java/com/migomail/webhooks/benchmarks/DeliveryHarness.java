@@ -55,6 +55,11 @@ import java.util.stream.Stream;
  * event day with the 30 days before today created, as a 30-day retention keeps them).
  * Bounded: every wait has a timeout, and the harness stops by itself.
  *
+ * <p>On PostgreSQL, after the sender: the {@link DurableFloorLoop} (the bare loop's requests plus one
+ * committed insert per publish and batched outcome updates, the least any durable sender writes) at
+ * full speed, then the {@link StoreLoop} (the sender's statements with no HTTP) and the machine's
+ * commit and {@code fsync} rates.
+ *
  * <p>The peer runs on the same database, receiver and publisher threads, with the same bodies and
  * signatures: each setting gets a warm-up and a full-speed run; the best then gets a run paced at half
  * its maximum, and a new sender on the same store gets a run paced at that same rate.
@@ -92,6 +97,10 @@ final class DeliveryHarness {
     private Target baseline;
     /** The last full-speed sender run, which the PostgreSQL store-only loop is compared with. */
     private RunResult lastFull;
+    /** The mean of the bare loop's runs around {@link #lastFull}. */
+    private double lastBareRate;
+    /** The full-speed run of the {@link DurableFloorLoop}, which the peer target is compared with. */
+    private RunResult durableFloor;
 
     private DeliveryHarness(Options options) {
         events = options.intValue("events", 20_000);
@@ -188,6 +197,7 @@ final class DeliveryHarness {
                 verdicts.add(activity.report(12));
                 verdicts.add(activity.statementReport(12));
             }
+            measureDurableFloor(database);
             // The second baseline: the same store statements with no HTTP and no sender, then the
             // machine's commit and fsync rates; run after the sender so its statements are not counted.
             double loop = StoreLoop.deliveriesPerSecond(store, events, concurrency,
@@ -203,6 +213,30 @@ final class DeliveryHarness {
                 measurePeer(database, store);
             }
         }
+    }
+
+    /**
+     * The floor under any durable sender: the bare loop's requests plus one committed insert per
+     * publish and a batched outcome update ({@link DurableFloorLoop}), after a warm-up, at full speed.
+     */
+    private void measureDurableFloor(EmbeddedDatabase database) throws Exception {
+        try (DurableFloorLoop loop = DurableFloorLoop.create(database.dataSource(), receiver.uri(), concurrency,
+                EventCodec.write(samples.get(1)))) {
+            Target floor = (log, batch, rate) -> loop.run(log, batch.stream().map(WebhookEvent::id).toList(),
+                    publishers, rate);
+            String name = "durable floor: bare loop + insert per publish";
+            run(name + " warm-up", floor, warmup, 0, false);
+            durableFloor = run(name + ": full speed", floor, events, 0, true);
+            if (loop.errors() > 0) {
+                verdicts.add("durable floor: requests or outcome writes that failed: " + loop.errors());
+            }
+        }
+        double sender = lastFull == null ? 0 : lastFull.deliveriesPerSecond();
+        double rate = durableFloor.deliveriesPerSecond();
+        verdicts.add(String.format(Locale.ROOT, "durable floor (bare loop + one committed INSERT per publish from %d"
+                + " threads + batched outcome UPDATE; no log, no lease, no signing): %.0f deliveries/s = %.2fx the"
+                + " bare loop; the sender at full speed is %.2fx of it; 3000/s is %s this floor", publishers, rate,
+                rate / lastBareRate, sender / rate, rate >= 3000 ? "below" : "ABOVE"));
     }
 
     /**
@@ -260,6 +294,13 @@ final class DeliveryHarness {
                     + " the sender at full speed is %.2fx of it; target >= 2x: %s", peerSettings.size(), bestSetting,
                     best.deliveriesPerSecond(), ratio, ratio >= 2 ? "MET" : String.format(Locale.ROOT,
                             "MISSED by %.0f%%", (2 - ratio) / 2 * 100)));
+            if (durableFloor != null) {
+                double needed = 2 * best.deliveriesPerSecond();
+                verdicts.add(String.format(Locale.ROOT, "  2x the peer is %.0f deliveries/s: %.2fx the durable floor"
+                        + " (%.0f/s) and %.2fx the bare loop (%.0f/s)", needed,
+                        needed / durableFloor.deliveriesPerSecond(), durableFloor.deliveriesPerSecond(),
+                        needed / lastBareRate, lastBareRate));
+            }
             verdicts.add(String.format(Locale.ROOT, "  p99 publish-to-receipt at %.0f/s (half the peer's maximum):"
                     + " sender %.2f ms (p50 %.2f), db-scheduler %.2f ms (p50 %.2f); target lower: %s", halfRate,
                     senderHalf.p99Millis(), senderHalf.p50Millis(), peerHalf.p99Millis(), peerHalf.p50Millis(),
@@ -359,6 +400,7 @@ final class DeliveryHarness {
     private void judge(String name, RunResult full, RunResult half, RunResult before, RunResult after) {
         lastFull = full;
         double bareRate = (before.deliveriesPerSecond() + after.deliveriesPerSecond()) / 2;
+        lastBareRate = bareRate;
         double ratio = full.deliveriesPerSecond() / bareRate;
         verdicts.add(String.format(Locale.ROOT, "%s: %.0f deliveries/s = %.2fx the bare loop (%.0f/s, mean of %.0f"
                 + " before and %.0f after; %.2fx to %.2fx)", name, full.deliveriesPerSecond(), ratio, bareRate,
