@@ -270,6 +270,45 @@ class SecretsAtRestTest {
         }
 
         @Test
+        void aCiphertextCopiedOrAlteredAfterTheEndpointWasReadDoesNotDecryptEither() throws SQLException {
+            // Reads keep what they decoded: a changed column must be decrypted (and refused) again.
+            JdbcWebhookStore store = store(OLD);
+            store.createEndpoint(endpoint("ep_1", TENANT, SECRET));
+            store.createEndpoint(endpoint("ep_2", TENANT, NEXT_SECRET));
+            assertThat(store.endpoints(TENANT)).hasSize(2);
+            String raw = rawSecrets("ep_1");
+
+            setRawSecrets("ep_2", raw);
+            int at = raw.lastIndexOf(':') + 1;
+            byte[] sealed = Base64.getDecoder().decode(raw.substring(at));
+            sealed[20] ^= 1;
+            setRawSecrets("ep_1", raw.substring(0, at) + Base64.getEncoder().encodeToString(sealed));
+
+            assertThatThrownBy(() -> store.endpoint(TENANT, "ep_2")).isInstanceOf(SecretDecryptionException.class)
+                    .hasMessageContaining("endpoint ep_2 of tenant acme");
+            assertThatThrownBy(() -> store.endpoint(TENANT, "ep_1")).isInstanceOf(SecretDecryptionException.class)
+                    .hasMessageContaining("endpoint ep_1 of tenant acme");
+            assertThatThrownBy(() -> store.endpoints(TENANT)).isInstanceOf(SecretDecryptionException.class);
+        }
+
+        @Test
+        void aSecretRotatedThroughAnotherStoreIsWhatTheNextReadReturns() {
+            JdbcWebhookStore reader = store(OLD);
+            JdbcWebhookStore writer = store(OLD);
+            reader.createEndpoint(endpoint("ep_1", TENANT, SECRET));
+            assertThat(secretOf(reader, TENANT, "ep_1")).isEqualTo(SECRET);
+
+            writer.rotateSecret(TENANT, "ep_1", new EndpointSecret(NEXT_SECRET, T0.plusSeconds(60), null),
+                    T0.plusSeconds(120), T0.plusSeconds(60));
+
+            assertThat(reader.endpoint(TENANT, "ep_1").orElseThrow().secrets())
+                    .extracting(EndpointSecret::key).containsExactly(SECRET, NEXT_SECRET);
+            assertThat(reader.subscribedEndpoints(TENANT, "email.delivered")).singleElement()
+                    .satisfies(endpoint -> assertThat(endpoint.secrets()).extracting(EndpointSecret::key)
+                            .containsExactly(SECRET, NEXT_SECRET));
+        }
+
+        @Test
         void aTamperedCiphertextNamesItsEndpoint() throws SQLException {
             JdbcWebhookStore store = store(OLD);
             store.createEndpoint(endpoint("ep_1", TENANT, SECRET));

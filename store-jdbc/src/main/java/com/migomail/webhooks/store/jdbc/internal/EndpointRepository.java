@@ -22,11 +22,18 @@ final class EndpointRepository {
     private final Tables tables;
     private final Dialect dialect;
     private final SecretsAtRest secrets;
+    private final DecodedEndpointColumns decoded = new DecodedEndpointColumns();
+
+    /** The reads of every publish and attempt, kept whole (see {@link Sql}). */
+    private final String findSql;
+    private final String allSql;
 
     EndpointRepository(Tables tables, Dialect dialect, SecretsAtRest secrets) {
         this.tables = tables;
         this.dialect = dialect;
         this.secrets = secrets;
+        this.findSql = "SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?";
+        this.allSql = "SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE tenant_id = ? ORDER BY created_at, id";
     }
 
     Endpoint create(Connection connection, Endpoint endpoint) throws SQLException {
@@ -71,8 +78,7 @@ final class EndpointRepository {
     }
 
     Optional<Endpoint> find(Connection connection, TenantId tenant, String endpointId) throws SQLException {
-        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?",
-                endpointId, tenant.value()).query(connection, rows -> endpoint(connection, rows)).stream().findFirst();
+        return new Sql(findSql, endpointId, tenant.value()).query(connection, rows -> endpoint(connection, rows)).stream().findFirst();
     }
 
     /** The disabled endpoints of every tenant: a scan of the endpoints table, one row per endpoint. */
@@ -83,8 +89,7 @@ final class EndpointRepository {
 
     /** The tenant's endpoints through the (tenant_id, created_at, id) index, in its order. */
     List<Endpoint> all(Connection connection, TenantId tenant) throws SQLException {
-        return new Sql("SELECT " + COLUMNS + " FROM " + tables.endpoints() + " WHERE tenant_id = ?"
-                + " ORDER BY created_at, id", tenant.value()).query(connection, rows -> endpoint(connection, rows));
+        return new Sql(allSql, tenant.value()).query(connection, rows -> endpoint(connection, rows));
     }
 
     /**
@@ -137,8 +142,14 @@ final class EndpointRepository {
 
     /** Deletes the tenant's endpoint (its keys are in its row); returns whether there was one. */
     boolean delete(Connection connection, TenantId tenant, String endpointId) throws SQLException {
+        decoded.forget(tenant, endpointId);
         return new Sql("DELETE FROM " + tables.endpoints() + " WHERE id = ? AND tenant_id = ?", endpointId,
                 tenant.value()).update(connection) == 1;
+    }
+
+    /** Drops what this node keeps decoded of a tenant's endpoints (the tenant is being deleted). */
+    void forget(TenantId tenant) {
+        decoded.forget(tenant);
     }
 
     private Endpoint reread(Connection connection, TenantId tenant, String endpointId, int updated)
@@ -153,19 +164,24 @@ final class EndpointRepository {
         return instant == null ? Sql.Null.BIGINT : Times.nanos(instant, field);
     }
 
-    /** The endpoint of a row; its secrets decrypt on the same connection (a new data key is read there). */
+    /**
+     * The endpoint of a row; its secrets decrypt on the same connection (a new data key is read there),
+     * unless this very column value was decoded before.
+     */
     private Endpoint endpoint(Connection connection, ResultSet rows) throws SQLException {
         TenantId tenant = Rows.tenant(rows);
         String id = rows.getString("id");
+        String stored = rows.getString("secrets");
         return new Endpoint(
                 id,
                 tenant,
                 rows.getString("url"),
-                EndpointCodec.types(rows.getString("event_types")),
+                decoded.types(rows.getString("event_types")),
                 rows.getString("description"),
-                EndpointCodec.metadata(rows.getString("metadata")),
+                decoded.metadata(rows.getString("metadata")),
                 rows.getBoolean("enabled"),
-                EndpointCodec.secrets(secrets.open(connection, tenant, id, rows.getString("secrets"))),
+                decoded.secrets(tenant, id, stored,
+                        () -> EndpointCodec.secrets(secrets.open(connection, tenant, id, stored))),
                 Times.instant(rows, "failing_since"),
                 rows.getString("disabled_reason"),
                 Times.instant(rows, "created_at"),

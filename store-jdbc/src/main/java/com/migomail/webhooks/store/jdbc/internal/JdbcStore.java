@@ -583,6 +583,7 @@ public final class JdbcStore implements JdbcWebhookStore {
     public ErasureCounts deleteTenantBatch(TenantId tenant, int batchSize) {
         StoreArguments.checkDeleteTenantBatch(tenant, batchSize);
         Ready r = ready();
+        r.endpoints().forget(tenant);
         return database.transaction("deletion of tenant " + tenant, c -> r.erasure().deleteTenantBatch(c, tenant,
                 batchSize));
     }
