@@ -12,7 +12,6 @@ import com.migomail.webhooks.store.Endpoint;
 import com.migomail.webhooks.store.StoreException;
 import com.migomail.webhooks.store.StoredEvent;
 import com.migomail.webhooks.store.WebhookStore;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,7 +204,7 @@ final class AttemptExecutor {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         Tracing.Span span = started.span;
-        return addressChecks.check(URI.create(target.endpoint().url()), attemptTimeout)
+        return addressChecks.check(requests.uri(target.endpoint().url()), attemptTimeout)
                 .thenApplyAsync(addresses -> requests.build(target.event(), target.endpoint(), startedAt, addresses,
                         timeLeft(startNanos), span.headers()), executor)
                 .thenCompose(request -> {

@@ -28,6 +28,8 @@ final class SignedRequests {
     private final String userAgent;
     private final WebhookSigner signer = WebhookSigner.create();
     private final Map<String, SigningKey> keyCache = new ConcurrentHashMap<>();
+    /** Parsed endpoint URLs: every attempt needs its endpoint's, for the address check and the request. */
+    private final Map<String, URI> uriCache = new ConcurrentHashMap<>();
 
     SignedRequests(String userAgent) {
         this.userAgent = userAgent;
@@ -51,7 +53,24 @@ final class SignedRequests {
         headers.put("X-Migomail-Event", event.type());
         headers.putAll(signature.asMap());
         extraHeaders.forEach(headers::putIfAbsent);
-        return new WebhookRequest(URI.create(endpoint.url()), headers, event.body(), addresses, timeout);
+        return new WebhookRequest(uri(endpoint.url()), headers, event.body(), addresses, timeout);
+    }
+
+    /**
+     * The URL parsed, as {@link URI#create} parses it.
+     *
+     * @throws IllegalArgumentException if it is not a URI
+     */
+    URI uri(String url) {
+        URI known = uriCache.get(url);
+        if (known == null) {
+            known = URI.create(url);
+            if (uriCache.size() > KEY_CACHE_LIMIT) {
+                uriCache.clear();
+            }
+            uriCache.put(url, known);
+        }
+        return known;
     }
 
     private List<SigningKey> keys(Endpoint endpoint, Instant at) {

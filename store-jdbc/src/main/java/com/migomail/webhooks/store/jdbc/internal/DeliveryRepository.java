@@ -46,12 +46,42 @@ final class DeliveryRepository {
     private final Tables tables;
     private final Dialect dialect;
     private final DueWorkNotifications notifications;
+    private final String recordSql;
+    private final String recordPrunedSql;
 
     /** @param notifications where to signal deliveries left for any node to claim, or {@code null} */
     DeliveryRepository(Tables tables, Dialect dialect, DueWorkNotifications notifications) {
         this.tables = tables;
         this.dialect = dialect;
         this.notifications = notifications;
+        this.recordSql = recordAttemptsSql(tables, false);
+        this.recordPrunedSql = recordAttemptsSql(tables, true);
+    }
+
+    /**
+     * The outcome batch's one statement on PostgreSQL, kept whole (see {@link Sql}); {@code pruned}
+     * joins each row on its event's day as well, which binds one array more.
+     */
+    private static String recordAttemptsSql(Tables tables, boolean pruned) {
+        String d = tables.deliveries();
+        String day = pruned ? " AND d.event_ts = i.event_ts" : "";
+        return "WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (pruned ? ", ?" : "") + ")"
+                + " AS t(id, status, next_attempt_at, attempt_number, started_at, latency_nanos, status_code,"
+                + " error_class, error_message, response_excerpt" + (pruned ? ", event_ts" : "") + ")),"
+                + " locked AS (SELECT d.id FROM " + d + " d JOIN input i ON d.id = i.id" + day
+                + " WHERE d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
+                + " ORDER BY d.id FOR UPDATE OF d SKIP LOCKED),"
+                + " updated AS (UPDATE " + d + " d SET status = i.status, next_attempt_at = i.next_attempt_at,"
+                + " attempt_count = d.attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+                + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id" + day
+                + " AND d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
+                + " RETURNING d.id, d.tenant_id, d.endpoint_id" + (tables.partitioned() ? ", d.event_ts" : "") + ")"
+                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
+                + tables.eventTsColumn() + ")"
+                + " SELECT u.id, i.attempt_number, i.started_at, i.latency_nanos, i.status_code, i.error_class,"
+                + " i.error_message, i.response_excerpt, u.tenant_id, u.endpoint_id"
+                + (tables.partitioned() ? ", u.event_ts" : "")
+                + " FROM updated u JOIN input i ON i.id = u.id RETURNING delivery_id";
     }
 
     /**
@@ -261,26 +291,8 @@ final class DeliveryRepository {
             errorMessages[i] = postgresText(attempt.errorMessage());
             excerpts[i] = postgresText(attempt.responseExcerpt());
         }
-        String d = tables.deliveries();
         boolean pruned = eventTs != null;
-        String day = pruned ? " AND d.event_ts = i.event_ts" : "";
-        Sql sql = new Sql("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (pruned ? ", ?" : "") + ")"
-                + " AS t(id, status, next_attempt_at, attempt_number, started_at, latency_nanos, status_code,"
-                + " error_class, error_message, response_excerpt" + (pruned ? ", event_ts" : "") + ")),"
-                + " locked AS (SELECT d.id FROM " + d + " d JOIN input i ON d.id = i.id" + day
-                + " WHERE d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
-                + " ORDER BY d.id FOR UPDATE OF d SKIP LOCKED),"
-                + " updated AS (UPDATE " + d + " d SET status = i.status, next_attempt_at = i.next_attempt_at,"
-                + " attempt_count = d.attempt_count + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
-                + " FROM input i, locked l WHERE d.id = i.id AND d.id = l.id" + day
-                + " AND d.status = 'PENDING' AND d.lease_owner = ? AND d.lease_expires_at > ?"
-                + " RETURNING d.id, d.tenant_id, d.endpoint_id" + (tables.partitioned() ? ", d.event_ts" : "") + ")"
-                + " INSERT INTO " + tables.attempts() + " (" + Rows.ATTEMPT_COLUMNS + ", tenant_id, endpoint_id"
-                + tables.eventTsColumn() + ")"
-                + " SELECT u.id, i.attempt_number, i.started_at, i.latency_nanos, i.status_code, i.error_class,"
-                + " i.error_message, i.response_excerpt, u.tenant_id, u.endpoint_id"
-                + (tables.partitioned() ? ", u.event_ts" : "")
-                + " FROM updated u JOIN input i ON i.id = u.id RETURNING delivery_id",
+        Sql sql = new Sql(pruned ? recordPrunedSql : recordSql,
                 new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", statuses),
                 new Sql.TypedArray("int8", nextAttempts), new Sql.TypedArray("int4", numbers),
                 new Sql.TypedArray("int8", startedAts), new Sql.TypedArray("int8", latencies),

@@ -32,12 +32,36 @@ final class EventRepository {
     private final Tables tables;
     private final Dialect dialect;
     private final DueWorkNotifications notifications;
+    private final String appendSql;
+    private final String appendAndNotifySql;
 
     /** @param notifications where to signal deliveries left for any node to claim, or {@code null} */
     EventRepository(Tables tables, Dialect dialect, DueWorkNotifications notifications) {
         this.tables = tables;
         this.dialect = dialect;
         this.notifications = notifications;
+        this.appendSql = appendInOneStatementSql(tables, false);
+        this.appendAndNotifySql = appendInOneStatementSql(tables, true);
+    }
+
+    /**
+     * The one statement of a plain PostgreSQL append (see {@link #appendInOneStatement}), kept whole
+     * (see {@link Sql}): the endpoints' tenant check, the event, its deliveries from {@code unnest},
+     * and with {@code notify} the wake-up of other nodes, which binds one parameter more.
+     */
+    private static String appendInOneStatementSql(Tables tables, boolean notify) {
+        return "WITH valid AS (SELECT count(*) AS n FROM " + tables.endpoints() + " WHERE tenant_id = ? AND id = ANY(?)),"
+                + " inserted AS (INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM valid WHERE valid.n = ?"
+                + " ON CONFLICT (id) DO NOTHING RETURNING id),"
+                + " rows AS (INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
+                + " SELECT t.id, ?, ?, t.endpoint_id, t.status, 0, t.next_attempt_at, FALSE, t.lease_owner,"
+                + " t.lease_expires_at, t.created_at, t.updated_at"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS t(id, endpoint_id, status, next_attempt_at,"
+                + " lease_owner, lease_expires_at, created_at, updated_at)"
+                + " WHERE EXISTS (SELECT 1 FROM inserted) RETURNING id)"
+                + " SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM rows)"
+                + (notify ? ", (SELECT pg_notify(?, '') FROM inserted)" : "");
     }
 
     /**
@@ -157,30 +181,21 @@ final class EventRepository {
         }
         Set<String> distinctEndpoints = new HashSet<>();
         deliveries.forEach(delivery -> distinctEndpoints.add(delivery.endpointId()));
-        Sql sql = new Sql("WITH valid AS (SELECT count(*) AS n FROM " + tables.endpoints()
-                + " WHERE tenant_id = ? AND id = ANY(?)),", event.tenant().value(), List.copyOf(distinctEndpoints))
-                .add(" inserted AS (INSERT INTO " + tables.events() + " (" + Rows.EVENT_COLUMNS + ")"
-                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM valid WHERE valid.n = ?"
-                        + " ON CONFLICT (id) DO NOTHING RETURNING id),", event.id(), event.tenant().value(),
-                        event.type(), Times.nanos(event.timestamp(), "timestamp"), Times.nanos(event.storedAt(), "storedAt"),
-                        event.body(), Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR),
-                        Sql.nullable(EndpointCodec.traceContext(event.traceContext()), Sql.Null.VARCHAR),
-                        (long) distinctEndpoints.size())
-                .add(" rows AS (INSERT INTO " + tables.deliveries() + " (" + Rows.DELIVERY_COLUMNS + ")"
-                        + " SELECT t.id, ?, ?, t.endpoint_id, t.status, 0, t.next_attempt_at, FALSE, t.lease_owner,"
-                        + " t.lease_expires_at, t.created_at, t.updated_at"
-                        + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS t(id, endpoint_id, status, next_attempt_at,"
-                        + " lease_owner, lease_expires_at, created_at, updated_at)"
-                        + " WHERE EXISTS (SELECT 1 FROM inserted) RETURNING id)", event.tenant().value(), event.id(),
-                        new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", endpoints),
-                        new Sql.TypedArray("varchar", statuses), new Sql.TypedArray("int8", nextAttempts),
-                        new Sql.TypedArray("varchar", owners), new Sql.TypedArray("int8", expiries),
-                        new Sql.TypedArray("int8", createdAts), new Sql.TypedArray("int8", updatedAts))
-                .add(" SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM rows)");
-        if (notifications != null && created.stream().anyMatch(
-                delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null)) {
+        boolean notify = notifications != null && created.stream().anyMatch(
+                delivery -> delivery.status() == DeliveryStatus.PENDING && delivery.leaseOwner() == null);
+        Sql sql = new Sql(notify ? appendAndNotifySql : appendSql, event.tenant().value(), List.copyOf(distinctEndpoints),
+                event.id(), event.tenant().value(), event.type(), Times.nanos(event.timestamp(), "timestamp"),
+                Times.nanos(event.storedAt(), "storedAt"), event.body(),
+                Sql.nullable(event.subscriberKey(), Sql.Null.VARCHAR),
+                Sql.nullable(EndpointCodec.traceContext(event.traceContext()), Sql.Null.VARCHAR),
+                (long) distinctEndpoints.size(), event.tenant().value(), event.id(),
+                new Sql.TypedArray("varchar", ids), new Sql.TypedArray("varchar", endpoints),
+                new Sql.TypedArray("varchar", statuses), new Sql.TypedArray("int8", nextAttempts),
+                new Sql.TypedArray("varchar", owners), new Sql.TypedArray("int8", expiries),
+                new Sql.TypedArray("int8", createdAts), new Sql.TypedArray("int8", updatedAts));
+        if (notify) {
             // In the statement, so sent at its commit and only if the event was inserted.
-            sql.add(", (SELECT pg_notify(?, '') FROM inserted)", notifications.channel());
+            sql.add("", notifications.channel());
         }
         List<Long> counts = sql.query(connection, rows -> rows.getLong(1));
         if (counts.get(0) != 1 + size) {

@@ -16,24 +16,44 @@ final class Sql {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final StringBuilder text = new StringBuilder();
+    /**
+     * The text while it is the one it started with: a statement kept as a constant is prepared with
+     * that very string, whose hash the driver's statement cache then does not compute again.
+     */
+    private String fixed;
+    private StringBuilder text;
     private final List<Object> params = new ArrayList<>();
 
     Sql(String start, Object... startParams) {
-        add(start, startParams);
+        fixed = start;
+        params.addAll(java.util.Arrays.asList(startParams));
     }
 
     Sql add(String fragment, Object... fragmentParams) {
-        text.append(fragment);
+        if (!fragment.isEmpty()) {
+            builder().append(fragment);
+        }
         params.addAll(java.util.Arrays.asList(fragmentParams));
         return this;
     }
 
     /** Appends another statement's text and parameters (a subquery, say). */
     Sql add(Sql fragment) {
-        text.append(fragment.text);
+        builder().append(fragment.text());
         params.addAll(fragment.params);
         return this;
+    }
+
+    private StringBuilder builder() {
+        if (text == null) {
+            text = new StringBuilder(fixed);
+            fixed = null;
+        }
+        return text;
+    }
+
+    private String text() {
+        return fixed != null ? fixed : text.toString();
     }
 
     /** Wraps an UPDATE so that it returns the updated rows' columns. */
@@ -77,7 +97,7 @@ final class Sql {
     }
 
     private PreparedStatement prepare(Connection connection) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(text.toString());
+        PreparedStatement statement = connection.prepareStatement(text());
         try {
             for (int i = 0; i < params.size(); i++) {
                 bind(connection, statement, i + 1, params.get(i));
@@ -132,6 +152,6 @@ final class Sql {
 
     @Override
     public String toString() {
-        return text.toString();
+        return text();
     }
 }
