@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,17 +39,27 @@ final class BareHttpLoop implements AutoCloseable {
 
     private void send(ReceiptLog log, String id, int index) {
         log.published(index); // before waiting for a slot, as an event published to the sender waits for one
+        post(id);
+    }
+
+    /**
+     * Waits for a slot and sends one request; completes with whether it was answered 200 (a failure
+     * is counted in {@link #errors}).
+     */
+    CompletableFuture<Boolean> post(String id) {
         inFlight.acquireUninterruptibly();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             inFlight.release();
-            if (error != null || response.statusCode() != 200) {
+            boolean answered = error == null && response.statusCode() == 200;
+            if (!answered) {
                 errors.incrementAndGet();
             }
+            return answered;
         });
     }
 

@@ -226,7 +226,10 @@ final class DeliveryHarness {
                     publishers, rate);
             String name = "durable floor: bare loop + insert per publish";
             run(name + " warm-up", floor, warmup, 0, false);
+            int before = loop.outcomesWritten();
             durableFloor = run(name + ": full speed", floor, events, 0, true);
+            verdicts.add(String.format(Locale.ROOT, "durable floor: %d of %d outcomes written by the last receipt",
+                    loop.outcomesWritten() - before, events));
             if (loop.errors() > 0) {
                 verdicts.add("durable floor: requests or outcome writes that failed: " + loop.errors());
             }

@@ -1,9 +1,6 @@
 package com.migomail.webhooks.benchmarks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +11,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -33,14 +29,9 @@ final class DurableFloorLoop implements AutoCloseable {
     private static final int MAX_BATCH = 100;
 
     private final DataSource dataSource;
-    private final URI uri;
-    private final byte[] body;
     private final String bodyText;
-    private final Semaphore inFlight;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** The requests, exactly as the bare loop sends them. */
+    private final BareHttpLoop requests;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "durable-floor-writer");
         thread.setDaemon(true);
@@ -49,13 +40,12 @@ final class DurableFloorLoop implements AutoCloseable {
     private final Queue<String> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger written = new AtomicInteger();
 
     private DurableFloorLoop(DataSource dataSource, URI uri, int concurrency, byte[] body) {
         this.dataSource = dataSource;
-        this.uri = uri;
-        this.body = body.clone();
         this.bodyText = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        this.inFlight = new Semaphore(concurrency);
+        this.requests = new BareHttpLoop(uri, concurrency, body);
     }
 
     /** Creates its table (id primary key, the body, a delivered flag) and returns a loop on it. */
@@ -83,16 +73,8 @@ final class DurableFloorLoop implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("durable floor insert failed", e);
         }
-        inFlight.acquireUninterruptibly();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            inFlight.release();
-            if (error != null || response.statusCode() != 200) {
-                errors.incrementAndGet();
+        requests.post(id).thenAccept(answered -> {
+            if (!answered) {
                 return;
             }
             outcomes.add(id);
@@ -121,19 +103,25 @@ final class DurableFloorLoop implements AutoCloseable {
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE durable_floor SET delivered = true WHERE id = ANY (?)")) {
             update.setArray(1, connection.createArrayOf("text", batch.toArray()));
-            update.executeUpdate();
+            written.addAndGet(update.executeUpdate());
         } catch (SQLException e) {
             errors.addAndGet(batch.size());
         }
     }
 
+    /** The outcome rows the writer has updated so far. */
+    int outcomesWritten() {
+        return written.get();
+    }
+
     /** Requests that failed or were not answered 200, and outcomes that could not be written. */
     int errors() {
-        return errors.get();
+        return requests.errors() + errors.get();
     }
 
     @Override
     public void close() {
         writer.shutdown();
+        requests.close();
     }
 }
