@@ -411,9 +411,8 @@ public interface JdbcWebhookStore extends WebhookStore, AutoCloseable {
          * whose retention would otherwise delete millions of rows a day. Retention then drops whole
          * days: {@link com.migomail.webhooks.store.RetentionStore#purgeEventsBefore purgeEventsBefore}
          * drops the three partitions of each day that ends at or before the cutoff, in one short
-         * transaction per day, instead of deleting rows, and returns how many events they held as
-         * PostgreSQL counts a table it has just analyzed (exactly for small days, estimated from a
-         * sample for large ones). An event is so kept until its whole day is past the cutoff, and a
+         * transaction per day, instead of deleting rows, and returns how many events they held,
+         * counted just before each drop. An event is so kept until its whole day is past the cutoff, and a
          * day any of whose deliveries is still pending is kept whole until none is.
          * <p>The store creates each day's partitions ahead (today and the next two days, at start
          * and at every purge) and for an event of another day on its first append; a drop and a
