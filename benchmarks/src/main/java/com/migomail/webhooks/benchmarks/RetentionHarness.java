@@ -180,7 +180,7 @@ final class RetentionHarness {
                     + " their deliveries and attempts in %.2f s = %.0f events/s; publish %.0f/s while purging vs %.0f/s"
                     + " without (mean of before and after) = %.2fx (target >= 0.9x); longest publish begun during the"
                     + " purge %.1f ms", layout,
-                    how, purged.get(), partitioned ? " (PostgreSQL's count after ANALYZE)" : "", expected, seconds,
+                    how, purged.get(), partitioned ? " (as the store counted them before the drop)" : "", expected, seconds,
                     purged.get() / seconds, during, without, during / without, longest.get() / 1e6);
             System.out.println(summary);
             System.out.println(sizes(database.dataSource(), prefix));
