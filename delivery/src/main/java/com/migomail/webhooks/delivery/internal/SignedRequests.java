@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Builds the request of one attempt: signs the stored body with the endpoint's active keys, for the
@@ -62,15 +63,7 @@ final class SignedRequests {
      * @throws IllegalArgumentException if it is not a URI
      */
     URI uri(String url) {
-        URI known = uriCache.get(url);
-        if (known == null) {
-            known = URI.create(url);
-            if (uriCache.size() > KEY_CACHE_LIMIT) {
-                uriCache.clear();
-            }
-            uriCache.put(url, known);
-        }
-        return known;
+        return cached(uriCache, url, URI::create);
     }
 
     private List<SigningKey> keys(Endpoint endpoint, Instant at) {
@@ -78,13 +71,18 @@ final class SignedRequests {
         if (active.isEmpty()) {
             throw new WebhookDeliveryException("endpoint " + endpoint.id() + " has no active signing key");
         }
-        if (keyCache.size() > KEY_CACHE_LIMIT) {
-            keyCache.clear();
-        }
         // A stored key was accepted when it was registered: a short raw secret taken then (or stored
         // before raw secrets needed 16 bytes) keeps signing.
         return active.stream()
-                .map(secret -> keyCache.computeIfAbsent(secret.key(), SigningKey::parseAllowingShortRawSecret))
+                .map(secret -> cached(keyCache, secret.key(), SigningKey::parseAllowingShortRawSecret))
                 .toList();
+    }
+
+    /** What {@code parse} makes of the text, kept in {@code cache}, which starts over when full. */
+    private static <T> T cached(Map<String, T> cache, String text, Function<String, T> parse) {
+        if (cache.size() > KEY_CACHE_LIMIT) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(text, parse);
     }
 }
